@@ -1,0 +1,37 @@
+import { HttpException } from '@nestjs/common';
+import type { ErrorCode } from '@chatiq/contracts';
+import { AppError } from './app-error.js';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+};
+
+/**
+ * Turns anything thrown into an AppError. `unexpected` is true when the error is not one the
+ * code meant to raise (it is then logged and reported as internal_error, with no details).
+ */
+export function toAppError(error: unknown): { error: AppError; unexpected: boolean } {
+  if (error instanceof AppError) return { error, unexpected: false };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = CODE_BY_STATUS[status];
+    if (code) {
+      const message = code === 'not_found' ? 'Not found' : code === 'validation_failed' ? 'Malformed request' : error.message;
+      return { error: new AppError(code, message), unexpected: false };
+    }
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { error: new AppError('database_unavailable', 'The database is unavailable; try again shortly'), unexpected: true };
+  }
+  return { error: new AppError('internal_error', 'Something went wrong on our side'), unexpected: true };
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ''}` : '';
+  return /ECONNREFUSED|ENOTFOUND|Can't reach database|Connection terminated|DatabaseNotReachable|P1001/.test(text);
+}

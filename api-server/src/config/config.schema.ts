@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean));
+
+/** Every environment variable the API reads. Nothing else in the code touches process.env. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z
+      .string({ error: 'is required (a postgresql:// connection string)' })
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgresql:// connection string'),
+    JWT_SECRET: z.string({ error: 'is required (at least 32 random characters)' }).min(32, 'must be at least 32 characters'),
+    JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
+    /** Origins allowed to call the REST API from a browser (the admin panel). */
+    CORS_ORIGINS: commaList.default(['http://localhost:3001']),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    REDIS_URL: z.url().optional(),
+    /** How long boot waits for the database before giving up. */
+    DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(15),
+    /** bcrypt cost; lower it only in tests. */
+    BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+  })
+  .transform((env) => ({
+    nodeEnv: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    databaseWaitSeconds: env.DATABASE_WAIT_SECONDS,
+    jwt: { secret: env.JWT_SECRET, expiresInSeconds: env.JWT_EXPIRES_IN_SECONDS },
+    corsOrigins: env.CORS_ORIGINS,
+    logLevel: env.LOG_LEVEL,
+    redisUrl: env.REDIS_URL,
+    bcryptRounds: env.BCRYPT_ROUNDS,
+  }));
+
+export type AppConfig = z.output<typeof configSchema>;

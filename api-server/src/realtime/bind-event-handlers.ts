@@ -1,0 +1,49 @@
+import type { Ack } from '@chatiq/contracts';
+import type { Logger } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import { AppError } from '../common/errors/app-error.js';
+import { toAppError } from '../common/errors/to-app-error.js';
+import { parseInput } from '../common/validation/parse-input.js';
+
+type Handlers<S extends Record<string, z.ZodType>> = {
+  [E in keyof S]: (payload: z.output<S[E]>, socket: Socket) => Promise<unknown>;
+};
+
+/**
+ * Wires a socket's client → server events to service calls. Every payload is validated against
+ * the contract's schema; the answer goes to the acknowledgement as `{ ok: true, data }` or
+ * `{ ok: false, code, message, issues? }`, or, when the client gave no callback and it failed,
+ * to a `server:error` event. A bad payload never throws out of here: the socket stays connected.
+ */
+export function bindEventHandlers<S extends Record<string, z.ZodType>>(
+  socket: Socket,
+  schemas: S,
+  handlers: Handlers<S>,
+  logger: Logger,
+): void {
+  const respond = (event: string, args: unknown[], response: Ack<unknown>) => {
+    const ack = args.at(-1);
+    if (typeof ack === 'function') ack(response);
+    else if (!response.ok) socket.emit('server:error', { code: response.code, message: response.message, issues: response.issues, event });
+  };
+
+  for (const event of Object.keys(schemas) as (keyof S & string)[]) {
+    socket.on(event as string, async (...args: unknown[]) => {
+      try {
+        const payload = parseInput(schemas[event], typeof args[0] === 'function' ? undefined : args[0]);
+        respond(event, args, { ok: true, data: await handlers[event](payload, socket) });
+      } catch (thrown) {
+        const { error, unexpected } = toAppError(thrown);
+        if (unexpected) logger.error({ err: thrown, event }, `socket event ${event} failed`);
+        respond(event, args, { ok: false, ...error.toBody() });
+      }
+    });
+  }
+
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (Object.hasOwn(schemas, event)) return;
+    const error = new AppError('validation_failed', `Unknown event "${String(event).slice(0, 100)}"`);
+    respond(event, args, { ok: false, ...error.toBody() });
+  });
+}

@@ -1,0 +1,93 @@
+import {
+  ADMIN_NAMESPACE,
+  type AdminClientToServerEvents,
+  type AdminServerToClientEvents,
+  type AuthResponse,
+  CONTRACT_VERSION,
+  WIDGET_NAMESPACE,
+  type WidgetClientToServerEvents,
+  type WidgetServerToClientEvents,
+} from '@chatiq/contracts';
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+
+export type WidgetSocket = Socket<WidgetServerToClientEvents, WidgetClientToServerEvents>;
+export type AdminSocket = Socket<AdminServerToClientEvents, AdminClientToServerEvents>;
+
+/** A REST call; returns status and parsed JSON body. */
+export async function api<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string } = {},
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
+  });
+  const text = await response.text();
+  const isJson = response.headers.get('content-type')?.includes('json');
+  return { status: response.status, body: (isJson && text ? JSON.parse(text) : text || undefined) as T };
+}
+
+export async function registerOwner(base: string, suffix = randomUUID().slice(0, 8)) {
+  const { status, body } = await api<AuthResponse>(base, 'POST', '/auth/register', {
+    body: {
+      email: `owner-${suffix}@example.com`,
+      password: 'correct-horse-battery',
+      name: `Owner ${suffix}`,
+      organizationName: `Org ${suffix}`,
+    },
+  });
+  if (status !== 201) throw new Error(`register failed: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Connects and waits for the outcome: resolves on connect, rejects with the connect_error. */
+function connected<S extends Socket>(socket: S): Promise<S> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+export function connectWidget(base: string, siteId: string, origin?: string): Promise<WidgetSocket> {
+  const socket: WidgetSocket = io(`${base}${WIDGET_NAMESPACE}`, {
+    auth: { siteId, contractVersion: CONTRACT_VERSION },
+    transports: ['websocket'],
+    extraHeaders: origin ? { origin } : {},
+    reconnection: false,
+    forceNew: true,
+  });
+  return connected(socket);
+}
+
+export function connectAdmin(base: string, token: string): Promise<AdminSocket> {
+  const socket: AdminSocket = io(`${base}${ADMIN_NAMESPACE}`, {
+    auth: { token, contractVersion: CONTRACT_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  return connected(socket);
+}
+
+/** Resolves with the next `event` on `socket`, or rejects after `ms`. */
+export function nextEvent<T>(socket: Socket, event: string, ms = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+export const newClientId = () => randomUUID();

@@ -1,0 +1,54 @@
+import { createDatabase, dropDatabase, uniqueDatabaseName } from '@chatiq/dev-postgres';
+import type { INestApplication } from '@nestjs/common';
+import { inject } from 'vitest';
+import type { AppConfig } from '../../src/config/config.schema.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { createApp } from '../../src/create-app.js';
+import { PrismaService } from '../../src/prisma/prisma.service.js';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+/** A fresh database cloned from the migrated template; dropped by the returned function. */
+export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const server = inject('pgServerUrl');
+  const name = uniqueDatabaseName('chatiq_test');
+  const url = await createDatabase(server, name, inject('pgTemplate'));
+  return { url, drop: () => dropDatabase(server, name) };
+}
+
+export type TestApp = {
+  app: INestApplication;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  prisma: PrismaService;
+  config: AppConfig;
+  databaseUrl: string;
+  close: () => Promise<void>;
+};
+
+/** The real API on a free port over its own fresh database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await freshDatabase();
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    BCRYPT_ROUNDS: '4',
+    NODE_ENV: 'test',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    url,
+    prisma: app.get(PrismaService),
+    config,
+    databaseUrl: db.url,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

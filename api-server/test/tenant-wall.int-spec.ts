@@ -1,0 +1,133 @@
+// The tenant wall: an operator of another organization, or of the same organization but not
+// assigned to the site, can neither read nor write a chat, over REST or sockets. Routes come from
+// the router and events from the contract, so new ones are covered without editing this file.
+import {
+  adminClientEventSchemas,
+  type ChatSummaryDto,
+  type CreatedSiteDto,
+  type MessageAckData,
+  type VisitorJoinResult,
+} from '@chatiq/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../prisma/factories.js';
+import { type AdminSocket, api, connectAdmin, connectWidget, newClientId, registerOwner } from './support/clients.js';
+import { listRoutes } from './support/routes.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const PUBLIC_ROUTES = new Set(['POST /auth/register', 'POST /auth/login', 'GET /health']);
+const isPublic = (r: { method: string; path: string }) => PUBLIC_ROUTES.has(`${r.method} ${r.path}`) || r.path.startsWith('/docs');
+
+describe('tenant wall', () => {
+  let t: TestApp;
+  let victim: { token: string; site: CreatedSiteDto; chatId: string; secrets: string[] };
+  const intruders: Record<string, string> = {};
+  const sockets: AdminSocket[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const owner = await registerOwner(t.url, 'victim');
+    const site = (await api<CreatedSiteDto>(t.url, 'POST', '/sites', { token: owner.accessToken, body: { name: 'Victim site' } })).body;
+    const widget = await connectWidget(t.url, site.publicId);
+    const joined = (await widget.emitWithAck('visitor:join', {})) as { ok: true; data: VisitorJoinResult };
+    const sent = (await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'victim secret text' })) as {
+      ok: true;
+      data: MessageAckData;
+    };
+    widget.close();
+    victim = {
+      token: owner.accessToken,
+      site,
+      chatId: sent.data.message.chatId,
+      secrets: [site.id, site.publicId, sent.data.message.chatId, joined.data.visitorId, 'victim secret text'],
+    };
+
+    intruders['owner of another organization'] = (await registerOwner(t.url, 'intruder')).accessToken;
+    // An operator of the victim's own organization with no site assigned.
+    await createUser(t.prisma, {
+      organizationId: owner.user.organizationId,
+      email: 'unassigned@example.com',
+      password: 'correct-horse-battery',
+      name: 'Unassigned',
+      role: 'OPERATOR',
+      bcryptRounds: 4,
+    });
+    const login = await api<{ accessToken: string }>(t.url, 'POST', '/auth/login', {
+      body: { email: 'unassigned@example.com', password: 'correct-horse-battery' },
+    });
+    intruders['unassigned operator of the same organization'] = login.body.accessToken;
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await t.close();
+  });
+
+  it('the victim can read their own chat (so the probes below are meaningful)', async () => {
+    const { status, body } = await api(t.url, 'GET', `/chats/${victim.chatId}/messages`, { token: victim.token });
+    expect(status).toBe(200);
+    expect(JSON.stringify(body)).toContain('victim secret text');
+  });
+
+  it('finds the routes to probe', () => {
+    const routes = listRoutes(t.app).map((r) => `${r.method} ${r.path}`);
+    expect(routes).toEqual(expect.arrayContaining(['GET /chats', 'GET /chats/:chatId/messages', 'GET /sites', 'POST /sites']));
+  });
+
+  for (const who of ['owner of another organization', 'unassigned operator of the same organization']) {
+    it(`REST: every route refuses or hides the victim's data from the ${who}`, async () => {
+      const token = intruders[who]!;
+      const probes = listRoutes(t.app).filter((r) => !isPublic(r));
+      expect(probes.length).toBeGreaterThanOrEqual(4);
+      for (const route of probes) {
+        const path = route.path
+          .replace(':chatId', victim.chatId)
+          .replace(':siteId', victim.site.id)
+          .replace(/:[A-Za-z]+/g, victim.chatId);
+        const { status, body } = await api(t.url, route.method, path, {
+          token,
+          body: route.method === 'GET' ? undefined : { name: 'x', siteId: victim.site.id, chatId: victim.chatId },
+        });
+        const text = JSON.stringify(body ?? '');
+        for (const secret of victim.secrets) expect(text, `${route.method} ${path} leaked ${secret}`).not.toContain(secret);
+        expect([200, 201, 400, 403, 404], `${route.method} ${path}`).toContain(status);
+      }
+      // And nothing was written into the victim's organization.
+      expect(await t.prisma.site.count({ where: { organizationId: (await t.prisma.site.findUniqueOrThrow({ where: { id: victim.site.id } })).organizationId } })).toBe(1);
+    });
+
+    it(`sockets: every admin event on the victim's chat is refused for the ${who}`, async () => {
+      const socket = await connectAdmin(t.url, intruders[who]!);
+      sockets.push(socket);
+      const leaked: unknown[] = [];
+      socket.onAny((event, payload) => leaked.push({ event, payload }));
+      for (const event of Object.keys(adminClientEventSchemas) as (keyof typeof adminClientEventSchemas)[]) {
+        const ack = await socket.emitWithAck(event as 'admin:join', {
+          chatId: victim.chatId,
+          clientId: newClientId(),
+          text: 'intrusion',
+        } as never);
+        expect(ack, event).toMatchObject({ ok: false, code: 'chat_not_found' });
+      }
+      // A new message in the victim's chat reaches no intruder socket.
+      const widget = await connectWidget(t.url, victim.site.publicId);
+      const joined = (await widget.emitWithAck('visitor:join', {})) as { ok: true; data: VisitorJoinResult };
+      await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'another victim secret' });
+      widget.close();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(leaked).toEqual([]);
+      expect(joined.ok).toBe(true);
+      expect(await t.prisma.message.count({ where: { text: 'intrusion' } })).toBe(0);
+    });
+  }
+
+  it('the victim operator does get live updates (so the silence above is meaningful)', async () => {
+    const socket = await connectAdmin(t.url, victim.token);
+    sockets.push(socket);
+    const updated = new Promise<ChatSummaryDto>((resolve) => socket.once('chat:updated', resolve));
+    const widget = await connectWidget(t.url, victim.site.publicId);
+    await widget.emitWithAck('visitor:join', {});
+    await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'hello again' });
+    widget.close();
+    expect((await updated).siteId).toBe(victim.site.id);
+  });
+});

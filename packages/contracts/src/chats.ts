@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { idSchema } from './common.js';
+
+export const chatStatusSchema = z.enum(['OPEN', 'PENDING', 'RESOLVED']);
+export type ChatStatus = z.infer<typeof chatStatusSchema>;
+
+export const chatHandlerSchema = z.enum(['UNASSIGNED', 'AI', 'OPERATOR']);
+export type ChatHandler = z.infer<typeof chatHandlerSchema>;
+
+export const authorKindSchema = z.enum(['VISITOR', 'OPERATOR', 'AI', 'SYSTEM']);
+export type AuthorKind = z.infer<typeof authorKindSchema>;
+
+export const messageDtoSchema = z.object({
+  id: z.string(),
+  chatId: z.string(),
+  seq: z.number().int().positive(),
+  clientId: z.string().nullable(),
+  authorKind: authorKindSchema,
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type MessageDto = z.infer<typeof messageDtoSchema>;
+
+export const visitorDtoSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  currentPageUrl: z.string().nullable(),
+  locale: z.string().nullable(),
+  lastSeenAt: z.string(),
+});
+export type VisitorDto = z.infer<typeof visitorDtoSchema>;
+
+export const chatSummaryDtoSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  siteName: z.string(),
+  status: chatStatusSchema,
+  handledBy: chatHandlerSchema,
+  assignedOperatorId: z.string().nullable(),
+  visitor: visitorDtoSchema,
+  lastMessage: messageDtoSchema.nullable(),
+  lastSeq: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ChatSummaryDto = z.infer<typeof chatSummaryDtoSchema>;
+
+export const listChatsQuerySchema = z.object({
+  siteId: idSchema.optional(),
+  status: chatStatusSchema.optional(),
+});
+export type ListChatsQuery = z.infer<typeof listChatsQuerySchema>;
+
+export const listMessagesQuerySchema = z.object({
+  /** Only messages with a sequence number greater than this. */
+  afterSeq: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;

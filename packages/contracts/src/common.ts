@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { ErrorCode, ValidationIssue } from './errors.js';
+
+export const idSchema = z.string().min(1).max(64);
+
+/** A client-generated message id, used to store each message exactly once. */
+export const clientMessageIdSchema = z.string().min(8).max(64);
+
+export const messageTextSchema = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, 'Message is empty').max(5000, 'Message is longer than 5000 characters'));
+
+export const isoDateSchema = z.string();
+
+/** Acknowledgement of every client → server socket event. */
+export type AckOk<T> = { ok: true; data: T };
+export type AckError = { ok: false; code: ErrorCode; message: string; issues?: ValidationIssue[] };
+export type Ack<T> = AckOk<T> | AckError;
+export type AckCallback<T> = (ack: Ack<T>) => void;

