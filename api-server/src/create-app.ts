@@ -19,7 +19,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalFilters(new AppErrorFilter());
   app.enableCors({ origin: config.corsOrigins, credentials: true });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
 

@@ -92,7 +92,11 @@ describe('tenant wall', () => {
         expect([200, 201, 400, 403, 404], `${route.method} ${path}`).toContain(status);
       }
       // And nothing was written into the victim's organization.
-      expect(await t.prisma.site.count({ where: { organizationId: (await t.prisma.site.findUniqueOrThrow({ where: { id: victim.site.id } })).organizationId } })).toBe(1);
+      expect(
+        await t.prisma.site.count({
+          where: { organizationId: (await t.prisma.site.findUniqueOrThrow({ where: { id: victim.site.id } })).organizationId },
+        }),
+      ).toBe(1);
     });
 
     it(`sockets: every admin event on the victim's chat is refused for the ${who}`, async () => {
@@ -101,11 +105,14 @@ describe('tenant wall', () => {
       const leaked: unknown[] = [];
       socket.onAny((event, payload) => leaked.push({ event, payload }));
       for (const event of Object.keys(adminClientEventSchemas) as (keyof typeof adminClientEventSchemas)[]) {
-        const ack = await socket.emitWithAck(event as 'admin:join', {
-          chatId: victim.chatId,
-          clientId: newClientId(),
-          text: 'intrusion',
-        } as never);
+        const ack = await socket.emitWithAck(
+          event as 'admin:join',
+          {
+            chatId: victim.chatId,
+            clientId: newClientId(),
+            text: 'intrusion',
+          } as never,
+        );
         expect(ack, event).toMatchObject({ ok: false, code: 'chat_not_found' });
       }
       // A new message in the victim's chat reaches no intruder socket.

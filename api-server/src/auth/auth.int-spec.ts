@@ -53,9 +53,7 @@ describe('auth over REST', () => {
     });
     expect(status).toBe(400);
     expect(body.code).toBe('validation_failed');
-    expect(body.issues?.map((i) => i.path.join('.'))).toEqual(
-      expect.arrayContaining(['email', 'password', 'name', 'organizationName']),
-    );
+    expect(body.issues?.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['email', 'password', 'name', 'organizationName']));
     expect(await t.prisma.user.count()).toBe(before);
   });
 

@@ -58,7 +58,7 @@ export class AuthService {
       include: { organization: { select: { name: true } } },
     });
     const matches = await bcrypt.compare(body.password, user?.passwordHash ?? this.dummyHash);
-    if (!user || !user.passwordHash || !matches || !user.active) {
+    if (!user?.passwordHash || !matches || !user.active) {
       throw new AppError('invalid_credentials', 'Email or password is incorrect');
     }
     await this.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
@@ -76,7 +76,7 @@ export class AuthService {
   /** Resolves verified token claims to an active user, or refuses. */
   async userForClaims(claims: AccessTokenClaims): Promise<AuthUser> {
     const user = await this.prisma.user.findUnique({ where: { id: claims.sub } });
-    if (!user || !user.active || user.organizationId !== claims.org) {
+    if (!user?.active || user.organizationId !== claims.org) {
       throw new AppError('unauthorized', 'This access token is no longer valid');
     }
     return { id: user.id, organizationId: user.organizationId, role: user.role, email: user.email, name: user.name };

@@ -47,9 +47,7 @@ export class ChatsService {
       userAgent: userAgent?.slice(0, 500),
       lastSeenAt: new Date(),
     };
-    const known = payload.visitorId
-      ? await this.prisma.visitor.findFirst({ where: { id: payload.visitorId, siteId: site.id } })
-      : null;
+    const known = payload.visitorId ? await this.prisma.visitor.findFirst({ where: { id: payload.visitorId, siteId: site.id } }) : null;
     const visitor = known
       ? await this.prisma.visitor.update({ where: { id: known.id }, data: profile })
       : await this.prisma.visitor.create({

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 
-const commaList = z
-  .string()
-  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean));
+const commaList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+);
 
 /** Every environment variable the API reads. Nothing else in the code touches process.env. */
 export const configSchema = z
@@ -14,9 +17,15 @@ export const configSchema = z
       .string({ error: 'is required (a postgresql:// connection string)' })
       .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgresql:// connection string'),
     JWT_SECRET: z.string({ error: 'is required (at least 32 random characters)' }).min(32, 'must be at least 32 characters'),
-    JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
+    JWT_EXPIRES_IN_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(7 * 24 * 3600),
     /** Origins allowed to call the REST API from a browser (the admin panel). */
     CORS_ORIGINS: commaList.default(['http://localhost:3001']),
+    /** Express `trust proxy`: which proxies' X-Forwarded-* headers to believe (e.g. `loopback`, `uniquelocal`, a CIDR list). */
+    TRUST_PROXY: z.string().min(1).default('loopback'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     REDIS_URL: z.url().optional(),
     /** How long boot waits for the database before giving up. */
@@ -33,6 +42,7 @@ export const configSchema = z
     jwt: { secret: env.JWT_SECRET, expiresInSeconds: env.JWT_EXPIRES_IN_SECONDS },
     corsOrigins: env.CORS_ORIGINS,
     logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
     redisUrl: env.REDIS_URL,
     bcryptRounds: env.BCRYPT_ROUNDS,
   }));

@@ -49,7 +49,8 @@ describe('bad socket payloads get a typed error; the socket, the server and the 
 
   it('answers without an ack callback through server:error', async () => {
     const error = nextEvent<ServerErrorPayload>(visitor, 'server:error');
-    visitor.emit('visitor:message', { text: 1 } as never);
+    // No ack callback: the typed client requires one, so go around its types.
+    (visitor as unknown as { emit: (event: string, payload: unknown) => void }).emit('visitor:message', { text: 1 });
     expect(await error).toMatchObject({ code: 'validation_failed', event: 'visitor:message' });
   });
 

@@ -1,9 +1,4 @@
-import {
-  isCompatibleContract,
-  WIDGET_NAMESPACE,
-  widgetClientEventSchemas,
-  widgetHandshakeSchema,
-} from '@chatiq/contracts';
+import { isCompatibleContract, WIDGET_NAMESPACE, widgetClientEventSchemas, widgetHandshakeSchema } from '@chatiq/contracts';
 import { Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';

@@ -3,16 +3,9 @@ import { z } from 'zod';
 export const roleSchema = z.enum(['OWNER', 'ADMIN', 'OPERATOR']);
 export type Role = z.infer<typeof roleSchema>;
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email('Not a valid email address').max(254));
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Not a valid email address').max(254));
 
-export const passwordSchema = z
-  .string()
-  .min(8, 'Password must be at least 8 characters')
-  .max(72, 'Password must be at most 72 characters'); // bcrypt uses the first 72 bytes
+export const passwordSchema = z.string().min(8, 'Password must be at least 8 characters').max(72, 'Password must be at most 72 characters'); // bcrypt uses the first 72 bytes
 
 export const registerBodySchema = z.object({
   email: emailSchema,

@@ -3,9 +3,7 @@ import type { ChatSummaryDto, MessageDto } from './chats.js';
 import { clientMessageIdSchema, idSchema, messageTextSchema, type AckCallback } from './common.js';
 import type { ErrorCode, ValidationIssue } from './errors.js';
 
-/** Socket.IO namespaces, both on the API's one port. */
-export const WIDGET_NAMESPACE = '/widget';
-export const ADMIN_NAMESPACE = '/admin';
+export { ADMIN_NAMESPACE, WIDGET_NAMESPACE } from './namespaces.js';
 
 // ---------------------------------------------------------------------------------------------
 // Handshakes (`io(url, { auth })`)

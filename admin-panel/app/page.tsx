@@ -1,0 +1,7 @@
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { authOptions } from '@/lib/auth-options';
+
+export default async function Home() {
+  redirect((await getServerSession(authOptions)) ? '/inbox' : '/login');
+}

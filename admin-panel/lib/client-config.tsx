@@ -1,0 +1,18 @@
+'use client';
+
+import { createContext, type ReactNode, useContext } from 'react';
+
+export type ClientConfig = { apiUrl: string; widgetUrl: string };
+
+const ClientConfigContext = createContext<ClientConfig | null>(null);
+
+/** Hands the server's runtime configuration to client components. */
+export function ClientConfigProvider({ value, children }: { value: ClientConfig; children: ReactNode }) {
+  return <ClientConfigContext.Provider value={value}>{children}</ClientConfigContext.Provider>;
+}
+
+export function useClientConfig(): ClientConfig {
+  const config = useContext(ClientConfigContext);
+  if (!config) throw new Error('useClientConfig outside ClientConfigProvider');
+  return config;
+}

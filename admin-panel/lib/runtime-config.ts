@@ -1,0 +1,18 @@
+/**
+ * Configuration read from the environment at request time on the server (never inlined at build),
+ * so one build runs anywhere. The only place in the admin panel that reads process.env.
+ */
+export const runtimeConfig = {
+  /** The API as the browser reaches it (REST and Socket.IO). */
+  get publicApiUrl(): string {
+    return (process.env.CHATIQ_API_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+  },
+  /** The API as this server reaches it (defaults to the public URL). */
+  get internalApiUrl(): string {
+    return (process.env.API_INTERNAL_URL ?? process.env.CHATIQ_API_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+  },
+  /** Where the widget bundle is served, for embed snippets. */
+  get widgetUrl(): string {
+    return (process.env.CHATIQ_WIDGET_URL ?? 'http://localhost:3002').replace(/\/$/, '');
+  },
+};

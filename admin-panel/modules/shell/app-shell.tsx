@@ -1,0 +1,37 @@
+'use client';
+
+import type { UserDto } from '@chatiq/contracts';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { signOut } from 'next-auth/react';
+import type { ReactNode } from 'react';
+
+const NAV = [
+  { href: '/inbox', label: 'Inbox' },
+  { href: '/sites', label: 'Sites' },
+];
+
+export function AppShell({ operator, children }: { operator: UserDto; children: ReactNode }) {
+  const pathname = usePathname();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">ChatIQ</span>
+        <nav aria-label="Main">
+          {NAV.map((item) => (
+            <Link key={item.href} href={item.href} className={pathname.startsWith(item.href) ? 'active' : undefined}>
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <span className="operator">
+          {operator.name} · {operator.organizationName}
+        </span>
+        <button type="button" className="link-button" onClick={() => signOut({ callbackUrl: '/login' })}>
+          Sign out
+        </button>
+      </header>
+      <main className="content">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+/**
+ * The contract's runtime values that need no zod: what the widget bundles
+ * (`@chatiq/contracts/protocol`), so it stays small. Everything here is also exported by the
+ * package root.
+ */
+export * from './message-log.js';
+export * from './namespaces.js';
+export * from './version.js';

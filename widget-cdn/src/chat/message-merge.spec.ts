@@ -1,0 +1,106 @@
+import type { MessageDto } from '@chatiq/contracts';
+import { describe, expect, it } from 'vitest';
+import { type ChatEntry, highestSeq, markFailed, mergeMessages, pendingEntry } from './message-merge.js';
+
+function message(seq: number, overrides: Partial<MessageDto> = {}): MessageDto {
+  return {
+    id: `msg_${seq}`,
+    chatId: 'chat_1',
+    seq,
+    clientId: null,
+    authorKind: 'OPERATOR',
+    authorId: 'user_1',
+    authorName: 'Oleh',
+    text: `message ${seq}`,
+    createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
+    ...overrides,
+  };
+}
+
+const texts = (entries: readonly ChatEntry[]) => entries.map((entry) => entry.text);
+
+describe('mergeMessages', () => {
+  it('orders stored messages by seq, whatever order they arrive in', () => {
+    const merged = mergeMessages([], [message(3), message(1), message(2)]);
+    expect(merged.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+    expect(merged.every((entry) => entry.status === 'sent')).toBe(true);
+  });
+
+  it('keeps one entry per message id', () => {
+    const once = mergeMessages([], [message(1), message(2)]);
+    const twice = mergeMessages(once, [message(2), message(1), message(3), message(3)]);
+    expect(twice.map((entry) => entry.id)).toEqual(['msg_1', 'msg_2', 'msg_3']);
+  });
+
+  it('keeps the key of a message it already has, so its element is reused', () => {
+    const first = mergeMessages([], [message(1)]);
+    const again = mergeMessages(first, [message(1, { text: 'edited' })]);
+    expect(again).toHaveLength(1);
+    expect(again[0]?.key).toBe(first[0]?.key);
+    expect(again[0]?.text).toBe('edited');
+  });
+
+  it('replaces a pending message by the stored one with the same clientId', () => {
+    const pending = [pendingEntry('client-aaaa-1', 'hello', '2025-01-01T12:00:00.000Z')];
+    const acked = mergeMessages(pending, [
+      message(4, { clientId: 'client-aaaa-1', authorKind: 'VISITOR', authorName: null, text: 'hello' }),
+    ]);
+    expect(acked).toHaveLength(1);
+    expect(acked[0]).toMatchObject({ key: 'local:client-aaaa-1', id: 'msg_4', seq: 4, status: 'sent', text: 'hello' });
+  });
+
+  it('replaces a failed message that the server stored after all (a resend after reconnect)', () => {
+    const failed = markFailed([pendingEntry('client-bbbb-2', 'hi', '2025-01-01T12:00:00.000Z')], 'client-bbbb-2');
+    expect(failed[0]?.status).toBe('failed');
+    const merged = mergeMessages(failed, [message(1, { clientId: 'client-bbbb-2', authorKind: 'VISITOR', text: 'hi' })]);
+    expect(merged).toEqual([expect.objectContaining({ key: 'local:client-bbbb-2', status: 'sent', seq: 1 })]);
+  });
+
+  it("does not let an operator message with the same clientId replace the visitor's pending one", () => {
+    const pending = [pendingEntry('same-client-id', 'mine', '2025-01-01T12:00:00.000Z')];
+    const merged = mergeMessages(pending, [message(1, { clientId: 'same-client-id', authorKind: 'OPERATOR', text: 'theirs' })]);
+    expect(texts(merged)).toEqual(['theirs', 'mine']);
+    expect(merged[1]?.status).toBe('pending');
+  });
+
+  it('keeps pending messages after the stored ones, in the order they were written', () => {
+    let entries = mergeMessages([], [message(1)]);
+    entries = [...entries, pendingEntry('c-first', 'first', ''), pendingEntry('c-second', 'second', '')];
+    entries = mergeMessages(entries, [message(2), message(3)]);
+    expect(texts(entries)).toEqual(['message 1', 'message 2', 'message 3', 'first', 'second']);
+  });
+
+  it('puts an acknowledged message at its seq, before older pending ones', () => {
+    let entries: ChatEntry[] = [pendingEntry('c-1', 'one', ''), pendingEntry('c-2', 'two', '')];
+    entries = mergeMessages(entries, [message(7, { clientId: 'c-2', authorKind: 'VISITOR', text: 'two' })]);
+    expect(texts(entries)).toEqual(['two', 'one']);
+    expect(entries.map((entry) => entry.status)).toEqual(['sent', 'pending']);
+  });
+
+  it('keeps an earlier chat before a new one, although seq starts again', () => {
+    const oldChat = mergeMessages([], [message(1), message(2)]);
+    const merged = mergeMessages(oldChat, [message(1, { id: 'new_1', chatId: 'chat_2', text: 'new chat' })]);
+    expect(texts(merged)).toEqual(['message 1', 'message 2', 'new chat']);
+  });
+
+  it('does not change its inputs', () => {
+    const entries = Object.freeze([pendingEntry('c-1', 'one', '')]);
+    const incoming = Object.freeze([message(2), message(1)]);
+    mergeMessages(entries, incoming);
+    expect(entries[0]?.status).toBe('pending');
+    expect(incoming.map((m) => m.seq)).toEqual([2, 1]);
+  });
+});
+
+describe('highestSeq', () => {
+  it('is the highest stored seq of the given chat, 0 when there is none', () => {
+    const entries = [
+      ...mergeMessages([], [message(5), message(9), message(2, { id: 'other', chatId: 'chat_2' })]),
+      pendingEntry('c-1', 'pending', ''),
+    ];
+    expect(highestSeq(entries, 'chat_1')).toBe(9);
+    expect(highestSeq(entries, 'chat_2')).toBe(2);
+    expect(highestSeq(entries, null)).toBe(0);
+    expect(highestSeq([], 'chat_1')).toBe(0);
+  });
+});

@@ -1,0 +1,101 @@
+import type { AuthorKind, MessageDto } from '@chatiq/contracts';
+
+export type EntryStatus = 'sent' | 'pending' | 'failed';
+
+/**
+ * One message as the widget shows it: either stored by the server (`id` and `seq` set) or the
+ * visitor's own message still waiting for its acknowledgement (`pending`) or refused (`failed`).
+ */
+export interface ChatEntry {
+  /** Stable for the entry's lifetime, also when a pending message becomes a stored one. */
+  key: string;
+  id: string | null;
+  chatId: string | null;
+  seq: number | null;
+  clientId: string | null;
+  authorKind: AuthorKind;
+  authorName: string | null;
+  text: string;
+  createdAt: string;
+  status: EntryStatus;
+}
+
+/** The visitor's message, shown at once while it is on its way. */
+export function pendingEntry(clientId: string, text: string, createdAt: string): ChatEntry {
+  return {
+    key: `local:${clientId}`,
+    id: null,
+    chatId: null,
+    seq: null,
+    clientId,
+    authorKind: 'VISITOR',
+    authorName: null,
+    text,
+    createdAt,
+    status: 'pending',
+  };
+}
+
+/**
+ * Adds stored messages to the list: a message already there (same id) is updated, a visitor's
+ * pending or failed message with the same clientId is replaced (keeping its key), anything else
+ * is appended. The result is ordered by seq, with unstored messages last in the order they
+ * were written. Sequence numbers count per chat, so when the visitor's chat was resolved and a
+ * new one started, the earlier chat's messages stay first. Never mutates its inputs.
+ */
+export function mergeMessages(entries: readonly ChatEntry[], incoming: readonly MessageDto[]): ChatEntry[] {
+  const merged = [...entries];
+  for (const message of incoming) {
+    const index = merged.findIndex(
+      (entry) =>
+        entry.id === message.id ||
+        (entry.id === null && message.clientId !== null && entry.clientId === message.clientId && message.authorKind === 'VISITOR'),
+    );
+    const existing = index === -1 ? undefined : merged[index];
+    const stored = storedEntry(message, existing?.key ?? `id:${message.id}`);
+    if (index === -1) merged.push(stored);
+    else merged[index] = stored;
+  }
+  return sortBySeq(merged);
+}
+
+/** Marks the visitor's unacknowledged message as refused by the server. */
+export function markFailed(entries: readonly ChatEntry[], clientId: string): ChatEntry[] {
+  return entries.map((entry) => (entry.id === null && entry.clientId === clientId ? { ...entry, status: 'failed' as const } : entry));
+}
+
+/** The highest sequence number stored in `chatId`; 0 when none (the join's `afterSeq`). */
+export function highestSeq(entries: readonly ChatEntry[], chatId: string | null): number {
+  return entries.reduce((max, entry) => (entry.chatId === chatId && entry.seq !== null && entry.seq > max ? entry.seq : max), 0);
+}
+
+function storedEntry(message: MessageDto, key: string): ChatEntry {
+  return {
+    key,
+    id: message.id,
+    chatId: message.chatId,
+    seq: message.seq,
+    clientId: message.clientId,
+    authorKind: message.authorKind,
+    authorName: message.authorName,
+    text: message.text,
+    createdAt: message.createdAt,
+    status: 'sent',
+  };
+}
+
+/**
+ * Stored messages by chat (in the order the chats first appear) and then by seq; unstored ones
+ * after them, in their current order (the sort is stable).
+ */
+function sortBySeq(entries: ChatEntry[]): ChatEntry[] {
+  const chatRank = new Map<string, number>();
+  for (const entry of entries) {
+    if (entry.chatId !== null && !chatRank.has(entry.chatId)) chatRank.set(entry.chatId, chatRank.size);
+  }
+  const rank = (entry: ChatEntry) => (entry.chatId === null ? chatRank.size : (chatRank.get(entry.chatId) ?? 0));
+  return entries.sort((a, b) => {
+    if (a.seq === null || b.seq === null) return a.seq === b.seq ? 0 : a.seq === null ? 1 : -1;
+    return rank(a) - rank(b) || a.seq - b.seq;
+  });
+}

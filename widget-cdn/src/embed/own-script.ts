@@ -1,0 +1,15 @@
+/**
+ * The `<script>` element that loaded widget.js, whose data attributes carry the legacy embed
+ * configuration. `document.currentScript` is only set while the script first runs, so call
+ * this at load time. Without it (some loaders inject the code), a tag with a site id is used.
+ */
+export function findOwnScript(doc: Document): HTMLScriptElement | null {
+  const current = doc.currentScript;
+  if (current instanceof HTMLScriptElement) return current;
+  return doc.querySelector<HTMLScriptElement>('script[data-site-id], script[data-project-id]');
+}
+
+/** A copy of the script's data attributes: `data-site-id` → `siteId`, `data-api-url` → `apiUrl`… */
+export function scriptDataset(script: HTMLScriptElement | null): Record<string, string | undefined> {
+  return script ? { ...script.dataset } : {};
+}
