@@ -29,10 +29,12 @@ launch() {
 # Secrets made once per checkout and kept in .data (ignored by git).
 secrets="$CHATIQ_DATA/secrets.env"
 if [ ! -f "$secrets" ]; then
-  umask 077
-  printf 'JWT_SECRET=%s\nNEXTAUTH_SECRET=%s\n' \
-    "$(node -e 'console.log(require("crypto").randomBytes(36).toString("base64url"))')" \
-    "$(node -e 'console.log(require("crypto").randomBytes(36).toString("base64url"))')" >"$secrets"
+  (
+    umask 077
+    printf 'JWT_SECRET=%s\nNEXTAUTH_SECRET=%s\n' \
+      "$(node -e 'console.log(require("crypto").randomBytes(36).toString("base64url"))')" \
+      "$(node -e 'console.log(require("crypto").randomBytes(36).toString("base64url"))')" >"$secrets"
+  )
 fi
 set -a; source "$secrets"; set +a
 
@@ -43,16 +45,21 @@ if [ -z "${DATABASE_URL:-}" ]; then
   export DATABASE_URL="postgresql://postgres:postgres@127.0.0.1:$CHATIQ_PG_PORT/chatiq"
   node --input-type=module -e '
     import { createDatabase, databaseExists } from "./packages/dev-postgres/dist/index.js";
-    const server = process.argv[1];
+    const [server, supervisor] = process.argv.slice(1);
+    const alive = () => { try { process.kill(Number(supervisor), 0); return true; } catch { return false; } };
     for (let i = 0; ; i++) {
       try {
         if (!(await databaseExists(server, "chatiq"))) await createDatabase(server, "chatiq");
         break;
       } catch (error) {
-        if (i > 120) { console.error("embedded PostgreSQL did not start: " + error.message + " (see .run/logs/postgres.log)"); process.exit(1); }
+        if (i > 240 || !alive()) {
+          console.error("embedded PostgreSQL did not start: " + error.message + " (see .run/logs/postgres.log)");
+          process.exit(1);
+        }
         await new Promise((r) => setTimeout(r, 250));
       }
-    }' "postgresql://postgres:postgres@127.0.0.1:$CHATIQ_PG_PORT/postgres"
+    }' "postgresql://postgres:postgres@127.0.0.1:$CHATIQ_PG_PORT/postgres" "$(cat "$CHATIQ_RUN/postgres.pid")" ||
+    { tail -5 "$CHATIQ_RUN/logs/postgres.log" >&2; exit 1; }
   echo "  embedded PostgreSQL on 127.0.0.1:$CHATIQ_PG_PORT (data in .data/postgres)"
 else
   echo "  using DATABASE_URL"
