@@ -68,11 +68,7 @@ CMD ["node", "--enable-source-maps", "dist/src/main.js"]
 # ---------------------------------------------------------------------------------------------
 # admin: next build, then production dependencies plus the .next output.
 FROM workspace AS admin-build
-# The admin panel reads the API URL at request time (CHATIQ_API_URL). This build argument only
-# matters if client code ever reads process.env.NEXT_PUBLIC_API_URL, which Next.js inlines at
-# build time.
-ARG NEXT_PUBLIC_API_URL=http://localhost:3000
-ENV NEXT_PUBLIC_API_URL=${NEXT_PUBLIC_API_URL}
+# The admin panel reads the API URL at request time (CHATIQ_API_URL): nothing is baked in.
 RUN pnpm --filter @chatiq/admin-panel build \
     && pnpm --filter @chatiq/admin-panel deploy --prod --legacy /app \
     && rm -rf /app/.next /out && mkdir -p /out \

@@ -25,4 +25,12 @@ pnpm lint
 echo "== typecheck"
 quiet pnpm typecheck
 echo "== tests"
-pnpm exec vitest run "$@"
+mkdir -p test-results
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+# One plain closing line for CI: "N passed, N failed, N skipped".
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' || true
+exit "$status"

@@ -7,8 +7,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { ChatsService } from '../chats/chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { parseInput } from '../common/validation/parse-input.js';
-import { PrismaService } from '../prisma/prisma.service.js';
-import { visibleSitesWhere } from '../sites/site-access.js';
+import { SitesService } from '../sites/sites.service.js';
 import { bindEventHandlers } from './bind-event-handlers.js';
 import { type AdminNamespace, RealtimeFanoutService } from './realtime-fanout.service.js';
 import { rooms } from './rooms.js';
@@ -24,7 +23,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
   constructor(
     private readonly auth: AuthService,
     private readonly chats: ChatsService,
-    private readonly prisma: PrismaService,
+    private readonly sites: SitesService,
     private readonly fanout: RealtimeFanoutService,
   ) {}
 
@@ -68,7 +67,6 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
 
   private async roomsFor(user: AuthUser): Promise<string[]> {
     if (user.role !== 'OPERATOR') return [rooms.organization(user.organizationId)];
-    const sites = await this.prisma.site.findMany({ where: visibleSitesWhere(user), select: { id: true } });
-    return sites.map((s) => rooms.site(s.id));
+    return (await this.sites.visibleSiteIds(user)).map(rooms.site);
   }
 }

@@ -36,6 +36,12 @@ export class SitesService {
     return { ...toSiteDto(site), apiKey: apiKey.key };
   }
 
+  /** Ids of the sites a user may see (see visibleSitesWhere). */
+  async visibleSiteIds(user: AuthUser): Promise<string[]> {
+    const sites = await this.prisma.site.findMany({ where: visibleSitesWhere(user), select: { id: true } });
+    return sites.map((s) => s.id);
+  }
+
   /** The site behind a widget's public id, if the page's origin may use it. */
   async findForWidget(publicId: string, origin: string | undefined): Promise<Site> {
     const site = await this.prisma.site.findUnique({ where: { publicId } });
