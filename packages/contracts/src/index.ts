@@ -7,3 +7,5 @@ export * from './chats.js';
 export * from './events.js';
 export * from './health.js';
 export * from './message-log.js';
+export * from './automation.js';
+export * from './ai.js';

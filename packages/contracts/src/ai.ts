@@ -1,0 +1,2 @@
+// AI assistant settings and events (issue 8).
+export {};
