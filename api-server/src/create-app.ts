@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppErrorFilter } from './common/errors/app-error.filter.js';
 import type { AppConfig } from './config/config.schema.js';
+import { ChatiqIoAdapter } from './realtime/socket-io.adapter.js';
 
 /** Builds the API (REST + Socket.IO on one HTTP server). Used by main.ts and by the tests. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -22,6 +23,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  const io = new ChatiqIoAdapter(app, config);
+  await io.connect();
+  app.useWebSocketAdapter(io);
 
   const openApi = new DocumentBuilder()
     .setTitle('ChatIQ API')

@@ -1,12 +1,18 @@
 import type { ChatSummaryDto, MessageDto, VisitorDto } from '@chatiq/contracts';
 import type { Chat, Message, Visitor } from '../generated/prisma/client.js';
 
-export type ChatWithSummary = Chat & { site: { name: string }; visitor: Visitor; messages: Message[] };
+export type ChatWithSummary = Chat & {
+  site: { name: string };
+  visitor: Visitor;
+  messages: Message[];
+  assignedOperator: { name: string } | null;
+};
 
 /** Prisma `include` that loads what a chat summary shows. */
 export const chatSummaryInclude = {
   site: { select: { name: true } },
   visitor: true,
+  assignedOperator: { select: { name: true } },
   messages: { orderBy: { seq: 'desc' as const }, take: 1 },
 };
 
@@ -20,6 +26,7 @@ export function toMessageDto(message: Message): MessageDto {
     authorId: message.authorId,
     authorName: message.authorName,
     text: message.text,
+    internal: message.internal,
     createdAt: message.createdAt.toISOString(),
   };
 }
@@ -30,7 +37,11 @@ export function toVisitorDto(visitor: Visitor): VisitorDto {
     name: visitor.name,
     email: visitor.email,
     currentPageUrl: visitor.currentPageUrl,
+    currentPageTitle: visitor.currentPageTitle,
+    referrer: visitor.referrer,
+    userAgent: visitor.userAgent,
     locale: visitor.locale,
+    firstSeenAt: visitor.firstSeenAt.toISOString(),
     lastSeenAt: visitor.lastSeenAt.toISOString(),
   };
 }
@@ -44,9 +55,15 @@ export function toChatSummaryDto(chat: ChatWithSummary): ChatSummaryDto {
     status: chat.status,
     handledBy: chat.handledBy,
     assignedOperatorId: chat.assignedOperatorId,
+    assignedOperatorName: chat.assignedOperator?.name ?? null,
     visitor: toVisitorDto(chat.visitor),
     lastMessage: last ? toMessageDto(last) : null,
     lastSeq: chat.lastSeq,
+    unreadCount: chat.unreadCount,
+    visitorLastReadSeq: chat.visitorLastReadSeq,
+    operatorLastReadSeq: chat.operatorLastReadSeq,
+    firstResponseAt: chat.firstResponseAt?.toISOString() ?? null,
+    resolvedAt: chat.resolvedAt?.toISOString() ?? null,
     createdAt: chat.createdAt.toISOString(),
     updatedAt: chat.updatedAt.toISOString(),
   };

@@ -2,80 +2,39 @@ import type {
   AdminJoinResult,
   adminJoinPayloadSchema,
   adminMessagePayloadSchema,
+  ChatStatus,
   ChatSummaryDto,
   ListChatsQuery,
   ListMessagesQuery,
   MessageDto,
-  VisitorJoinResult,
-  visitorJoinPayloadSchema,
-  visitorMessagePayloadSchema,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
-import type { Site } from '../generated/prisma/client.js';
+import type { Chat } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
+import { ChatSummariesService } from './chat-summaries.service.js';
 import { MessagesService } from './messages.service.js';
+import type { PostedMessage } from './posted-message.js';
 
-type VisitorJoin = z.output<typeof visitorJoinPayloadSchema>;
-type VisitorMessage = z.output<typeof visitorMessagePayloadSchema>;
 type AdminJoin = z.output<typeof adminJoinPayloadSchema>;
 type AdminMessage = z.output<typeof adminMessagePayloadSchema>;
 
-/** A stored message with the chat it changed: what the realtime layer fans out. */
-export type PostedMessage = { message: MessageDto; chat: ChatSummaryDto; created: boolean; visitorId: string };
+/** A chat change to fan out: the new summary, and the visitor to tell when the status changed. */
+export type ChatChange = { chat: ChatSummaryDto; organizationId: string; visitorId: string; statusChanged?: ChatStatus };
 
+/** The operators' side of conversations. Every chat is looked up through `chatForUser`. */
 @Injectable()
 export class ChatsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly messages: MessagesService,
+    private readonly summaries: ChatSummariesService,
   ) {}
-
-  // ---- visitors ------------------------------------------------------------------------------
-
-  /** Identifies (or creates) the visitor of a site and returns their open chat's history. */
-  async joinVisitor(site: Site, payload: VisitorJoin, userAgent: string | undefined): Promise<VisitorJoinResult> {
-    const profile = {
-      currentPageUrl: payload.page?.url,
-      currentPageTitle: payload.page?.title,
-      locale: payload.locale,
-      userAgent: userAgent?.slice(0, 500),
-      lastSeenAt: new Date(),
-    };
-    const known = payload.visitorId ? await this.prisma.visitor.findFirst({ where: { id: payload.visitorId, siteId: site.id } }) : null;
-    const visitor = known
-      ? await this.prisma.visitor.update({ where: { id: known.id }, data: profile })
-      : await this.prisma.visitor.create({
-          data: { id: newVisitorId(), organizationId: site.organizationId, siteId: site.id, ...profile },
-        });
-    const chat = await this.openChatOf(visitor.id);
-    const messages = chat ? await this.messages.after(chat.id, payload.afterSeq) : [];
-    return { visitorId: visitor.id, chatId: chat?.id ?? null, messages: messages.map(toMessageDto) };
-  }
-
-  /** Stores a visitor's message in their open chat, starting a chat if they have none. */
-  async postVisitorMessage(site: Site, visitorId: string, payload: VisitorMessage): Promise<PostedMessage> {
-    const visitor = await this.prisma.visitor.findFirst({ where: { id: visitorId, siteId: site.id } });
-    if (!visitor) throw new AppError('not_found', 'Unknown visitor; send visitor:join first');
-    const chat = await this.openOrStartChat(site, visitor.id);
-    const { message, created } = await this.messages.append({
-      organizationId: site.organizationId,
-      chatId: chat.id,
-      clientId: payload.clientId,
-      authorKind: 'VISITOR',
-      authorId: visitor.id,
-      authorName: visitor.name,
-      text: payload.text,
-    });
-    return { message: toMessageDto(message), chat: await this.summary(chat.id), created, visitorId: visitor.id };
-  }
-
-  // ---- operators -----------------------------------------------------------------------------
 
   async list(user: AuthUser, query: ListChatsQuery): Promise<ChatSummaryDto[]> {
     const chats = await this.prisma.chat.findMany({
@@ -94,23 +53,24 @@ export class ChatsService {
 
   async listMessages(user: AuthUser, chatId: string, query: ListMessagesQuery): Promise<MessageDto[]> {
     const chat = await this.chatForUser(user, chatId);
-    return (await this.messages.after(chat.id, query.afterSeq, query.limit)).map(toMessageDto);
+    const rows = await this.messages.after(chat.id, query.afterSeq, { limit: query.limit, includeInternal: true });
+    return rows.map(toMessageDto);
   }
 
   /** Opens a chat for an operator; an unassigned chat becomes theirs (take over). */
-  async joinOperator(user: AuthUser, payload: AdminJoin): Promise<AdminJoinResult> {
+  async join(user: AuthUser, payload: AdminJoin): Promise<AdminJoinResult & { change: ChatChange | null }> {
     const chat = await this.chatForUser(user, payload.chatId);
+    let change: ChatChange | null = null;
     if (!chat.assignedOperatorId) {
-      await this.prisma.chat.update({
-        where: { id: chat.id },
-        data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' },
-      });
+      await this.prisma.chat.update({ where: { id: chat.id }, data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' } });
+      change = await this.change(chat);
     }
-    const messages = await this.messages.after(chat.id, payload.afterSeq);
-    return { chat: await this.summary(chat.id), messages: messages.map(toMessageDto) };
+    const messages = await this.messages.after(chat.id, payload.afterSeq, { includeInternal: true });
+    return { chat: change?.chat ?? (await this.summaries.get(chat.id)), messages: messages.map(toMessageDto), change };
   }
 
-  async postOperatorMessage(user: AuthUser, payload: AdminMessage): Promise<PostedMessage> {
+  /** A reply to the visitor (`internal: false`) or a private note between operators (`internal: true`). */
+  async post(user: AuthUser, payload: AdminMessage, internal: boolean): Promise<PostedMessage> {
     const chat = await this.chatForUser(user, payload.chatId);
     const { message, created } = await this.messages.append({
       organizationId: chat.organizationId,
@@ -120,14 +80,92 @@ export class ChatsService {
       authorId: user.id,
       authorName: user.name,
       text: payload.text,
+      internal,
     });
-    return { message: toMessageDto(message), chat: await this.summary(chat.id), created, visitorId: chat.visitorId };
+    // Replying to a chat nobody owns makes it yours, as in every shared inbox.
+    if (created && !internal && !chat.assignedOperatorId) {
+      await this.prisma.chat.update({ where: { id: chat.id }, data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' } });
+    }
+    return {
+      message: toMessageDto(message),
+      chat: await this.summaries.get(chat.id),
+      created,
+      organizationId: chat.organizationId,
+      visitorId: chat.visitorId,
+    };
+  }
+
+  /** Operators have read up to `seq`: unread drops to the visitor messages after it. */
+  async markRead(user: AuthUser, chatId: string, seq: number): Promise<{ change: ChatChange; readSeq: number; moved: boolean }> {
+    const chat = await this.chatForUser(user, chatId);
+    const readSeq = Math.min(seq, chat.lastSeq);
+    const moved = readSeq > chat.operatorLastReadSeq;
+    if (moved) {
+      const unread = await this.prisma.message.count({ where: { chatId: chat.id, authorKind: 'VISITOR', seq: { gt: readSeq } } });
+      await this.prisma.chat.updateMany({
+        where: { id: chat.id, operatorLastReadSeq: { lt: readSeq } },
+        data: { operatorLastReadSeq: readSeq, unreadCount: unread },
+      });
+    }
+    return { change: await this.change(chat), readSeq: Math.max(readSeq, chat.operatorLastReadSeq), moved };
+  }
+
+  /**
+   * Assigns the chat to an operator of the organization who may see its site (a transfer when it
+   * had one), or unassigns it. The change is recorded in the chat as a private system note.
+   */
+  async assign(user: AuthUser, chatId: string, operatorId: string | null): Promise<{ change: ChatChange; note: PostedMessage | null }> {
+    const chat = await this.chatForUser(user, chatId);
+    let assigneeName: string | null = null;
+    if (operatorId) {
+      const assignee = await this.prisma.user.findFirst({
+        where: {
+          id: operatorId,
+          organizationId: user.organizationId,
+          active: true,
+          OR: [{ role: { in: ['OWNER', 'ADMIN'] } }, { siteUsers: { some: { siteId: chat.siteId } } }],
+        },
+      });
+      if (!assignee) throw new AppError('not_found', 'No operator with this id can take this chat');
+      assigneeName = assignee.name;
+    }
+    if (chat.assignedOperatorId === operatorId) return { change: await this.change(chat), note: null };
+    await this.prisma.chat.update({
+      where: { id: chat.id },
+      data: { assignedOperatorId: operatorId, handledBy: operatorId ? 'OPERATOR' : 'UNASSIGNED' },
+    });
+    const text = operatorId
+      ? `${user.name} assigned this chat to ${operatorId === user.id ? 'themselves' : assigneeName}`
+      : `${user.name} unassigned this chat`;
+    const note = await this.systemNote(chat, text);
+    return { change: await this.change(chat), note };
+  }
+
+  async setStatus(user: AuthUser, chatId: string, status: 'RESOLVED' | 'OPEN'): Promise<ChatChange> {
+    const chat = await this.chatForUser(user, chatId);
+    if (chat.status === status) return this.change(chat);
+    await this.prisma.chat.update({
+      where: { id: chat.id },
+      data: { status, resolvedAt: status === 'RESOLVED' ? new Date() : null },
+    });
+    return { ...(await this.change(chat)), statusChanged: status };
+  }
+
+  /** The fan-out of a chat's current state (used after visitor-side changes). */
+  async changeOf(chatId: string): Promise<ChatChange> {
+    const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
+    return this.change(chat);
+  }
+
+  /** Whether the user may see a chat (for events that carry no data, like typing). */
+  async assertCanSee(user: AuthUser, chatId: string): Promise<Chat> {
+    return this.chatForUser(user, chatId);
   }
 
   // ---- helpers -------------------------------------------------------------------------------
 
   /** A chat the user may see, or chat_not_found (never "forbidden": that would confirm it exists). */
-  private async chatForUser(user: AuthUser, chatId: string) {
+  private async chatForUser(user: AuthUser, chatId: string): Promise<Chat> {
     const chat = await this.prisma.chat.findFirst({
       where: { id: chatId, organizationId: user.organizationId, site: visibleSitesWhere(user) },
     });
@@ -135,35 +173,27 @@ export class ChatsService {
     return chat;
   }
 
-  /**
-   * The visitor's open chat, or a new one. The visitor row is locked meanwhile, so concurrent
-   * first messages (two tabs, a resend) land in one chat, never two.
-   */
-  private openOrStartChat(site: Site, visitorId: string) {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Visitor" WHERE id = ${visitorId} FOR UPDATE`;
-      const open = await tx.chat.findFirst({
-        where: { visitorId, status: { not: 'RESOLVED' } },
-        orderBy: { createdAt: 'desc' },
-      });
-      return open ?? tx.chat.create({ data: { organizationId: site.organizationId, siteId: site.id, visitorId } });
+  private async change(chat: Chat): Promise<ChatChange> {
+    return { chat: await this.summaries.get(chat.id), organizationId: chat.organizationId, visitorId: chat.visitorId };
+  }
+
+  private async systemNote(chat: Chat, text: string): Promise<PostedMessage> {
+    const { message, created } = await this.messages.append({
+      organizationId: chat.organizationId,
+      chatId: chat.id,
+      clientId: `system:${randomUUID()}`,
+      authorKind: 'SYSTEM',
+      authorId: null,
+      authorName: null,
+      text,
+      internal: true,
     });
+    return {
+      message: toMessageDto(message),
+      chat: await this.summaries.get(chat.id),
+      created,
+      organizationId: chat.organizationId,
+      visitorId: chat.visitorId,
+    };
   }
-
-  private openChatOf(visitorId: string) {
-    return this.prisma.chat.findFirst({
-      where: { visitorId, status: { not: 'RESOLVED' } },
-      orderBy: { createdAt: 'desc' },
-    });
-  }
-
-  private async summary(chatId: string): Promise<ChatSummaryDto> {
-    const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId }, include: chatSummaryInclude });
-    return toChatSummaryDto(chat);
-  }
-}
-
-/** Visitor ids live in the visitor's localStorage and identify them: unguessable. */
-function newVisitorId(): string {
-  return `v_${randomBytes(16).toString('base64url')}`;
 }

@@ -12,6 +12,8 @@ export type NewMessage = {
   authorId: string | null;
   authorName: string | null;
   text: string;
+  /** A private note (operators only). */
+  internal?: boolean;
 };
 
 /**
@@ -29,10 +31,15 @@ export class MessagesService {
     try {
       const message = await this.prisma.$transaction(async (tx) => {
         const now = new Date();
-        const isReply = input.authorKind === 'OPERATOR' || input.authorKind === 'AI';
+        const isReply = !input.internal && (input.authorKind === 'OPERATOR' || input.authorKind === 'AI');
+        const fromVisitor = input.authorKind === 'VISITOR';
         const chat = await tx.chat.update({
           where: { id: input.chatId },
-          data: { lastSeq: { increment: 1 }, lastMessageAt: now },
+          data: {
+            lastSeq: { increment: 1 },
+            ...(input.internal ? {} : { lastMessageAt: now }),
+            ...(fromVisitor ? { unreadCount: { increment: 1 } } : {}),
+          },
           select: { lastSeq: true, firstResponseAt: true },
         });
         if (isReply && !chat.firstResponseAt) {
@@ -51,12 +58,12 @@ export class MessagesService {
     }
   }
 
-  /** Messages of a chat after a sequence number, in order. */
-  after(chatId: string, afterSeq: number, limit = 500): Promise<Message[]> {
+  /** Messages of a chat after a sequence number, in order; private notes only for operators. */
+  after(chatId: string, afterSeq: number, options: { limit?: number; includeInternal: boolean }): Promise<Message[]> {
     return this.prisma.message.findMany({
-      where: { chatId, seq: { gt: afterSeq } },
+      where: { chatId, seq: { gt: afterSeq }, ...(options.includeInternal ? {} : { internal: false }) },
       orderBy: { seq: 'asc' },
-      take: limit,
+      take: options.limit ?? 500,
     });
   }
 

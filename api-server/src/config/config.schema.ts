@@ -28,6 +28,14 @@ export const configSchema = z
     TRUST_PROXY: z.string().min(1).default('loopback'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     REDIS_URL: z.url().optional(),
+    /** Prefix of the Redis channels the Socket.IO adapter uses (several deployments can share a Redis). */
+    REDIS_CHANNEL_PREFIX: z.string().min(1).max(100).default('chatiq'),
+    /** Events one socket may send per second before they are refused with `rate_limited`. */
+    SOCKET_EVENTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
+    /** Refused events after which a socket is disconnected. */
+    SOCKET_MAX_STRIKES: z.coerce.number().int().min(1).max(1_000_000).default(50),
+    /** Largest socket frame accepted, in bytes (socket.io maxHttpBufferSize). */
+    SOCKET_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
     /** How long boot waits for the database before giving up. */
     DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(15),
     /** bcrypt cost; lower it only in tests. */
@@ -44,6 +52,12 @@ export const configSchema = z
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     redisUrl: env.REDIS_URL,
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX,
+    socket: {
+      eventsPerSecond: env.SOCKET_EVENTS_PER_SECOND,
+      maxStrikes: env.SOCKET_MAX_STRIKES,
+      maxPayloadBytes: env.SOCKET_MAX_PAYLOAD_BYTES,
+    },
     bcryptRounds: env.BCRYPT_ROUNDS,
   }));
 

@@ -1,5 +1,5 @@
 import { ADMIN_NAMESPACE, adminClientEventSchemas, adminHandshakeSchema, isCompatibleContract } from '@chatiq/contracts';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -8,10 +8,13 @@ import { ChatsService } from '../chats/chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { parseInput } from '../common/validation/parse-input.js';
 import { SitesService } from '../sites/sites.service.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
 import { bindEventHandlers } from './bind-event-handlers.js';
 import { type AdminNamespace, RealtimeFanoutService } from './realtime-fanout.service.js';
 import { rooms } from './rooms.js';
 import { toHandshakeError } from './socket-errors.js';
+import { SocketRateLimit } from './socket-rate-limit.js';
 
 type AdminSocketData = { user: AuthUser };
 
@@ -19,13 +22,17 @@ type AdminSocketData = { user: AuthUser };
 @WebSocketGateway({ namespace: ADMIN_NAMESPACE })
 export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayConnection<Socket> {
   private readonly logger = new Logger(AdminGateway.name);
+  private readonly rateLimit: SocketRateLimit;
 
   constructor(
     private readonly auth: AuthService,
     private readonly chats: ChatsService,
     private readonly sites: SitesService,
     private readonly fanout: RealtimeFanoutService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.rateLimit = new SocketRateLimit(config.socket);
+  }
 
   afterInit(ns: AdminNamespace): void {
     this.fanout.attachAdmin(ns);
@@ -50,17 +57,57 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
       adminClientEventSchemas,
       {
         'admin:join': async (payload) => {
-          const result = await this.chats.joinOperator(user, payload);
+          const { change, ...result } = await this.chats.join(user, payload);
           await socket.join(rooms.chat(result.chat.id));
+          if (change) this.fanout.chatChanged(change);
           return result;
         },
+        'admin:leave': async ({ chatId }) => {
+          await this.chats.assertCanSee(user, chatId);
+          await socket.leave(rooms.chat(chatId));
+          return {};
+        },
         'admin:message': async (payload) => {
-          const posted = await this.chats.postOperatorMessage(user, payload);
-          this.fanout.messagePosted(posted, user.organizationId);
+          const posted = await this.chats.post(user, payload, false);
+          this.fanout.messagePosted(posted);
           return { message: posted.message };
         },
+        'admin:note': async (payload) => {
+          const posted = await this.chats.post(user, payload, true);
+          this.fanout.messagePosted(posted);
+          return { message: posted.message };
+        },
+        'admin:typing': async ({ chatId, typing }) => {
+          const chat = await this.chats.assertCanSee(user, chatId);
+          this.fanout.operatorTyping(chat.visitorId, { chatId, typing, name: user.name });
+          return {};
+        },
+        'admin:read': async ({ chatId, seq }) => {
+          const { change, readSeq, moved } = await this.chats.markRead(user, chatId, seq);
+          if (moved) {
+            this.fanout.chatChanged(change);
+            this.fanout.read(change.visitorId, { chatId, seq: readSeq, by: 'operator' });
+          }
+          return { chat: change.chat };
+        },
+        'chat:assign': async ({ chatId, operatorId }) => {
+          const { change, note } = await this.chats.assign(user, chatId, operatorId);
+          if (note) this.fanout.messagePosted(note);
+          this.fanout.chatChanged(change);
+          return { chat: change.chat };
+        },
+        'chat:resolve': async ({ chatId }) => {
+          const change = await this.chats.setStatus(user, chatId, 'RESOLVED');
+          this.fanout.chatChanged(change);
+          return { chat: change.chat };
+        },
+        'chat:reopen': async ({ chatId }) => {
+          const change = await this.chats.setStatus(user, chatId, 'OPEN');
+          this.fanout.chatChanged(change);
+          return { chat: change.chat };
+        },
       },
-      this.logger,
+      { logger: this.logger, rateLimit: this.rateLimit },
     );
     await socket.join(await this.roomsFor(user));
   }

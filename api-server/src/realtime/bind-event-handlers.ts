@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { AppError } from '../common/errors/app-error.js';
 import { toAppError } from '../common/errors/to-app-error.js';
 import { parseInput } from '../common/validation/parse-input.js';
+import type { SocketRateLimit } from './socket-rate-limit.js';
 
 type Handlers<S extends Record<string, z.ZodType>> = {
   [E in keyof S]: (payload: z.output<S[E]>, socket: Socket) => Promise<unknown>;
@@ -15,21 +16,39 @@ type Handlers<S extends Record<string, z.ZodType>> = {
  * the contract's schema; the answer goes to the acknowledgement as `{ ok: true, data }` or
  * `{ ok: false, code, message, issues? }`, or, when the client gave no callback and it failed,
  * to a `server:error` event. A bad payload never throws out of here: the socket stays connected.
+ * Every event, known or not, counts against the socket's rate limit; a socket that keeps
+ * exceeding it is told so and disconnected.
  */
 export function bindEventHandlers<S extends Record<string, z.ZodType>>(
   socket: Socket,
   schemas: S,
   handlers: Handlers<S>,
-  logger: Logger,
+  options: { logger: Logger; rateLimit: SocketRateLimit },
 ): void {
+  const { logger, rateLimit } = options;
   const respond = (event: string, args: unknown[], response: Ack<unknown>) => {
     const ack = args.at(-1);
     if (typeof ack === 'function') ack(response);
     else if (!response.ok) socket.emit('server:error', { code: response.code, message: response.message, issues: response.issues, event });
   };
 
+  /** False when the event must not be handled (over the limit). */
+  const admitted = async (event: string, args: unknown[]): Promise<boolean> => {
+    const verdict = await rateLimit.admit(socket);
+    if (verdict === 'ok') return true;
+    const error = new AppError('rate_limited', 'Too many events; slow down');
+    respond(event, args, { ok: false, ...error.toBody() });
+    if (verdict === 'disconnect') {
+      socket.emit('server:error', { ...error.toBody(), message: 'Too many events; disconnected' });
+      socket.disconnect(true);
+    }
+    return false;
+  };
+  socket.on('disconnect', () => rateLimit.forget(socket));
+
   for (const event of Object.keys(schemas) as (keyof S & string)[]) {
     socket.on(event as string, async (...args: unknown[]) => {
+      if (!(await admitted(event, args))) return;
       try {
         const payload = parseInput(schemas[event], typeof args[0] === 'function' ? undefined : args[0]);
         respond(event, args, { ok: true, data: await handlers[event](payload, socket) });
@@ -41,8 +60,9 @@ export function bindEventHandlers<S extends Record<string, z.ZodType>>(
     });
   }
 
-  socket.onAny((event: string, ...args: unknown[]) => {
+  socket.onAny(async (event: string, ...args: unknown[]) => {
     if (Object.hasOwn(schemas, event)) return;
+    if (!(await admitted(String(event), args))) return;
     const error = new AppError('validation_failed', `Unknown event "${String(event).slice(0, 100)}"`);
     respond(event, args, { ok: false, ...error.toBody() });
   });

@@ -21,7 +21,7 @@ describe('a conversation between a widget and the admin, over real sockets', () 
   const sockets: { close: () => void }[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SOCKET_EVENTS_PER_SECOND: '1000' });
     token = (await registerOwner(t.url)).accessToken;
     site = (await api<CreatedSiteDto>(t.url, 'POST', '/sites', { token, body: { name: 'Shop', allowedOrigins: [ORIGIN] } })).body;
   });

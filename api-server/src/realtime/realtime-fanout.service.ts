@@ -1,18 +1,25 @@
 import type {
   AdminClientToServerEvents,
   AdminServerToClientEvents,
+  ReadEventPayload,
+  TypingEventPayload,
   WidgetClientToServerEvents,
   WidgetServerToClientEvents,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import type { PostedMessage } from '../chats/chats.service.js';
+import type { ChatChange } from '../chats/chats.service.js';
+import type { PostedMessage } from '../chats/posted-message.js';
 import { rooms } from './rooms.js';
 
 export type WidgetNamespace = Namespace<WidgetClientToServerEvents, WidgetServerToClientEvents>;
 export type AdminNamespace = Namespace<AdminClientToServerEvents, AdminServerToClientEvents>;
 
-/** Sends what changed to everyone who should see it, across both namespaces. */
+/**
+ * Sends what changed to everyone who should see it, across both namespaces (and, with the Redis
+ * adapter, across every API node). Operators get chats of the sites they may see; a visitor gets
+ * only their own chat, never private notes.
+ */
 @Injectable()
 export class RealtimeFanoutService {
   private widget?: WidgetNamespace;
@@ -26,14 +33,41 @@ export class RealtimeFanoutService {
     this.admin = ns;
   }
 
-  /** A new message: operators of the site see the chat move; those in the chat see the message. */
-  messagePosted(posted: PostedMessage, organizationId: string): void {
+  /** A new message. `exceptSocketId`: the sender, who has it from its acknowledgement. */
+  messagePosted(posted: PostedMessage, exceptSocketId?: string): void {
     if (!posted.created) return; // a resend: everyone already has it
     const { chat, message } = posted;
-    this.admin?.to(rooms.organization(organizationId)).to(rooms.site(chat.siteId)).emit('chat:updated', chat);
+    this.chatChanged({ chat, organizationId: posted.organizationId, visitorId: posted.visitorId });
     this.admin?.to(rooms.chat(chat.id)).emit('message:created', { message });
-    if (message.authorKind === 'OPERATOR' || message.authorKind === 'AI' || message.authorKind === 'SYSTEM') {
-      this.widget?.to(rooms.visitor(posted.visitorId)).emit('admin:message', message);
+    if (message.internal) return;
+    const visitor = this.widget?.to(rooms.visitor(posted.visitorId));
+    if (message.authorKind === 'VISITOR') {
+      // The visitor's other tabs.
+      (exceptSocketId ? visitor?.except(exceptSocketId) : visitor)?.emit('visitor:message', message);
+    } else {
+      visitor?.emit('admin:message', message);
     }
+  }
+
+  /** A chat's summary changed (assignment, status, read state, visitor profile…). */
+  chatChanged(change: ChatChange): void {
+    this.admin?.to(rooms.organization(change.organizationId)).to(rooms.site(change.chat.siteId)).emit('chat:updated', change.chat);
+    if (change.statusChanged) {
+      this.widget?.to(rooms.visitor(change.visitorId)).emit('chat:status', { chatId: change.chat.id, status: change.statusChanged });
+    }
+  }
+
+  visitorTyping(payload: TypingEventPayload): void {
+    this.admin?.to(rooms.chat(payload.chatId)).emit('visitor:typing', payload);
+  }
+
+  operatorTyping(visitorId: string, payload: TypingEventPayload): void {
+    this.widget?.to(rooms.visitor(visitorId)).emit('admin:typing', payload);
+  }
+
+  /** Read receipts: the visitor's go to operators in the chat; the operators' go to the visitor. */
+  read(visitorId: string, payload: ReadEventPayload): void {
+    if (payload.by === 'visitor') this.admin?.to(rooms.chat(payload.chatId)).emit('message:read', payload);
+    else this.widget?.to(rooms.visitor(visitorId)).emit('message:read', payload);
   }
 }

@@ -1,29 +1,38 @@
 import { isCompatibleContract, WIDGET_NAMESPACE, widgetClientEventSchemas, widgetHandshakeSchema } from '@chatiq/contracts';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { ChatsService } from '../chats/chats.service.js';
+import { VisitorChatsService } from '../chats/visitor-chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { parseInput } from '../common/validation/parse-input.js';
 import type { Site } from '../generated/prisma/client.js';
 import { SitesService } from '../sites/sites.service.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
 import { bindEventHandlers } from './bind-event-handlers.js';
 import { RealtimeFanoutService, type WidgetNamespace } from './realtime-fanout.service.js';
 import { rooms } from './rooms.js';
 import { toHandshakeError } from './socket-errors.js';
+import { SocketRateLimit } from './socket-rate-limit.js';
 
-type WidgetSocketData = { site: Site; visitorId?: string };
+type WidgetSocketData = { site: Site; visitorId?: string; typingChatId?: string };
 
 /** The visitor's side: the embeddable widget talks to `/widget`. */
 @WebSocketGateway({ namespace: WIDGET_NAMESPACE, cors: { origin: true } })
 export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayConnection<Socket> {
   private readonly logger = new Logger(WidgetGateway.name);
+  private readonly rateLimit: SocketRateLimit;
 
   constructor(
     private readonly sites: SitesService,
+    private readonly visitors: VisitorChatsService,
     private readonly chats: ChatsService,
     private readonly fanout: RealtimeFanoutService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.rateLimit = new SocketRateLimit(config.socket);
+  }
 
   afterInit(ns: WidgetNamespace): void {
     this.fanout.attachWidget(ns);
@@ -44,25 +53,49 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
 
   handleConnection(socket: Socket): void {
     const data = socket.data as WidgetSocketData;
+    const visitorId = () => {
+      if (!data.visitorId) throw new AppError('validation_failed', 'Send visitor:join first');
+      return data.visitorId;
+    };
+    const chatChanged = async (chatId: string | null) => {
+      if (chatId) this.fanout.chatChanged(await this.chats.changeOf(chatId));
+    };
     bindEventHandlers(
       socket,
       widgetClientEventSchemas,
       {
         'visitor:join': async (payload) => {
-          const result = await this.chats.joinVisitor(data.site, payload, socket.handshake.headers['user-agent']);
+          const result = await this.visitors.join(data.site, payload, socket.handshake.headers['user-agent']);
           if (data.visitorId && data.visitorId !== result.visitorId) await socket.leave(rooms.visitor(data.visitorId));
           data.visitorId = result.visitorId;
           await socket.join(rooms.visitor(result.visitorId));
           return result;
         },
         'visitor:message': async (payload) => {
-          if (!data.visitorId) throw new AppError('validation_failed', 'Send visitor:join before visitor:message');
-          const posted = await this.chats.postVisitorMessage(data.site, data.visitorId, payload);
-          this.fanout.messagePosted(posted, data.site.organizationId);
+          const posted = await this.visitors.postMessage(data.site, visitorId(), payload);
+          this.fanout.messagePosted(posted, socket.id);
           return { message: posted.message };
         },
+        'visitor:typing': async ({ typing }) => {
+          const chat = await this.visitors.openChatOf(visitorId(), data.site.id);
+          if (chat) this.fanout.visitorTyping({ chatId: chat.id, typing, name: null });
+          return {};
+        },
+        'visitor:read': async ({ seq }) => {
+          const read = await this.visitors.markRead(data.site, visitorId(), seq);
+          if (read) this.fanout.read(visitorId(), { chatId: read.chatId, seq: read.seq, by: 'visitor' });
+          return {};
+        },
+        'visitor:page': async (page) => {
+          await chatChanged(await this.visitors.updatePage(data.site, visitorId(), page));
+          return {};
+        },
+        'visitor:identify': async (who) => {
+          await chatChanged(await this.visitors.identify(data.site, visitorId(), who));
+          return {};
+        },
       },
-      this.logger,
+      { logger: this.logger, rateLimit: this.rateLimit },
     );
   }
 }

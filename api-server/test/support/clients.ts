@@ -91,3 +91,18 @@ export function nextEvent<T>(socket: Socket, event: string, ms = 5000): Promise<
 }
 
 export const newClientId = () => randomUUID();
+
+/** Resolves true if `event` arrives on `socket` within `ms`, false if not (for "must not arrive"). */
+export function arrives(socket: Socket, event: string, ms = 300): Promise<boolean> {
+  return new Promise((resolve) => {
+    const handler = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, handler);
+      resolve(false);
+    }, ms);
+    socket.once(event, handler);
+  });
+}

@@ -19,6 +19,8 @@ export const messageDtoSchema = z.object({
   authorId: z.string().nullable(),
   authorName: z.string().nullable(),
   text: z.string(),
+  /** A private note between operators: never sent to the visitor. */
+  internal: z.boolean(),
   createdAt: z.string(),
 });
 export type MessageDto = z.infer<typeof messageDtoSchema>;
@@ -28,7 +30,11 @@ export const visitorDtoSchema = z.object({
   name: z.string().nullable(),
   email: z.string().nullable(),
   currentPageUrl: z.string().nullable(),
+  currentPageTitle: z.string().nullable(),
+  referrer: z.string().nullable(),
+  userAgent: z.string().nullable(),
   locale: z.string().nullable(),
+  firstSeenAt: z.string(),
   lastSeenAt: z.string(),
 });
 export type VisitorDto = z.infer<typeof visitorDtoSchema>;
@@ -40,9 +46,17 @@ export const chatSummaryDtoSchema = z.object({
   status: chatStatusSchema,
   handledBy: chatHandlerSchema,
   assignedOperatorId: z.string().nullable(),
+  assignedOperatorName: z.string().nullable(),
   visitor: visitorDtoSchema,
   lastMessage: messageDtoSchema.nullable(),
   lastSeq: z.number().int().nonnegative(),
+  /** Visitor messages the operators have not read yet. */
+  unreadCount: z.number().int().nonnegative(),
+  /** Read receipts: the highest sequence number each side has seen. */
+  visitorLastReadSeq: z.number().int().nonnegative(),
+  operatorLastReadSeq: z.number().int().nonnegative(),
+  firstResponseAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

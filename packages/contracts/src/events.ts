@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatSummaryDto, MessageDto } from './chats.js';
+import type { ChatStatus, ChatSummaryDto, MessageDto } from './chats.js';
 import { clientMessageIdSchema, idSchema, messageTextSchema, type AckCallback } from './common.js';
 import type { ErrorCode, ValidationIssue } from './errors.js';
 
@@ -36,6 +36,7 @@ export const visitorJoinPayloadSchema = z.object({
   /** The id kept in the browser's localStorage as `chatiq_visitor_id`; absent on a first visit. */
   visitorId: idSchema.optional(),
   page: pageInfoSchema.optional(),
+  referrer: z.string().max(2048).optional(),
   locale: z.string().max(35).optional(),
   /** The highest message sequence number this client has seen; the ack carries everything after it. */
   afterSeq: z.number().int().nonnegative().default(0),
@@ -58,6 +59,33 @@ export type VisitorMessagePayload = z.input<typeof visitorMessagePayloadSchema>;
 /** Ack of a stored message: the stored row, with its per-chat sequence number. */
 export type MessageAckData = { message: MessageDto };
 
+export const typingPayloadSchema = z.object({
+  typing: z.boolean(),
+});
+export type TypingPayload = z.input<typeof typingPayloadSchema>;
+
+/** The visitor has seen everything up to `seq` in their chat (read receipts for operators). */
+export const visitorReadPayloadSchema = z.object({
+  seq: z.number().int().nonnegative(),
+});
+export type VisitorReadPayload = z.input<typeof visitorReadPayloadSchema>;
+
+/** The visitor moved to another page (the admin sees where they are). */
+export const visitorPagePayloadSchema = pageInfoSchema;
+export type VisitorPagePayload = z.input<typeof visitorPagePayloadSchema>;
+
+/** The visitor told us who they are (pre-chat or off-hours form). */
+export const visitorIdentifyPayloadSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+  })
+  .refine((v) => v.name !== undefined || v.email !== undefined, 'Give a name or an email');
+export type VisitorIdentifyPayload = z.input<typeof visitorIdentifyPayloadSchema>;
+
+/** Acks that carry nothing but success. */
+export type EmptyAck = Record<string, never>;
+
 // ---------------------------------------------------------------------------------------------
 // Admin → server
 // ---------------------------------------------------------------------------------------------
@@ -77,6 +105,25 @@ export const adminMessagePayloadSchema = z.object({
 });
 export type AdminMessagePayload = z.input<typeof adminMessagePayloadSchema>;
 
+/** A private note: stored in the chat's sequence, shown to operators only. */
+export const adminNotePayloadSchema = adminMessagePayloadSchema;
+export type AdminNotePayload = AdminMessagePayload;
+
+export const chatRefPayloadSchema = z.object({ chatId: idSchema });
+export type ChatRefPayload = z.input<typeof chatRefPayloadSchema>;
+
+export const adminTypingPayloadSchema = z.object({ chatId: idSchema, typing: z.boolean() });
+export type AdminTypingPayload = z.input<typeof adminTypingPayloadSchema>;
+
+export const adminReadPayloadSchema = z.object({ chatId: idSchema, seq: z.number().int().nonnegative() });
+export type AdminReadPayload = z.input<typeof adminReadPayloadSchema>;
+
+/** Assign a chat to an operator (transfer when it already has one), or unassign with null. */
+export const chatAssignPayloadSchema = z.object({ chatId: idSchema, operatorId: idSchema.nullable() });
+export type ChatAssignPayload = z.input<typeof chatAssignPayloadSchema>;
+
+export type ChatAckData = { chat: ChatSummaryDto };
+
 // ---------------------------------------------------------------------------------------------
 // Server → clients
 // ---------------------------------------------------------------------------------------------
@@ -93,6 +140,25 @@ export type ServerErrorPayload = {
 
 export type MessageCreatedPayload = { message: MessageDto };
 
+/** Someone on the other side is typing (or stopped). */
+export type TypingEventPayload = { chatId: string; typing: boolean; name: string | null };
+
+/** Read receipt: `by` has seen everything up to `seq`. */
+export type ReadEventPayload = { chatId: string; seq: number; by: 'visitor' | 'operator' };
+
+/** The visitor's chat changed status (resolved, reopened…). */
+export type ChatStatusPayload = { chatId: string; status: ChatStatus };
+
+/** The widget's look, pushed when an owner changes it. */
+export type WidgetSettingsPayload = {
+  color?: string;
+  title?: string;
+  welcomeMessage?: string;
+  position?: 'right' | 'left';
+  size?: 'compact' | 'standard' | 'large';
+  language?: 'uk' | 'en';
+};
+
 // ---------------------------------------------------------------------------------------------
 // Event maps: typed Socket.IO servers and clients use these.
 // ---------------------------------------------------------------------------------------------
@@ -100,25 +166,46 @@ export type MessageCreatedPayload = { message: MessageDto };
 export interface WidgetClientToServerEvents {
   'visitor:join': (payload: VisitorJoinPayload, ack: AckCallback<VisitorJoinResult>) => void;
   'visitor:message': (payload: VisitorMessagePayload, ack: AckCallback<MessageAckData>) => void;
+  'visitor:typing': (payload: TypingPayload, ack: AckCallback<EmptyAck>) => void;
+  'visitor:read': (payload: VisitorReadPayload, ack: AckCallback<EmptyAck>) => void;
+  'visitor:page': (payload: VisitorPagePayload, ack: AckCallback<EmptyAck>) => void;
+  'visitor:identify': (payload: VisitorIdentifyPayload, ack: AckCallback<EmptyAck>) => void;
 }
 
 export interface WidgetServerToClientEvents {
-  /** An operator's reply. */
+  /** An operator's (or the AI's, or a system) reply in the visitor's chat. */
   'admin:message': (message: MessageDto) => void;
+  /** The visitor's own message, stored from another of their tabs. */
+  'visitor:message': (message: MessageDto) => void;
   'welcome:message': (payload: WelcomeMessagePayload) => void;
+  'admin:typing': (payload: TypingEventPayload) => void;
+  'message:read': (payload: ReadEventPayload) => void;
+  'chat:status': (payload: ChatStatusPayload) => void;
+  'settings:update': (payload: WidgetSettingsPayload) => void;
   'server:error': (payload: ServerErrorPayload) => void;
 }
 
 export interface AdminClientToServerEvents {
+  /** Open a chat: join its room and get its messages after `afterSeq`; an unassigned chat becomes yours. */
   'admin:join': (payload: AdminJoinPayload, ack: AckCallback<AdminJoinResult>) => void;
+  /** Stop receiving a chat's messages and typing. */
+  'admin:leave': (payload: ChatRefPayload, ack: AckCallback<EmptyAck>) => void;
   'admin:message': (payload: AdminMessagePayload, ack: AckCallback<MessageAckData>) => void;
+  'admin:note': (payload: AdminNotePayload, ack: AckCallback<MessageAckData>) => void;
+  'admin:typing': (payload: AdminTypingPayload, ack: AckCallback<EmptyAck>) => void;
+  'admin:read': (payload: AdminReadPayload, ack: AckCallback<ChatAckData>) => void;
+  'chat:assign': (payload: ChatAssignPayload, ack: AckCallback<ChatAckData>) => void;
+  'chat:resolve': (payload: ChatRefPayload, ack: AckCallback<ChatAckData>) => void;
+  'chat:reopen': (payload: ChatRefPayload, ack: AckCallback<ChatAckData>) => void;
 }
 
 export interface AdminServerToClientEvents {
-  /** A chat of the operator's organization was created or changed (new message, status…). */
+  /** A chat the operator may see was created or changed (new message, status, assignment…). */
   'chat:updated': (chat: ChatSummaryDto) => void;
   /** A message in a chat this socket has joined with `admin:join`. */
   'message:created': (payload: MessageCreatedPayload) => void;
+  'visitor:typing': (payload: TypingEventPayload) => void;
+  'message:read': (payload: ReadEventPayload) => void;
   'server:error': (payload: ServerErrorPayload) => void;
 }
 
@@ -129,11 +216,22 @@ export interface AdminServerToClientEvents {
 export const widgetClientEventSchemas = {
   'visitor:join': visitorJoinPayloadSchema,
   'visitor:message': visitorMessagePayloadSchema,
+  'visitor:typing': typingPayloadSchema,
+  'visitor:read': visitorReadPayloadSchema,
+  'visitor:page': visitorPagePayloadSchema,
+  'visitor:identify': visitorIdentifyPayloadSchema,
 } as const satisfies Record<keyof WidgetClientToServerEvents, z.ZodType>;
 
 export const adminClientEventSchemas = {
   'admin:join': adminJoinPayloadSchema,
+  'admin:leave': chatRefPayloadSchema,
   'admin:message': adminMessagePayloadSchema,
+  'admin:note': adminNotePayloadSchema,
+  'admin:typing': adminTypingPayloadSchema,
+  'admin:read': adminReadPayloadSchema,
+  'chat:assign': chatAssignPayloadSchema,
+  'chat:resolve': chatRefPayloadSchema,
+  'chat:reopen': chatRefPayloadSchema,
 } as const satisfies Record<keyof AdminClientToServerEvents, z.ZodType>;
 
 export type WidgetClientEvent = keyof WidgetClientToServerEvents;

@@ -11,6 +11,7 @@ const msg = (id: string, seq: number, text = id): MessageDto => ({
   authorId: null,
   authorName: null,
   text,
+  internal: false,
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 

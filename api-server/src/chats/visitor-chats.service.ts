@@ -1,0 +1,135 @@
+import type {
+  visitorIdentifyPayloadSchema,
+  VisitorJoinResult,
+  visitorJoinPayloadSchema,
+  visitorMessagePayloadSchema,
+  visitorPagePayloadSchema,
+} from '@chatiq/contracts';
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../common/errors/app-error.js';
+import type { Chat, Site } from '../generated/prisma/client.js';
+import { PrismaService } from '../prisma/prisma.service.js';
+import { toMessageDto } from './chat-dto.js';
+import { ChatSummariesService } from './chat-summaries.service.js';
+import { MessagesService } from './messages.service.js';
+import type { PostedMessage } from './posted-message.js';
+
+type VisitorJoin = z.output<typeof visitorJoinPayloadSchema>;
+type VisitorMessage = z.output<typeof visitorMessagePayloadSchema>;
+type VisitorPage = z.output<typeof visitorPagePayloadSchema>;
+type VisitorIdentify = z.output<typeof visitorIdentifyPayloadSchema>;
+
+/** The visitor's side of conversations: always scoped to one site and one visitor. */
+@Injectable()
+export class VisitorChatsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly messages: MessagesService,
+    private readonly summaries: ChatSummariesService,
+  ) {}
+
+  /** Identifies (or creates) the visitor of a site and returns their open chat's history. */
+  async join(site: Site, payload: VisitorJoin, userAgent: string | undefined): Promise<VisitorJoinResult> {
+    const profile = {
+      currentPageUrl: payload.page?.url,
+      currentPageTitle: payload.page?.title,
+      locale: payload.locale,
+      userAgent: userAgent?.slice(0, 500),
+      lastSeenAt: new Date(),
+    };
+    const known = payload.visitorId ? await this.prisma.visitor.findFirst({ where: { id: payload.visitorId, siteId: site.id } }) : null;
+    const visitor = known
+      ? await this.prisma.visitor.update({ where: { id: known.id }, data: profile })
+      : await this.prisma.visitor.create({
+          data: { id: newVisitorId(), organizationId: site.organizationId, siteId: site.id, referrer: payload.referrer, ...profile },
+        });
+    const chat = await this.openChatOf(visitor.id);
+    const messages = chat ? await this.messages.after(chat.id, payload.afterSeq, { includeInternal: false }) : [];
+    return { visitorId: visitor.id, chatId: chat?.id ?? null, messages: messages.map(toMessageDto) };
+  }
+
+  /** Stores a visitor's message in their open chat, starting a chat if they have none. */
+  async postMessage(site: Site, visitorId: string, payload: VisitorMessage): Promise<PostedMessage> {
+    const visitor = await this.prisma.visitor.findFirst({ where: { id: visitorId, siteId: site.id } });
+    if (!visitor) throw new AppError('not_found', 'Unknown visitor; send visitor:join first');
+    const chat = await this.openOrStartChat(site, visitor.id);
+    const { message, created } = await this.messages.append({
+      organizationId: site.organizationId,
+      chatId: chat.id,
+      clientId: payload.clientId,
+      authorKind: 'VISITOR',
+      authorId: visitor.id,
+      authorName: visitor.name,
+      text: payload.text,
+    });
+    return {
+      message: toMessageDto(message),
+      chat: await this.summaries.get(chat.id),
+      created,
+      organizationId: site.organizationId,
+      visitorId: visitor.id,
+    };
+  }
+
+  /** Read receipt from the visitor; returns the chat and the new read position, if it moved. */
+  async markRead(site: Site, visitorId: string, seq: number): Promise<{ chatId: string; seq: number } | null> {
+    const chat = await this.openChatOf(visitorId, site.id);
+    if (!chat) return null;
+    const readSeq = Math.min(seq, chat.lastSeq);
+    if (readSeq <= chat.visitorLastReadSeq) return null;
+    // Only ever forward, also when two tabs race.
+    await this.prisma.chat.updateMany({
+      where: { id: chat.id, visitorLastReadSeq: { lt: readSeq } },
+      data: { visitorLastReadSeq: readSeq },
+    });
+    return { chatId: chat.id, seq: readSeq };
+  }
+
+  /** The visitor navigated; returns their open chat's id (for operators watching), if any. */
+  async updatePage(site: Site, visitorId: string, page: VisitorPage): Promise<string | null> {
+    await this.prisma.visitor.updateMany({
+      where: { id: visitorId, siteId: site.id },
+      data: { currentPageUrl: page.url, currentPageTitle: page.title ?? null, lastSeenAt: new Date() },
+    });
+    return (await this.openChatOf(visitorId, site.id))?.id ?? null;
+  }
+
+  /** The visitor gave their name and/or email; returns their open chat's id, if any. */
+  async identify(site: Site, visitorId: string, who: VisitorIdentify): Promise<string | null> {
+    await this.prisma.visitor.updateMany({
+      where: { id: visitorId, siteId: site.id },
+      data: { ...(who.name ? { name: who.name } : {}), ...(who.email ? { email: who.email } : {}) },
+    });
+    return (await this.openChatOf(visitorId, site.id))?.id ?? null;
+  }
+
+  /** The visitor's chat that is not resolved, if any. */
+  openChatOf(visitorId: string, siteId?: string): Promise<Chat | null> {
+    return this.prisma.chat.findFirst({
+      where: { visitorId, ...(siteId ? { siteId } : {}), status: { not: 'RESOLVED' } },
+      orderBy: { createdAt: 'desc' },
+    });
+  }
+
+  /**
+   * The visitor's open chat, or a new one. The visitor row is locked meanwhile, so concurrent
+   * first messages (two tabs, a resend) land in one chat, never two.
+   */
+  private openOrStartChat(site: Site, visitorId: string): Promise<Chat> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Visitor" WHERE id = ${visitorId} FOR UPDATE`;
+      const open = await tx.chat.findFirst({
+        where: { visitorId, status: { not: 'RESOLVED' } },
+        orderBy: { createdAt: 'desc' },
+      });
+      return open ?? tx.chat.create({ data: { organizationId: site.organizationId, siteId: site.id, visitorId } });
+    });
+  }
+}
+
+/** Visitor ids live in the visitor's localStorage and identify them: unguessable. */
+function newVisitorId(): string {
+  return `v_${randomBytes(16).toString('base64url')}`;
+}

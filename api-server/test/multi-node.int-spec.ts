@@ -1,0 +1,103 @@
+// Two API nodes sharing rooms through the Socket.IO Redis adapter: a visitor on node A and an
+// operator on node B chat; node A goes away, the visitor reconnects to B, nothing is lost.
+import type { Ack, CreatedSiteDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
+import type { INestApplication } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/load-config.js';
+import { createApp } from '../src/create-app.js';
+import { api, connectAdmin, connectWidget, newClientId, nextEvent, registerOwner } from './support/clients.js';
+import { freshDatabase, TEST_JWT_SECRET } from './support/test-app.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<boolean> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const reachable = await redisReachable();
+if (!reachable && process.env.CI) throw new Error(`CI must have Redis at ${REDIS_URL} for the multi-node test`);
+
+function ok<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`${ack.code}: ${ack.message}`);
+  return ack.data;
+}
+
+describe.skipIf(!reachable)('two API nodes with the Redis adapter', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  const nodes: { app: INestApplication; url: string }[] = [];
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    // A channel prefix of its own, so parallel test runs on one Redis never hear each other.
+    const env = {
+      DATABASE_URL: db.url,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'silent',
+      BCRYPT_ROUNDS: '4',
+      REDIS_URL,
+      REDIS_CHANNEL_PREFIX: `chatiq-test-${randomUUID()}`,
+    };
+    for (let i = 0; i < 2; i++) {
+      const app = await createApp(loadConfig(env));
+      await app.listen(0, '127.0.0.1');
+      nodes.push({ app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') });
+    }
+  });
+  afterAll(async () => {
+    for (const node of nodes) await node.app.close().catch(() => {});
+    await db.drop();
+  });
+
+  it('relays between nodes and loses nothing when a node dies', async () => {
+    const [a, b] = nodes as [{ app: INestApplication; url: string }, { app: INestApplication; url: string }];
+    const owner = await registerOwner(b.url);
+    const site = (await api<CreatedSiteDto>(b.url, 'POST', '/sites', { token: owner.accessToken, body: { name: 'S' } })).body;
+
+    const operator = await connectAdmin(b.url, owner.accessToken);
+    const visitorOnA = await connectWidget(a.url, site.publicId);
+    const { visitorId } = ok(await visitorOnA.emitWithAck('visitor:join', {}));
+
+    // Visitor on A → operator on B.
+    const chatAppearsOnB = nextEvent<{ id: string }>(operator, 'chat:updated');
+    const first: MessageAckData = ok(await visitorOnA.emitWithAck('visitor:message', { clientId: newClientId(), text: 'from node A' }));
+    const chatId = (await chatAppearsOnB).id;
+    ok(await operator.emitWithAck('admin:join', { chatId }));
+
+    // Operator on B → visitor on A.
+    const replyOnA = nextEvent<MessageDto>(visitorOnA, 'admin:message');
+    ok(await operator.emitWithAck('admin:message', { chatId, clientId: newClientId(), text: 'reply from node B' }));
+    expect((await replyOnA).text).toBe('reply from node B');
+
+    // Node A dies; while the visitor is away the operator writes twice.
+    const lost = new Promise((resolve) => visitorOnA.once('disconnect', resolve));
+    await a.app.close();
+    await lost;
+    visitorOnA.close();
+    ok(await operator.emitWithAck('admin:message', { chatId, clientId: newClientId(), text: 'while you were away 1' }));
+    ok(await operator.emitWithAck('admin:message', { chatId, clientId: newClientId(), text: 'while you were away 2' }));
+
+    // The visitor reconnects to B and resumes after the last sequence it saw (the reply, seq 2).
+    const visitorOnB = await connectWidget(b.url, site.publicId);
+    const resumed: VisitorJoinResult = ok(await visitorOnB.emitWithAck('visitor:join', { visitorId, afterSeq: 2 }));
+    expect(resumed.messages.map((m) => [m.seq, m.text])).toEqual([
+      [3, 'while you were away 1'],
+      [4, 'while you were away 2'],
+    ]);
+    const liveOnB = nextEvent<MessageDto>(visitorOnB, 'admin:message');
+    ok(await operator.emitWithAck('admin:message', { chatId, clientId: newClientId(), text: 'welcome back' }));
+    expect((await liveOnB).seq).toBe(5);
+    expect(first.message.seq).toBe(1);
+    operator.close();
+    visitorOnB.close();
+  });
+});
