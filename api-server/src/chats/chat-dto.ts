@@ -21,6 +21,7 @@ export function toMessageDto(message: Message): MessageDto {
     id: message.id,
     chatId: message.chatId,
     seq: message.seq,
+    publicSeq: message.publicSeq,
     clientId: message.clientId,
     authorKind: message.authorKind,
     authorId: message.authorId,

@@ -57,9 +57,17 @@ export class ChatsService {
     return rows.map(toMessageDto);
   }
 
-  /** Opens a chat for an operator; an unassigned chat becomes theirs (take over). */
-  async join(user: AuthUser, payload: AdminJoin): Promise<AdminJoinResult & { change: ChatChange | null }> {
+  /**
+   * Opens a chat for an operator: an unassigned chat becomes theirs (take over). `subscribe` runs
+   * after the access check and before the history is read, so no message falls between the two.
+   */
+  async join(
+    user: AuthUser,
+    payload: AdminJoin,
+    subscribe: (chatId: string) => Promise<void>,
+  ): Promise<AdminJoinResult & { change: ChatChange | null }> {
     const chat = await this.chatForUser(user, payload.chatId);
+    await subscribe(chat.id);
     let change: ChatChange | null = null;
     if (!chat.assignedOperatorId) {
       await this.prisma.chat.update({ where: { id: chat.id }, data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' } });

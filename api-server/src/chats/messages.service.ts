@@ -18,8 +18,9 @@ export type NewMessage = {
 
 /**
  * Stores messages exactly once. A message takes the chat's next sequence number (the chat row is
- * locked by the increment, so numbers are gap-free and ordered); a resend with the same client
- * id returns the stored message instead of a second copy.
+ * locked by the increment, so numbers are gap-free and ordered), and, unless it is a private
+ * note, the next public sequence number (what the visitor sees, also gap-free); a resend with the
+ * same client id returns the stored message instead of a second copy.
  */
 @Injectable()
 export class MessagesService {
@@ -37,15 +38,17 @@ export class MessagesService {
           where: { id: input.chatId },
           data: {
             lastSeq: { increment: 1 },
-            ...(input.internal ? {} : { lastMessageAt: now }),
+            ...(input.internal ? {} : { lastMessageAt: now, lastPublicSeq: { increment: 1 } }),
             ...(fromVisitor ? { unreadCount: { increment: 1 } } : {}),
           },
-          select: { lastSeq: true, firstResponseAt: true },
+          select: { lastSeq: true, lastPublicSeq: true, firstResponseAt: true },
         });
         if (isReply && !chat.firstResponseAt) {
           await tx.chat.update({ where: { id: input.chatId }, data: { firstResponseAt: now } });
         }
-        return tx.message.create({ data: { ...input, seq: chat.lastSeq, createdAt: now } });
+        return tx.message.create({
+          data: { ...input, seq: chat.lastSeq, publicSeq: input.internal ? null : chat.lastPublicSeq, createdAt: now },
+        });
       });
       return { message, created: true };
     } catch (error) {

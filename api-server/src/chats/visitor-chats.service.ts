@@ -30,8 +30,12 @@ export class VisitorChatsService {
     private readonly summaries: ChatSummariesService,
   ) {}
 
-  /** Identifies (or creates) the visitor of a site and returns their open chat's history. */
-  async join(site: Site, payload: VisitorJoin, userAgent: string | undefined): Promise<VisitorJoinResult> {
+  /**
+   * Identifies the visitor of a site (the stored id when it belongs to this site, else a new
+   * visitor) and records where they are. Call `history` after subscribing the socket to the
+   * visitor's room, so no message can fall between the two.
+   */
+  async resolveVisitor(site: Site, payload: VisitorJoin, userAgent: string | undefined): Promise<string> {
     const profile = {
       currentPageUrl: payload.page?.url,
       currentPageTitle: payload.page?.title,
@@ -39,15 +43,22 @@ export class VisitorChatsService {
       userAgent: userAgent?.slice(0, 500),
       lastSeenAt: new Date(),
     };
-    const known = payload.visitorId ? await this.prisma.visitor.findFirst({ where: { id: payload.visitorId, siteId: site.id } }) : null;
+    const known = payload.visitorId
+      ? await this.prisma.visitor.findFirst({ where: { id: payload.visitorId, siteId: site.id }, select: { id: true } })
+      : null;
     const visitor = known
       ? await this.prisma.visitor.update({ where: { id: known.id }, data: profile })
       : await this.prisma.visitor.create({
           data: { id: newVisitorId(), organizationId: site.organizationId, siteId: site.id, referrer: payload.referrer, ...profile },
         });
-    const chat = await this.openChatOf(visitor.id);
-    const messages = chat ? await this.messages.after(chat.id, payload.afterSeq, { includeInternal: false }) : [];
-    return { visitorId: visitor.id, chatId: chat?.id ?? null, messages: messages.map(toMessageDto) };
+    return visitor.id;
+  }
+
+  /** The visitor's open chat and its messages after `afterSeq` (never private notes). */
+  async history(site: Site, visitorId: string, afterSeq: number): Promise<VisitorJoinResult> {
+    const chat = await this.openChatOf(visitorId, site.id);
+    const messages = chat ? await this.messages.after(chat.id, afterSeq, { includeInternal: false }) : [];
+    return { visitorId, chatId: chat?.id ?? null, messages: messages.map(toMessageDto) };
   }
 
   /** Stores a visitor's message in their open chat, starting a chat if they have none. */

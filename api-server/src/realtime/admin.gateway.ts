@@ -57,8 +57,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
       adminClientEventSchemas,
       {
         'admin:join': async (payload) => {
-          const { change, ...result } = await this.chats.join(user, payload);
-          await socket.join(rooms.chat(result.chat.id));
+          const { change, ...result } = await this.chats.join(user, payload, async (chatId) => socket.join(rooms.chat(chatId)));
           if (change) this.fanout.chatChanged(change);
           return result;
         },

@@ -65,11 +65,13 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
       widgetClientEventSchemas,
       {
         'visitor:join': async (payload) => {
-          const result = await this.visitors.join(data.site, payload, socket.handshake.headers['user-agent']);
-          if (data.visitorId && data.visitorId !== result.visitorId) await socket.leave(rooms.visitor(data.visitorId));
-          data.visitorId = result.visitorId;
-          await socket.join(rooms.visitor(result.visitorId));
-          return result;
+          const id = await this.visitors.resolveVisitor(data.site, payload, socket.handshake.headers['user-agent']);
+          if (data.visitorId && data.visitorId !== id) await socket.leave(rooms.visitor(data.visitorId));
+          data.visitorId = id;
+          // Subscribe first, then read the history: a message stored in between arrives live
+          // (clients merge by id), never in neither.
+          await socket.join(rooms.visitor(id));
+          return this.visitors.history(data.site, id, payload.afterSeq);
         },
         'visitor:message': async (payload) => {
           const posted = await this.visitors.postMessage(data.site, visitorId(), payload);

@@ -13,7 +13,10 @@ export type AuthorKind = z.infer<typeof authorKindSchema>;
 export const messageDtoSchema = z.object({
   id: z.string(),
   chatId: z.string(),
+  /** Per-chat sequence number: gap-free over all messages, private notes included. */
   seq: z.number().int().positive(),
+  /** Per-chat numbering of what the visitor sees (null for private notes): gap-free from 1. */
+  publicSeq: z.number().int().positive().nullable(),
   clientId: z.string().nullable(),
   authorKind: authorKindSchema,
   authorId: z.string().nullable(),

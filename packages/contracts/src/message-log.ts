@@ -12,7 +12,27 @@ export function mergeMessages(existing: readonly MessageDto[], incoming: readonl
   return [...byId.values()].sort((a, b) => a.seq - b.seq);
 }
 
-/** The highest sequence number in a list (0 for none): what a client resumes after. */
+/** The highest sequence number in a list (0 for none). */
 export function lastSeq(messages: readonly MessageDto[]): number {
   return messages.reduce((max, m) => Math.max(max, m.seq), 0);
+}
+
+/**
+ * Where a client resumes a chat after a reconnect: the `seq` of the last message before the first
+ * one it is missing. Messages can arrive out of order (a reply's acknowledgement may overtake
+ * another message's broadcast, or two API nodes store two messages at once), so "the highest seq
+ * seen" could skip a message; this never does. Operators see every message, so their `seq` is
+ * gap-free; visitors never see private notes, so their chain is `publicSeq`.
+ * `messages` are those of one chat, as loaded from its start.
+ */
+export function resumeSeq(messages: readonly MessageDto[], audience: 'operator' | 'visitor'): number {
+  const chain = audience === 'operator' ? (m: MessageDto) => m.seq : (m: MessageDto) => m.publicSeq;
+  const numbers = new Map<number, number>(); // chain number → seq
+  for (const m of messages) {
+    const n = chain(m);
+    if (n !== null) numbers.set(n, m.seq);
+  }
+  let resume = 0;
+  for (let n = 1; numbers.has(n); n++) resume = numbers.get(n)!;
+  return resume;
 }
