@@ -34,7 +34,7 @@ async function converse(url: string, siteId: string, token: string, chaos: (clie
   const chaosLoop = (async () => {
     while (!done) {
       await chaos(clients);
-      await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 80));
     }
   })();
 

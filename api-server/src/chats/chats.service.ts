@@ -24,6 +24,9 @@ import type { PostedMessage } from './posted-message.js';
 type AdminJoin = z.output<typeof adminJoinPayloadSchema>;
 type AdminMessage = z.output<typeof adminMessagePayloadSchema>;
 
+/** What a socket remembers about a chat it was allowed to open. */
+export type ChatAccess = Pick<Chat, 'id' | 'organizationId' | 'visitorId' | 'assignedOperatorId'>;
+
 /** A chat change to fan out: the new summary, and the visitor to tell when the status changed. */
 export type ChatChange = { chat: ChatSummaryDto; organizationId: string; visitorId: string; statusChanged?: ChatStatus };
 
@@ -65,7 +68,7 @@ export class ChatsService {
     user: AuthUser,
     payload: AdminJoin,
     subscribe: (chatId: string) => Promise<void>,
-  ): Promise<AdminJoinResult & { change: ChatChange | null }> {
+  ): Promise<AdminJoinResult & { change: ChatChange | null; access: ChatAccess }> {
     const chat = await this.chatForUser(user, payload.chatId);
     await subscribe(chat.id);
     let change: ChatChange | null = null;
@@ -74,13 +77,19 @@ export class ChatsService {
       change = await this.change(chat);
     }
     const messages = await this.messages.after(chat.id, payload.afterSeq, { includeInternal: true });
-    return { chat: change?.chat ?? (await this.summaries.get(chat.id)), messages: messages.map(toMessageDto), change };
+    const summary = change?.chat ?? (await this.summaries.get(chat.id));
+    const access: ChatAccess = { ...chat, assignedOperatorId: summary.assignedOperatorId };
+    return { chat: summary, messages: messages.map(toMessageDto), change, access };
   }
 
-  /** A reply to the visitor (`internal: false`) or a private note between operators (`internal: true`). */
-  async post(user: AuthUser, payload: AdminMessage, internal: boolean): Promise<PostedMessage> {
-    const chat = await this.chatForUser(user, payload.chatId);
-    const { message, created } = await this.messages.append({
+  /**
+   * A reply to the visitor (`internal: false`) or a private note between operators
+   * (`internal: true`). `access`: the chat as checked when this socket joined it, which spares
+   * the hot path a lookup (a member removed meanwhile is disconnected; see the tenant wall).
+   */
+  async post(user: AuthUser, payload: AdminMessage, internal: boolean, access?: ChatAccess): Promise<PostedMessage> {
+    const chat = access ?? (await this.chatForUser(user, payload.chatId));
+    const stored = await this.messages.append({
       organizationId: chat.organizationId,
       chatId: chat.id,
       clientId: payload.clientId,
@@ -90,9 +99,14 @@ export class ChatsService {
       text: payload.text,
       internal,
     });
+    if (!stored) throw new AppError('chat_not_found', 'No such chat');
+    const { message, created } = stored;
     // Replying to a chat nobody owns makes it yours, as in every shared inbox.
     if (created && !internal && !chat.assignedOperatorId) {
-      await this.prisma.chat.update({ where: { id: chat.id }, data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' } });
+      await this.prisma.chat.updateMany({
+        where: { id: chat.id, assignedOperatorId: null },
+        data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' },
+      });
     }
     return {
       message: toMessageDto(message),
@@ -186,7 +200,7 @@ export class ChatsService {
   }
 
   private async systemNote(chat: Chat, text: string): Promise<PostedMessage> {
-    const { message, created } = await this.messages.append({
+    const stored = await this.messages.append({
       organizationId: chat.organizationId,
       chatId: chat.id,
       clientId: `system:${randomUUID()}`,
@@ -196,6 +210,8 @@ export class ChatsService {
       text,
       internal: true,
     });
+    if (!stored) throw new AppError('chat_not_found', 'No such chat');
+    const { message, created } = stored;
     return {
       message: toMessageDto(message),
       chat: await this.summaries.get(chat.id),

@@ -1,5 +1,6 @@
 import type { AuthorKind } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Message } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { isUniqueViolation } from '../prisma/unique-violation.js';
@@ -26,39 +27,54 @@ export type NewMessage = {
 export class MessagesService {
   constructor(private readonly prisma: PrismaService) {}
 
-  async append(input: NewMessage): Promise<{ message: Message; created: boolean }> {
-    const existing = await this.findByClientId(input.chatId, input.clientId);
-    if (existing) return { message: existing, created: false };
+  /**
+   * Stores a message, or returns the stored one for a resend. `null` when the chat does not
+   * exist, or is resolved and `openOnly` is set (a visitor's next message starts a new chat).
+   */
+  async append(input: NewMessage, options: { openOnly?: boolean } = {}): Promise<{ message: Message; created: boolean } | null> {
     try {
-      const message = await this.prisma.$transaction(async (tx) => {
-        const now = new Date();
-        const isReply = !input.internal && (input.authorKind === 'OPERATOR' || input.authorKind === 'AI');
-        const fromVisitor = input.authorKind === 'VISITOR';
-        const chat = await tx.chat.update({
-          where: { id: input.chatId },
-          data: {
-            lastSeq: { increment: 1 },
-            ...(input.internal ? {} : { lastMessageAt: now, lastPublicSeq: { increment: 1 } }),
-            ...(fromVisitor ? { unreadCount: { increment: 1 } } : {}),
-          },
-          select: { lastSeq: true, lastPublicSeq: true, firstResponseAt: true },
-        });
-        if (isReply && !chat.firstResponseAt) {
-          await tx.chat.update({ where: { id: input.chatId }, data: { firstResponseAt: now } });
-        }
-        return tx.message.create({
-          data: { ...input, seq: chat.lastSeq, publicSeq: input.internal ? null : chat.lastPublicSeq, createdAt: now },
-        });
-      });
-      return { message, created: true };
+      const message = await this.insert(input, options.openOnly ?? false);
+      return message ? { message, created: true } : null;
     } catch (error) {
-      // A concurrent resend of the same client id won the race: answer with its row.
+      // A resend (or a concurrent copy) of the same client id: answer with the stored row.
       if (isUniqueViolation(error)) {
-        const winner = await this.findByClientId(input.chatId, input.clientId);
-        if (winner) return { message: winner, created: false };
+        const stored = await this.findByClientId(input.chatId, input.clientId);
+        if (stored) return { message: stored, created: false };
       }
       throw error;
     }
+  }
+
+  /**
+   * One statement, so one round trip and atomic: the chat's counters move and the message row is
+   * written together, or (on a duplicate client id, whose unique violation fails the whole
+   * statement) neither happens, which keeps the numbering gap-free. The UPDATE locks the chat row
+   * until commit, so concurrent messages of one chat take consecutive numbers.
+   */
+  private async insert(input: NewMessage, openOnly: boolean): Promise<Message | null> {
+    const now = new Date();
+    const internal = input.internal ?? false;
+    const isReply = !internal && (input.authorKind === 'OPERATOR' || input.authorKind === 'AI');
+    const fromVisitor = input.authorKind === 'VISITOR';
+    const rows = await this.prisma.$queryRaw<Message[]>`
+      WITH chat AS (
+        UPDATE "Chat" SET
+          "lastSeq" = "lastSeq" + 1,
+          "lastPublicSeq" = "lastPublicSeq" + ${internal ? 0 : 1},
+          "lastMessageAt" = CASE WHEN ${internal} THEN "lastMessageAt" ELSE ${now} END,
+          "unreadCount" = "unreadCount" + ${fromVisitor ? 1 : 0},
+          "firstResponseAt" = CASE WHEN ${isReply} AND "firstResponseAt" IS NULL THEN ${now} ELSE "firstResponseAt" END,
+          "updatedAt" = ${now}
+        WHERE id = ${input.chatId} AND (${!openOnly} OR status <> 'RESOLVED')
+        RETURNING "lastSeq", "lastPublicSeq"
+      )
+      INSERT INTO "Message" (id, "organizationId", "chatId", seq, "publicSeq", "clientId", "authorKind", "authorId", "authorName", text, internal, "createdAt")
+      SELECT ${randomUUID()}, ${input.organizationId}, ${input.chatId}, chat."lastSeq",
+             CASE WHEN ${internal} THEN NULL ELSE chat."lastPublicSeq" END,
+             ${input.clientId}, ${input.authorKind}::"AuthorKind", ${input.authorId}, ${input.authorName}, ${input.text}, ${internal}, ${now}
+      FROM chat
+      RETURNING *`;
+    return rows[0] ?? null;
   }
 
   /** Messages of a chat after a sequence number, in order; private notes only for operators. */
@@ -70,7 +86,7 @@ export class MessagesService {
     });
   }
 
-  private findByClientId(chatId: string, clientId: string): Promise<Message | null> {
+  findByClientId(chatId: string, clientId: string): Promise<Message | null> {
     return this.prisma.message.findUnique({ where: { chatId_clientId: { chatId, clientId } } });
   }
 }

@@ -21,6 +21,9 @@ type VisitorMessage = z.output<typeof visitorMessagePayloadSchema>;
 type VisitorPage = z.output<typeof visitorPagePayloadSchema>;
 type VisitorIdentify = z.output<typeof visitorIdentifyPayloadSchema>;
 
+/** What a widget socket knows about its visitor once joined. */
+export type VisitorRef = { id: string; name: string | null; chatId: string | null };
+
 /** The visitor's side of conversations: always scoped to one site and one visitor. */
 @Injectable()
 export class VisitorChatsService {
@@ -35,7 +38,7 @@ export class VisitorChatsService {
    * visitor) and records where they are. Call `history` after subscribing the socket to the
    * visitor's room, so no message can fall between the two.
    */
-  async resolveVisitor(site: Site, payload: VisitorJoin, userAgent: string | undefined): Promise<string> {
+  async resolveVisitor(site: Site, payload: VisitorJoin, userAgent: string | undefined): Promise<{ id: string; name: string | null }> {
     const profile = {
       currentPageUrl: payload.page?.url,
       currentPageTitle: payload.page?.title,
@@ -51,7 +54,7 @@ export class VisitorChatsService {
       : await this.prisma.visitor.create({
           data: { id: newVisitorId(), organizationId: site.organizationId, siteId: site.id, referrer: payload.referrer, ...profile },
         });
-    return visitor.id;
+    return { id: visitor.id, name: visitor.name };
   }
 
   /** The visitor's open chat and its messages after `afterSeq` (never private notes). */
@@ -61,23 +64,37 @@ export class VisitorChatsService {
     return { visitorId, chatId: chat?.id ?? null, messages: messages.map(toMessageDto) };
   }
 
-  /** Stores a visitor's message in their open chat, starting a chat if they have none. */
-  async postMessage(site: Site, visitorId: string, payload: VisitorMessage): Promise<PostedMessage> {
-    const visitor = await this.prisma.visitor.findFirst({ where: { id: visitorId, siteId: site.id } });
-    if (!visitor) throw new AppError('not_found', 'Unknown visitor; send visitor:join first');
-    const chat = await this.openOrStartChat(site, visitor.id);
-    const { message, created } = await this.messages.append({
+  /**
+   * Stores a visitor's message in their open chat (`visitor.chatId`, when the socket knows it),
+   * starting a chat if they have none or it was resolved. The visitor was checked against the
+   * site when the socket joined.
+   */
+  async postMessage(site: Site, visitor: VisitorRef, payload: VisitorMessage): Promise<PostedMessage> {
+    const input = (chatId: string) => ({
       organizationId: site.organizationId,
-      chatId: chat.id,
+      chatId,
       clientId: payload.clientId,
-      authorKind: 'VISITOR',
+      authorKind: 'VISITOR' as const,
       authorId: visitor.id,
       authorName: visitor.name,
       text: payload.text,
     });
+    let stored = visitor.chatId ? await this.messages.append(input(visitor.chatId), { openOnly: true }) : null;
+    if (!stored && visitor.chatId) {
+      // The chat was resolved meanwhile. A resend of a message it already holds is that message,
+      // not a first message of a new chat.
+      const earlier = await this.messages.findByClientId(visitor.chatId, payload.clientId);
+      if (earlier) stored = { message: earlier, created: false };
+    }
+    if (!stored) {
+      const chat = await this.openOrStartChat(site, visitor.id);
+      stored = await this.messages.append(input(chat.id));
+      if (!stored) throw new AppError('chat_not_found', 'The chat disappeared');
+    }
+    const { message, created } = stored;
     return {
       message: toMessageDto(message),
-      chat: await this.summaries.get(chat.id),
+      chat: await this.summaries.get(message.chatId),
       created,
       organizationId: site.organizationId,
       visitorId: visitor.id,

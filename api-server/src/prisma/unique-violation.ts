@@ -1,6 +1,12 @@
 import { Prisma } from '../generated/prisma/client.js';
 
-/** True when a write failed on a unique constraint (Prisma P2002). */
+/**
+ * True when a write failed on a unique constraint: P2002 from the query builder, or P2010 (raw
+ * query failed) with PostgreSQL's 23505 from `$queryRaw`.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2002') return true;
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string; kind?: string } } | undefined)?.cause;
+  return error.code === 'P2010' && (cause?.kind === 'UniqueConstraintViolation' || cause?.originalCode === '23505');
 }

@@ -4,7 +4,7 @@ import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '
 import type { Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
-import { ChatsService } from '../chats/chats.service.js';
+import { type ChatAccess, ChatsService } from '../chats/chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { parseInput } from '../common/validation/parse-input.js';
 import { SitesService } from '../sites/sites.service.js';
@@ -16,7 +16,8 @@ import { rooms } from './rooms.js';
 import { toHandshakeError } from './socket-errors.js';
 import { SocketRateLimit } from './socket-rate-limit.js';
 
-type AdminSocketData = { user: AuthUser };
+/** `chats`: the chats this socket opened with admin:join, as checked then. */
+type AdminSocketData = { user: AuthUser; chats: Map<string, ChatAccess> };
 
 /** The operator's side: the admin panel talks to `/admin` with its access token. */
 @WebSocketGateway({ namespace: ADMIN_NAMESPACE })
@@ -51,28 +52,32 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    const { user } = socket.data as AdminSocketData;
+    const data = socket.data as AdminSocketData;
+    const { user } = data;
+    data.chats = new Map();
     bindEventHandlers(
       socket,
       adminClientEventSchemas,
       {
         'admin:join': async (payload) => {
-          const { change, ...result } = await this.chats.join(user, payload, async (chatId) => socket.join(rooms.chat(chatId)));
+          const { change, access, ...result } = await this.chats.join(user, payload, async (chatId) => socket.join(rooms.chat(chatId)));
+          data.chats.set(access.id, access);
           if (change) this.fanout.chatChanged(change);
           return result;
         },
         'admin:leave': async ({ chatId }) => {
           await this.chats.assertCanSee(user, chatId);
           await socket.leave(rooms.chat(chatId));
+          data.chats.delete(chatId);
           return {};
         },
         'admin:message': async (payload) => {
-          const posted = await this.chats.post(user, payload, false);
+          const posted = await this.chats.post(user, payload, false, data.chats.get(payload.chatId));
           this.fanout.messagePosted(posted);
           return { message: posted.message };
         },
         'admin:note': async (payload) => {
-          const posted = await this.chats.post(user, payload, true);
+          const posted = await this.chats.post(user, payload, true, data.chats.get(payload.chatId));
           this.fanout.messagePosted(posted);
           return { message: posted.message };
         },

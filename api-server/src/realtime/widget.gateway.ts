@@ -3,7 +3,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { ChatsService } from '../chats/chats.service.js';
-import { VisitorChatsService } from '../chats/visitor-chats.service.js';
+import { VisitorChatsService, type VisitorRef } from '../chats/visitor-chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { parseInput } from '../common/validation/parse-input.js';
 import type { Site } from '../generated/prisma/client.js';
@@ -16,7 +16,7 @@ import { rooms } from './rooms.js';
 import { toHandshakeError } from './socket-errors.js';
 import { SocketRateLimit } from './socket-rate-limit.js';
 
-type WidgetSocketData = { site: Site; visitorId?: string; typingChatId?: string };
+type WidgetSocketData = { site: Site; visitor?: VisitorRef };
 
 /** The visitor's side: the embeddable widget talks to `/widget`. */
 @WebSocketGateway({ namespace: WIDGET_NAMESPACE, cors: { origin: true } })
@@ -53,10 +53,11 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
 
   handleConnection(socket: Socket): void {
     const data = socket.data as WidgetSocketData;
-    const visitorId = () => {
-      if (!data.visitorId) throw new AppError('validation_failed', 'Send visitor:join first');
-      return data.visitorId;
+    const visitor = (): VisitorRef => {
+      if (!data.visitor) throw new AppError('validation_failed', 'Send visitor:join first');
+      return data.visitor;
     };
+    const visitorId = () => visitor().id;
     const chatChanged = async (chatId: string | null) => {
       if (chatId) this.fanout.chatChanged(await this.chats.changeOf(chatId));
     };
@@ -65,16 +66,18 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
       widgetClientEventSchemas,
       {
         'visitor:join': async (payload) => {
-          const id = await this.visitors.resolveVisitor(data.site, payload, socket.handshake.headers['user-agent']);
-          if (data.visitorId && data.visitorId !== id) await socket.leave(rooms.visitor(data.visitorId));
-          data.visitorId = id;
+          const who = await this.visitors.resolveVisitor(data.site, payload, socket.handshake.headers['user-agent']);
+          if (data.visitor && data.visitor.id !== who.id) await socket.leave(rooms.visitor(data.visitor.id));
           // Subscribe first, then read the history: a message stored in between arrives live
           // (clients merge by id), never in neither.
-          await socket.join(rooms.visitor(id));
-          return this.visitors.history(data.site, id, payload.afterSeq);
+          await socket.join(rooms.visitor(who.id));
+          const result = await this.visitors.history(data.site, who.id, payload.afterSeq);
+          data.visitor = { ...who, chatId: result.chatId };
+          return result;
         },
         'visitor:message': async (payload) => {
-          const posted = await this.visitors.postMessage(data.site, visitorId(), payload);
+          const posted = await this.visitors.postMessage(data.site, visitor(), payload);
+          visitor().chatId = posted.message.chatId;
           this.fanout.messagePosted(posted, socket.id);
           return { message: posted.message };
         },
@@ -93,6 +96,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
           return {};
         },
         'visitor:identify': async (who) => {
+          if (who.name) visitor().name = who.name;
           await chatChanged(await this.visitors.identify(data.site, visitorId(), who));
           return {};
         },
