@@ -1,6 +1,6 @@
 'use client';
 
-import { type AdminJoinResult, type ChatSummaryDto, lastSeq, type MessageAckData, type MessageDto, mergeMessages } from '@chatiq/contracts';
+import { type AdminJoinResult, type ChatSummaryDto, type MessageAckData, type MessageDto, mergeMessages, resumeSeq } from '@chatiq/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type AdminSocket, connectAdminSocket } from '@/lib/admin-socket';
 import { apiFetch } from '@/lib/api-client';
@@ -68,7 +68,7 @@ export function useInbox() {
     socket.on('connect', () => {
       setConnection('online');
       void loadChats();
-      if (selectedRef.current) void join(selectedRef.current, lastSeq(messagesRef.current));
+      if (selectedRef.current) void join(selectedRef.current, resumeSeq(messagesRef.current, 'operator'));
     });
     socket.on('disconnect', () => setConnection('offline'));
     socket.on('connect_error', () => setConnection('offline'));

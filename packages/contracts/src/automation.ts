@@ -50,7 +50,7 @@ export function isTimeZone(timeZone: string): boolean {
 }
 
 /** An IANA time zone such as "Europe/Kyiv"; every wall time of a schedule is read in it. */
-export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isTimeZone, 'Must be an IANA time zone such as Europe/Kyiv');
+export const timeZoneSchema = z.string().trim().max(64).refine(isTimeZone, 'Must be an IANA time zone such as Europe/Kyiv');
 
 /** A calendar date "YYYY-MM-DD" that exists (no February 30th). */
 export const localDateSchema = z

@@ -25,8 +25,9 @@ export function lastSeq(messages: readonly MessageDto[]): number {
  * gap-free; visitors never see private notes, so their chain is `publicSeq`.
  * `messages` are those of one chat, as loaded from its start.
  */
-export function resumeSeq(messages: readonly MessageDto[], audience: 'operator' | 'visitor'): number {
-  const chain = audience === 'operator' ? (m: MessageDto) => m.seq : (m: MessageDto) => m.publicSeq;
+export function resumeSeq(messages: readonly Pick<MessageDto, 'seq' | 'publicSeq'>[], audience: 'operator' | 'visitor'): number {
+  type Numbered = Pick<MessageDto, 'seq' | 'publicSeq'>;
+  const chain = audience === 'operator' ? (m: Numbered) => m.seq : (m: Numbered) => m.publicSeq;
   const numbers = new Map<number, number>(); // chain number → seq
   for (const m of messages) {
     const n = chain(m);

@@ -5,7 +5,7 @@ import { newClientId } from '../transport/client-id.js';
 import { type ConnectionState, WidgetConnection } from '../transport/socket.js';
 import { browserVisitorIdStore } from '../transport/visitor-id-store.js';
 import { type Banner, WidgetView } from '../widget/view.js';
-import { type ChatEntry, highestSeq, markFailed, mergeMessages, pendingEntry } from './message-merge.js';
+import { type ChatEntry, resumePoint, markFailed, mergeMessages, pendingEntry } from './message-merge.js';
 
 /** How long a notice about one message (not sent, too many messages) stays up. */
 const NOTICE_MS = 6_000;
@@ -42,7 +42,7 @@ export class ChatController {
       siteId: config.siteId,
       locale: navigator.language || config.language,
       visitorIds: browserVisitorIdStore(),
-      lastSeen: () => ({ chatId: this.chatId, seq: highestSeq(this.entries, this.chatId) }),
+      lastSeen: () => ({ chatId: this.chatId, seq: resumePoint(this.entries, this.chatId) }),
       page: () => ({ url: location.href, title: document.title }),
       events: {
         state: (state) => this.onState(state),

@@ -1,17 +1,19 @@
 import type { MessageDto } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
-import { type ChatEntry, highestSeq, markFailed, mergeMessages, pendingEntry } from './message-merge.js';
+import { type ChatEntry, markFailed, mergeMessages, pendingEntry, resumePoint } from './message-merge.js';
 
 function message(seq: number, overrides: Partial<MessageDto> = {}): MessageDto {
   return {
     id: `msg_${seq}`,
     chatId: 'chat_1',
     seq,
+    publicSeq: seq,
     clientId: null,
     authorKind: 'OPERATOR',
     authorId: 'user_1',
     authorName: 'Oleh',
     text: `message ${seq}`,
+    internal: false,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
     ...overrides,
   };
@@ -92,15 +94,20 @@ describe('mergeMessages', () => {
   });
 });
 
-describe('highestSeq', () => {
-  it('is the highest stored seq of the given chat, 0 when there is none', () => {
+describe('resumePoint', () => {
+  it('resumes after the last message before the first missing one, per chat', () => {
     const entries = [
-      ...mergeMessages([], [message(5), message(9), message(2, { id: 'other', chatId: 'chat_2' })]),
+      ...mergeMessages([], [message(1), message(2), message(4), message(1, { id: 'other', chatId: 'chat_2' })]),
       pendingEntry('c-1', 'pending', ''),
     ];
-    expect(highestSeq(entries, 'chat_1')).toBe(9);
-    expect(highestSeq(entries, 'chat_2')).toBe(2);
-    expect(highestSeq(entries, null)).toBe(0);
-    expect(highestSeq([], 'chat_1')).toBe(0);
+    expect(resumePoint(entries, 'chat_1')).toBe(2); // 3 is missing: ask again from there
+    expect(resumePoint(entries, 'chat_2')).toBe(1);
+    expect(resumePoint(entries, null)).toBe(0);
+    expect(resumePoint([], 'chat_1')).toBe(0);
+  });
+
+  it('skips the private notes the visitor never gets (gaps in seq, none in publicSeq)', () => {
+    const entries = mergeMessages([], [message(1, { publicSeq: 1 }), message(3, { publicSeq: 2 }), message(6, { publicSeq: 3 })]);
+    expect(resumePoint(entries, 'chat_1')).toBe(6);
   });
 });

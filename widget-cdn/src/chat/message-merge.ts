@@ -1,4 +1,5 @@
 import type { AuthorKind, MessageDto } from '@chatiq/contracts';
+import { resumeSeq } from '@chatiq/contracts/protocol';
 
 export type EntryStatus = 'sent' | 'pending' | 'failed';
 
@@ -12,6 +13,8 @@ export interface ChatEntry {
   id: string | null;
   chatId: string | null;
   seq: number | null;
+  /** The server's numbering of what the visitor sees (gap-free); null until stored. */
+  publicSeq: number | null;
   clientId: string | null;
   authorKind: AuthorKind;
   authorName: string | null;
@@ -27,6 +30,7 @@ export function pendingEntry(clientId: string, text: string, createdAt: string):
     id: null,
     chatId: null,
     seq: null,
+    publicSeq: null,
     clientId,
     authorKind: 'VISITOR',
     authorName: null,
@@ -64,9 +68,14 @@ export function markFailed(entries: readonly ChatEntry[], clientId: string): Cha
   return entries.map((entry) => (entry.id === null && entry.clientId === clientId ? { ...entry, status: 'failed' as const } : entry));
 }
 
-/** The highest sequence number stored in `chatId`; 0 when none (the join's `afterSeq`). */
-export function highestSeq(entries: readonly ChatEntry[], chatId: string | null): number {
-  return entries.reduce((max, entry) => (entry.chatId === chatId && entry.seq !== null && entry.seq > max ? entry.seq : max), 0);
+/**
+ * Where to resume `chatId` after a reconnect (the join's `afterSeq`): the seq of the last message
+ * before the first one the widget is missing (0 when none). Not simply the highest seq: a reply
+ * can arrive before an earlier message that was lost with the connection.
+ */
+export function resumePoint(entries: readonly ChatEntry[], chatId: string | null): number {
+  const stored = entries.filter((e): e is ChatEntry & { seq: number } => e.chatId === chatId && e.seq !== null);
+  return resumeSeq(stored, 'visitor');
 }
 
 function storedEntry(message: MessageDto, key: string): ChatEntry {
@@ -75,6 +84,7 @@ function storedEntry(message: MessageDto, key: string): ChatEntry {
     id: message.id,
     chatId: message.chatId,
     seq: message.seq,
+    publicSeq: message.publicSeq,
     clientId: message.clientId,
     authorKind: message.authorKind,
     authorName: message.authorName,
