@@ -112,7 +112,11 @@ function overlapsOnCircle(a: { start: number; end: number }, b: { start: number;
  * are fine. The weekly check wraps around the week, so Saturday 22:00–02:00 overlaps Sunday 01:00–05:00.
  */
 function checkBusinessHours(settings: { weekly: WeeklyInterval[]; exceptions: BusinessHoursException[] }, ctx: z.RefinementCtx): void {
+  // zod runs this even when a time failed its format check; such an interval already has its issue.
+  const wellFormed = (interval: OpeningInterval) =>
+    wallTimeSchema.safeParse(interval.open).success && closingWallTimeSchema.safeParse(interval.close).success;
   const weekly = settings.weekly.map((interval) => {
+    if (!wellFormed(interval)) return { start: Number.NaN, end: Number.NaN }; // NaN overlaps nothing
     const { start, end } = intervalMinutes(interval);
     const offset = interval.weekday * MINUTES_PER_DAY;
     return { start: start + offset, end: end + offset };
@@ -134,7 +138,9 @@ function checkBusinessHours(settings: { weekly: WeeklyInterval[]; exceptions: Bu
       seenDates.set(exception.date, e);
     }
     if (!('intervals' in exception)) return;
-    const ranges = exception.intervals.map(intervalMinutes);
+    const ranges = exception.intervals.map((interval) =>
+      wellFormed(interval) ? intervalMinutes(interval) : { start: Number.NaN, end: Number.NaN },
+    );
     ranges.forEach((range, j) => {
       const i = ranges.findIndex((other, index) => index < j && other.start < range.end && range.start < other.end);
       if (i >= 0) ctx.addIssue({ code: 'custom', path: ['exceptions', e, 'intervals', j], message: `Overlaps intervals[${i}]` });
