@@ -36,6 +36,8 @@ export const configSchema = z
     SOCKET_MAX_STRIKES: z.coerce.number().int().min(1).max(1_000_000).default(50),
     /** Largest socket frame accepted, in bytes (socket.io maxHttpBufferSize). */
     SOCKET_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
+    /** Connections in the API's PostgreSQL pool. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
     /** How long boot waits for the database before giving up. */
     DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(15),
     /** bcrypt cost; lower it only in tests. */
@@ -47,6 +49,7 @@ export const configSchema = z
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     databaseWaitSeconds: env.DATABASE_WAIT_SECONDS,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     jwt: { secret: env.JWT_SECRET, expiresInSeconds: env.JWT_EXPIRES_IN_SECONDS },
     corsOrigins: env.CORS_ORIGINS,
     logLevel: env.LOG_LEVEL,
