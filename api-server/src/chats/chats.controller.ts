@@ -8,14 +8,18 @@ import {
   listMessagesQuerySchema,
   type MessageDto,
   messageDtoSchema,
+  type TranscriptQuery,
+  transcriptQuerySchema,
 } from '@chatiq/contracts';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiZodQuery, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { ChatsService } from './chats.service.js';
+import { transcriptText } from './transcript.js';
 
 @ApiTags('chats')
 @ApiBearerAuth()
@@ -40,5 +44,21 @@ export class ChatsController {
     @Query(new ZodPipe(listMessagesQuerySchema)) query: ListMessagesQuery,
   ): Promise<MessageDto[]> {
     return this.chats.listMessages(user, chatId, query);
+  }
+
+  /** The whole conversation as a download: plain text, or JSON (chat summary and messages). */
+  @Get(':chatId/transcript')
+  @ApiZodQuery(transcriptQuerySchema)
+  async transcript(
+    @CurrentUser() user: AuthUser,
+    @Param('chatId', new ZodPipe(idSchema)) chatId: string,
+    @Query(new ZodPipe(transcriptQuerySchema)) query: TranscriptQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { chat, messages } = await this.chats.transcript(user, chatId);
+    res.setHeader('Content-Disposition', `attachment; filename="chat-${chat.id}.${query.format}"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (query.format === 'json') res.json({ chat, messages });
+    else res.type('text/plain; charset=utf-8').send(transcriptText(chat, messages));
   }
 }

@@ -56,7 +56,11 @@ export class ChatsService {
 
   async listMessages(user: AuthUser, chatId: string, query: ListMessagesQuery): Promise<MessageDto[]> {
     const chat = await this.chatForUser(user, chatId);
-    const rows = await this.messages.after(chat.id, query.afterSeq, { limit: query.limit, includeInternal: true });
+    const options = { limit: query.limit, includeInternal: true };
+    const rows =
+      query.beforeSeq !== undefined
+        ? await this.messages.before(chat.id, query.beforeSeq, options)
+        : await this.messages.after(chat.id, query.afterSeq, options);
     return rows.map(toMessageDto);
   }
 
@@ -115,6 +119,19 @@ export class ChatsService {
       organizationId: chat.organizationId,
       visitorId: chat.visitorId,
     };
+  }
+
+  /** The whole chat, private notes included, for export. */
+  async transcript(user: AuthUser, chatId: string): Promise<{ chat: ChatSummaryDto; messages: MessageDto[] }> {
+    const chat = await this.chatForUser(user, chatId);
+    const messages: MessageDto[] = [];
+    for (let after = 0; ; ) {
+      const page = await this.messages.after(chat.id, after, { limit: 500, includeInternal: true });
+      messages.push(...page.map(toMessageDto));
+      if (page.length < 500) break;
+      after = page[page.length - 1]!.seq;
+    }
+    return { chat: await this.summaries.get(chat.id), messages };
   }
 
   /** Operators have read up to `seq`: unread drops to the visitor messages after it. */

@@ -77,6 +77,16 @@ export class MessagesService {
     return rows[0] ?? null;
   }
 
+  /** The `limit` messages just before `beforeSeq`, in order (older history, page by page). */
+  async before(chatId: string, beforeSeq: number, options: { limit: number; includeInternal: boolean }): Promise<Message[]> {
+    const rows = await this.prisma.message.findMany({
+      where: { chatId, seq: { lt: beforeSeq }, ...(options.includeInternal ? {} : { internal: false }) },
+      orderBy: { seq: 'desc' },
+      take: options.limit,
+    });
+    return rows.reverse();
+  }
+
   /** Messages of a chat after a sequence number, in order; private notes only for operators. */
   after(chatId: string, afterSeq: number, options: { limit?: number; includeInternal: boolean }): Promise<Message[]> {
     return this.prisma.message.findMany({

@@ -72,8 +72,15 @@ export const listChatsQuerySchema = z.object({
 export type ListChatsQuery = z.infer<typeof listChatsQuerySchema>;
 
 export const listMessagesQuerySchema = z.object({
-  /** Only messages with a sequence number greater than this. */
+  /** Only messages with a sequence number greater than this (resume, forward paging). */
   afterSeq: z.coerce.number().int().nonnegative().default(0),
+  /** Only the `limit` messages just before this sequence number (scrolling back through history). */
+  beforeSeq: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
+
+export const transcriptQuerySchema = z.object({
+  format: z.enum(['txt', 'json']).default('txt'),
+});
+export type TranscriptQuery = z.infer<typeof transcriptQuerySchema>;
