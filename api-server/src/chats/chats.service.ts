@@ -2,6 +2,7 @@ import type {
   AdminJoinResult,
   adminJoinPayloadSchema,
   adminMessagePayloadSchema,
+  visitorInvitePayloadSchema,
   ChatStatus,
   ChatSummaryDto,
   ListChatsQuery,
@@ -20,9 +21,11 @@ import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.j
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { MessagesService } from './messages.service.js';
 import type { PostedMessage } from './posted-message.js';
+import { VisitorChatsService } from './visitor-chats.service.js';
 
 type AdminJoin = z.output<typeof adminJoinPayloadSchema>;
 type AdminMessage = z.output<typeof adminMessagePayloadSchema>;
+type VisitorInvite = z.output<typeof visitorInvitePayloadSchema>;
 
 /** What a socket remembers about a chat it was allowed to open. */
 export type ChatAccess = Pick<Chat, 'id' | 'organizationId' | 'visitorId' | 'assignedOperatorId'>;
@@ -37,6 +40,7 @@ export class ChatsService {
     private readonly prisma: PrismaService,
     private readonly messages: MessagesService,
     private readonly summaries: ChatSummariesService,
+    private readonly visitorChats: VisitorChatsService,
   ) {}
 
   async list(user: AuthUser, query: ListChatsQuery): Promise<ChatSummaryDto[]> {
@@ -119,6 +123,20 @@ export class ChatsService {
       organizationId: chat.organizationId,
       visitorId: chat.visitorId,
     };
+  }
+
+  /**
+   * A proactive message: starts a chat with a visitor of a site the operator may see (or writes in
+   * their open chat), as the operator's reply.
+   */
+  async invite(user: AuthUser, payload: VisitorInvite): Promise<PostedMessage> {
+    const visitor = await this.prisma.visitor.findFirst({
+      where: { id: payload.visitorId, organizationId: user.organizationId, site: visibleSitesWhere(user) },
+      include: { site: true },
+    });
+    if (!visitor) throw new AppError('not_found', 'No such visitor');
+    const chat = await this.visitorChats.openOrStartChat(visitor.site, visitor.id);
+    return this.post(user, { chatId: chat.id, clientId: payload.clientId, text: payload.text }, false);
   }
 
   /** The whole chat, private notes included, for export. */

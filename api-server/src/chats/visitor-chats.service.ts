@@ -145,7 +145,7 @@ export class VisitorChatsService {
    * The visitor's open chat, or a new one. The visitor row is locked meanwhile, so concurrent
    * first messages (two tabs, a resend) land in one chat, never two.
    */
-  private openOrStartChat(site: Site, visitorId: string): Promise<Chat> {
+  openOrStartChat(site: Site, visitorId: string): Promise<Chat> {
     return this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Visitor" WHERE id = ${visitorId} FOR UPDATE`;
       const open = await tx.chat.findFirst({

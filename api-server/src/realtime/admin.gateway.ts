@@ -105,6 +105,11 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           this.fanout.chatChanged(change);
           return { chat: change.chat };
         },
+        'visitor:invite': async (payload) => {
+          const posted = await this.chats.invite(user, payload);
+          this.fanout.messagePosted(posted);
+          return { message: posted.message };
+        },
         'chat:reopen': async ({ chatId }) => {
           const change = await this.chats.setStatus(user, chatId, 'OPEN');
           this.fanout.chatChanged(change);

@@ -3,11 +3,15 @@ import { AuthModule } from '../auth/auth.module.js';
 import { ChatsModule } from '../chats/chats.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { AdminGateway } from './admin.gateway.js';
+import { LiveVisitorsController } from './live-visitors.controller.js';
+import { LiveVisitorsService } from './live-visitors.service.js';
 import { RealtimeFanoutService } from './realtime-fanout.service.js';
 import { WidgetGateway } from './widget.gateway.js';
 
 @Module({
   imports: [AuthModule, ChatsModule, SitesModule],
-  providers: [WidgetGateway, AdminGateway, RealtimeFanoutService],
+  controllers: [LiveVisitorsController],
+  providers: [WidgetGateway, AdminGateway, RealtimeFanoutService, LiveVisitorsService],
+  exports: [RealtimeFanoutService],
 })
 export class RealtimeModule {}

@@ -6,6 +6,8 @@ export const rooms = {
   site: (siteId: string) => `site:${siteId}`,
   /** Admin sockets that opened a chat with admin:join. */
   chat: (chatId: string) => `chat:${chatId}`,
+  /** Widget sockets of a site's joined visitors (live visitors). */
+  siteVisitors: (siteId: string) => `site-visitors:${siteId}`,
   /** Widget sockets of one visitor (every tab). */
   visitor: (visitorId: string) => `visitor:${visitorId}`,
 };

@@ -13,10 +13,11 @@ import type { AppConfig } from '../config/config.schema.js';
 import { bindEventHandlers } from './bind-event-handlers.js';
 import { RealtimeFanoutService, type WidgetNamespace } from './realtime-fanout.service.js';
 import { rooms } from './rooms.js';
+import { LiveVisitorsService, type Presence } from './live-visitors.service.js';
 import { toHandshakeError } from './socket-errors.js';
 import { SocketRateLimit } from './socket-rate-limit.js';
 
-type WidgetSocketData = { site: Site; visitor?: VisitorRef };
+type WidgetSocketData = { site: Site; visitor?: VisitorRef; presence?: Presence };
 
 /** The visitor's side: the embeddable widget talks to `/widget`. */
 @WebSocketGateway({ namespace: WIDGET_NAMESPACE, cors: { origin: true } })
@@ -29,6 +30,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
     private readonly visitors: VisitorChatsService,
     private readonly chats: ChatsService,
     private readonly fanout: RealtimeFanoutService,
+    private readonly live: LiveVisitorsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rateLimit = new SocketRateLimit(config.socket);
@@ -36,6 +38,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
 
   afterInit(ns: WidgetNamespace): void {
     this.fanout.attachWidget(ns);
+    this.live.attach(ns);
     ns.use(async (socket, next) => {
       try {
         const handshake = parseInput(widgetHandshakeSchema, socket.handshake.auth);
@@ -73,11 +76,21 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
           await socket.join(rooms.visitor(who.id));
           const result = await this.visitors.history(data.site, who.id, payload.afterSeq);
           data.visitor = { ...who, chatId: result.chatId };
+          data.presence = {
+            visitorId: who.id,
+            siteId: data.site.id,
+            connectedAt: data.presence?.connectedAt ?? new Date().toISOString(),
+            page: { url: payload.page?.url ?? null, title: payload.page?.title ?? null },
+            locale: payload.locale ?? null,
+            chatId: result.chatId,
+          };
+          await socket.join(rooms.siteVisitors(data.site.id));
           return result;
         },
         'visitor:message': async (payload) => {
           const posted = await this.visitors.postMessage(data.site, visitor(), payload);
           visitor().chatId = posted.message.chatId;
+          if (data.presence) data.presence.chatId = posted.message.chatId;
           this.fanout.messagePosted(posted, socket.id);
           return { message: posted.message };
         },
@@ -92,6 +105,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
           return {};
         },
         'visitor:page': async (page) => {
+          if (data.presence) data.presence.page = { url: page.url, title: page.title ?? null };
           await chatChanged(await this.visitors.updatePage(data.site, visitorId(), page));
           return {};
         },

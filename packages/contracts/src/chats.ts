@@ -84,3 +84,22 @@ export const transcriptQuerySchema = z.object({
   format: z.enum(['txt', 'json']).default('txt'),
 });
 export type TranscriptQuery = z.infer<typeof transcriptQuerySchema>;
+
+/** A visitor with the widget open right now (at least one connected tab). */
+export const liveVisitorDtoSchema = z.object({
+  visitorId: z.string(),
+  siteId: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  currentPageUrl: z.string().nullable(),
+  currentPageTitle: z.string().nullable(),
+  locale: z.string().nullable(),
+  /** When the earliest of their open tabs connected: "time on site" is now minus this. */
+  connectedAt: z.string(),
+  tabs: z.number().int().positive(),
+  chatId: z.string().nullable(),
+});
+export type LiveVisitorDto = z.infer<typeof liveVisitorDtoSchema>;
+
+export const listLiveVisitorsQuerySchema = z.object({ siteId: idSchema.optional() });
+export type ListLiveVisitorsQuery = z.infer<typeof listLiveVisitorsQuerySchema>;

@@ -124,6 +124,14 @@ export type ChatAssignPayload = z.input<typeof chatAssignPayloadSchema>;
 
 export type ChatAckData = { chat: ChatSummaryDto };
 
+/** A proactive message: an operator starts (or continues) a chat with a visitor on the site now. */
+export const visitorInvitePayloadSchema = z.object({
+  visitorId: idSchema,
+  clientId: clientMessageIdSchema,
+  text: messageTextSchema,
+});
+export type VisitorInvitePayload = z.input<typeof visitorInvitePayloadSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Server → clients
 // ---------------------------------------------------------------------------------------------
@@ -197,6 +205,7 @@ export interface AdminClientToServerEvents {
   'chat:assign': (payload: ChatAssignPayload, ack: AckCallback<ChatAckData>) => void;
   'chat:resolve': (payload: ChatRefPayload, ack: AckCallback<ChatAckData>) => void;
   'chat:reopen': (payload: ChatRefPayload, ack: AckCallback<ChatAckData>) => void;
+  'visitor:invite': (payload: VisitorInvitePayload, ack: AckCallback<MessageAckData>) => void;
 }
 
 export interface AdminServerToClientEvents {
@@ -232,6 +241,7 @@ export const adminClientEventSchemas = {
   'chat:assign': chatAssignPayloadSchema,
   'chat:resolve': chatRefPayloadSchema,
   'chat:reopen': chatRefPayloadSchema,
+  'visitor:invite': visitorInvitePayloadSchema,
 } as const satisfies Record<keyof AdminClientToServerEvents, z.ZodType>;
 
 export type WidgetClientEvent = keyof WidgetClientToServerEvents;
