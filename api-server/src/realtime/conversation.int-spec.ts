@@ -133,6 +133,12 @@ describe('a conversation between a widget and the admin, over real sockets', () 
     await expect(connectWidget(t.url, 'site_unknown', ORIGIN)).rejects.toMatchObject({ data: { code: 'site_not_found' } });
   });
 
+  it('answers long-polling from any page origin with CORS (the handshake checks the origin)', async () => {
+    const response = await fetch(`${t.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: ORIGIN } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+  });
+
   it('refuses an admin socket without a valid token', async () => {
     await expect(connectAdmin(t.url, 'not-a-token')).rejects.toMatchObject({ data: { code: 'unauthorized' } });
   });

@@ -33,8 +33,12 @@ export class ChatiqIoAdapter extends IoAdapter {
     // Larger frames are refused by Socket.IO itself (the connection is closed); every field inside
     // a frame is bounded by the contract. Missed messages are recovered by our own sequence-based
     // resume, which also survives server restarts, so Socket.IO's connection state recovery is off.
+    // CORS for Socket.IO's HTTP long-polling is set server-wide (otherwise the options of whichever
+    // gateway starts first decide): any page may open the widget's socket, whose handshake then
+    // checks the page's Origin against the site; the admin namespace needs its token, not cookies.
     const server: Server = super.createIOServer(port, {
       ...options,
+      cors: { origin: true, credentials: false },
       maxHttpBufferSize: this.config.socket.maxPayloadBytes,
     } as ServerOptions);
     if (this.redis) server.adapter(createAdapter(this.redis.pub, this.redis.sub, { key: this.config.redisChannelPrefix }));
