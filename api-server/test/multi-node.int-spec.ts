@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load-config.js';
 import { createApp } from '../src/create-app.js';
-import { api, connectAdmin, connectWidget, newClientId, nextEvent, registerOwner } from './support/clients.js';
+import { api, connectAdmin, connectWidget, newClientId, nextEvent, ok, registerOwner } from './support/clients.js';
 import { freshDatabase, TEST_JWT_SECRET } from './support/test-app.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -26,11 +26,6 @@ async function redisReachable(): Promise<boolean> {
 
 const reachable = await redisReachable();
 if (!reachable && process.env.CI) throw new Error(`CI must have Redis at ${REDIS_URL} for the multi-node test`);
-
-function ok<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`${ack.code}: ${ack.message}`);
-  return ack.data;
-}
 
 describe.skipIf(!reachable)('two API nodes with the Redis adapter', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;

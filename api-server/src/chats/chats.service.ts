@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
-import type { Chat } from '../generated/prisma/client.js';
+import type { Chat, Message } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
@@ -116,13 +116,7 @@ export class ChatsService {
         data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' },
       });
     }
-    return {
-      message: toMessageDto(message),
-      chat: await this.summaries.get(chat.id),
-      created,
-      organizationId: chat.organizationId,
-      visitorId: chat.visitorId,
-    };
+    return this.posted(chat, message, created);
   }
 
   /**
@@ -234,6 +228,16 @@ export class ChatsService {
     return { chat: await this.summaries.get(chat.id), organizationId: chat.organizationId, visitorId: chat.visitorId };
   }
 
+  private async posted(chat: ChatAccess, message: Message, created: boolean): Promise<PostedMessage> {
+    return {
+      message: toMessageDto(message),
+      chat: await this.summaries.get(chat.id),
+      created,
+      organizationId: chat.organizationId,
+      visitorId: chat.visitorId,
+    };
+  }
+
   private async systemNote(chat: Chat, text: string): Promise<PostedMessage> {
     const stored = await this.messages.append({
       organizationId: chat.organizationId,
@@ -247,12 +251,6 @@ export class ChatsService {
     });
     if (!stored) throw new AppError('chat_not_found', 'No such chat');
     const { message, created } = stored;
-    return {
-      message: toMessageDto(message),
-      chat: await this.summaries.get(chat.id),
-      created,
-      organizationId: chat.organizationId,
-      visitorId: chat.visitorId,
-    };
+    return this.posted(chat, message, created);
   }
 }

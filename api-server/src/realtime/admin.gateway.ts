@@ -1,18 +1,17 @@
-import { ADMIN_NAMESPACE, adminClientEventSchemas, adminHandshakeSchema, isCompatibleContract } from '@chatiq/contracts';
+import { ADMIN_NAMESPACE, adminClientEventSchemas, adminHandshakeSchema } from '@chatiq/contracts';
 import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { type ChatAccess, ChatsService } from '../chats/chats.service.js';
-import { AppError } from '../common/errors/app-error.js';
-import { parseInput } from '../common/validation/parse-input.js';
 import { SitesService } from '../sites/sites.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { bindEventHandlers } from './bind-event-handlers.js';
 import { type AdminNamespace, RealtimeFanoutService } from './realtime-fanout.service.js';
 import { rooms } from './rooms.js';
+import { parseHandshake } from './parse-handshake.js';
 import { toHandshakeError } from './socket-errors.js';
 import { SocketRateLimit } from './socket-rate-limit.js';
 
@@ -39,10 +38,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
     this.fanout.attachAdmin(ns);
     ns.use(async (socket, next) => {
       try {
-        const handshake = parseInput(adminHandshakeSchema, socket.handshake.auth);
-        if (handshake.contractVersion && !isCompatibleContract(handshake.contractVersion)) {
-          throw new AppError('contract_version_unsupported', `Contract ${handshake.contractVersion} is not supported`);
-        }
+        const handshake = parseHandshake(adminHandshakeSchema, socket);
         (socket.data as AdminSocketData).user = await this.auth.verifyToken(handshake.token);
         next();
       } catch (error) {

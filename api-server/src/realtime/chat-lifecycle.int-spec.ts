@@ -22,15 +22,11 @@ import {
   connectWidget,
   newClientId,
   nextEvent,
+  ok,
   registerOwner,
   type WidgetSocket,
 } from '../../test/support/clients.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
-
-function ok<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`expected ok, got ${ack.code}: ${ack.message}`);
-  return ack.data;
-}
 
 describe('chat lifecycle events', () => {
   let t: TestApp;

@@ -1,12 +1,16 @@
 import type { Ack, CreatedSiteDto, LiveVisitorDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connectAdmin, connectWidget, newClientId, nextEvent, registerOwner, type WidgetSocket } from '../../test/support/clients.js';
+import {
+  api,
+  connectAdmin,
+  connectWidget,
+  newClientId,
+  nextEvent,
+  ok,
+  registerOwner,
+  type WidgetSocket,
+} from '../../test/support/clients.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
-
-function ok<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`${ack.code}: ${ack.message}`);
-  return ack.data;
-}
 
 describe('live visitors and proactive messages', () => {
   let t: TestApp;

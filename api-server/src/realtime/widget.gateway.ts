@@ -1,11 +1,10 @@
-import { isCompatibleContract, WIDGET_NAMESPACE, widgetClientEventSchemas, widgetHandshakeSchema } from '@chatiq/contracts';
+import { WIDGET_NAMESPACE, widgetClientEventSchemas, widgetHandshakeSchema } from '@chatiq/contracts';
 import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { ChatsService } from '../chats/chats.service.js';
 import { VisitorChatsService, type VisitorRef } from '../chats/visitor-chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
-import { parseInput } from '../common/validation/parse-input.js';
 import type { Site } from '../generated/prisma/client.js';
 import { SitesService } from '../sites/sites.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -14,6 +13,7 @@ import { bindEventHandlers } from './bind-event-handlers.js';
 import { RealtimeFanoutService, type WidgetNamespace } from './realtime-fanout.service.js';
 import { rooms } from './rooms.js';
 import { LiveVisitorsService, type Presence } from './live-visitors.service.js';
+import { parseHandshake } from './parse-handshake.js';
 import { toHandshakeError } from './socket-errors.js';
 import { SocketRateLimit } from './socket-rate-limit.js';
 
@@ -41,10 +41,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
     this.live.attach(ns);
     ns.use(async (socket, next) => {
       try {
-        const handshake = parseInput(widgetHandshakeSchema, socket.handshake.auth);
-        if (handshake.contractVersion && !isCompatibleContract(handshake.contractVersion)) {
-          throw new AppError('contract_version_unsupported', `Contract ${handshake.contractVersion} is not supported`);
-        }
+        const handshake = parseHandshake(widgetHandshakeSchema, socket);
         const site = await this.sites.findForWidget(handshake.siteId, socket.handshake.headers.origin);
         (socket.data as WidgetSocketData).site = site;
         next();

@@ -1,4 +1,5 @@
 import {
+  type Ack,
   ADMIN_NAMESPACE,
   type AdminClientToServerEvents,
   type AdminServerToClientEvents,
@@ -105,4 +106,10 @@ export function arrives(socket: Socket, event: string, ms = 300): Promise<boolea
     }, ms);
     socket.once(event, handler);
   });
+}
+
+/** The data of a successful acknowledgement, or a thrown error naming the code. */
+export function ok<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.code}: ${ack.message}`);
+  return ack.data;
 }
