@@ -92,8 +92,9 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
           return { message: posted.message };
         },
         'visitor:typing': async ({ typing }) => {
-          const chat = await this.visitors.openChatOf(visitorId(), data.site.id);
-          if (chat) this.fanout.visitorTyping({ chatId: chat.id, typing, name: null });
+          // Typing is frequent and ephemeral: the chat the socket knows is good enough, no query.
+          const { chatId } = visitor();
+          if (chatId) this.fanout.visitorTyping({ chatId, typing, name: null });
           return {};
         },
         'visitor:read': async ({ seq }) => {
