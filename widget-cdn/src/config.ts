@@ -102,6 +102,32 @@ export function resolveConfig(
   return { ok: true, config: { siteId, language, color, position, size, apiUrl, title }, warnings };
 }
 
+/** What a `settings:update` from the server changes, each field checked like the embed's; invalid ones are dropped. */
+export interface LiveSettings {
+  color?: string;
+  title?: string;
+  position?: WidgetPosition;
+  size?: WidgetSize;
+  language?: WidgetLanguage;
+  welcomeMessage?: string;
+}
+
+export function toLiveSettings(payload: unknown): LiveSettings {
+  if (!isRecord(payload)) return {};
+  const settings: LiveSettings = {};
+  const color = toHexColor(payload.color);
+  if (color) settings.color = color;
+  if (typeof payload.title === 'string') settings.title = toTitle(payload.title) ?? '';
+  const position = oneOf(POSITIONS)(payload.position);
+  if (position) settings.position = position;
+  const size = oneOf(SIZES)(payload.size);
+  if (size) settings.size = size;
+  const language = oneOf(LANGUAGES)(payload.language);
+  if (language) settings.language = language;
+  if (typeof payload.welcomeMessage === 'string' && payload.welcomeMessage.trim()) settings.welcomeMessage = payload.welcomeMessage.trim();
+  return settings;
+}
+
 /** `uk`, `uk-UA`, `UK` → uk; `en-GB` → en; anything else → null. `ua` is a common slip for uk. */
 export function toLanguage(value: unknown): WidgetLanguage | null {
   if (typeof value !== 'string') return null;

@@ -25,6 +25,11 @@ export interface WidgetStrings {
   sendFailed: string;
   messageTooLong: string;
   rateLimited: string;
+  /** "<name> is typing…" */
+  typing: (name: string) => string;
+  /** Under the visitor's message the operator has read. */
+  seen: string;
+  chatClosed: string;
 }
 
 const en: WidgetStrings = {
@@ -51,6 +56,9 @@ const en: WidgetStrings = {
   sendFailed: 'Your message was not sent. Please try again.',
   messageTooLong: 'The message is too long (5000 characters at most).',
   rateLimited: 'Too many messages. Please wait a moment.',
+  typing: (name) => `${name} is typing…`,
+  seen: 'Seen',
+  chatClosed: 'This conversation was closed — write to start a new one.',
 };
 
 const uk: WidgetStrings = {
@@ -77,6 +85,9 @@ const uk: WidgetStrings = {
   sendFailed: 'Повідомлення не надіслано. Спробуйте ще раз.',
   messageTooLong: 'Повідомлення задовге (не більше 5000 символів).',
   rateLimited: 'Забагато повідомлень. Зачекайте трохи.',
+  typing: (name) => `${name} друкує…`,
+  seen: 'Переглянуто',
+  chatClosed: 'Цю розмову завершено — напишіть, щоб почати нову.',
 };
 
 const STRINGS: Record<WidgetLanguage, WidgetStrings> = { en, uk };

@@ -21,6 +21,8 @@ export interface ChatEntry {
   text: string;
   createdAt: string;
   status: EntryStatus;
+  /** The visitor's own message that the operator has read (set by `applyReadReceipts`). */
+  seen?: boolean;
 }
 
 /** The visitor's message, shown at once while it is on its way. */

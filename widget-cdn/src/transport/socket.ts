@@ -1,8 +1,12 @@
 import type {
+  ChatStatusPayload,
   ErrorCode,
   MessageDto,
+  ReadEventPayload,
   ServerErrorPayload,
+  TypingEventPayload,
   VisitorJoinResult,
+  WidgetSettingsPayload,
   WidgetClientToServerEvents,
   WidgetServerToClientEvents,
 } from '@chatiq/contracts';
@@ -50,6 +54,14 @@ export interface ConnectionEvents {
   /** The site's greeting for the visitor. */
   welcome(text: string): void;
   serverError(payload: ServerErrorPayload): void;
+  /** An operator started or stopped typing in the visitor's chat. */
+  typing(payload: TypingEventPayload): void;
+  /** A read receipt (the widget cares about `by: 'operator'`). */
+  read(payload: ReadEventPayload): void;
+  /** The visitor's chat was resolved or reopened. */
+  chatStatus(payload: ChatStatusPayload): void;
+  /** The site owner changed the widget's look. */
+  settings(payload: WidgetSettingsPayload): void;
 }
 
 export interface ConnectionOptions {
@@ -105,6 +117,12 @@ export class WidgetConnection {
     });
     socket.on('connect_error', (error) => this.onConnectError(error));
     socket.on('admin:message', (message) => events.messages([message]));
+    // The visitor's own message, written in another tab: merged by id like any stored message.
+    socket.on('visitor:message', (message) => events.messages([message]));
+    socket.on('admin:typing', (payload) => events.typing(payload));
+    socket.on('message:read', (payload) => events.read(payload));
+    socket.on('chat:status', (payload) => events.chatStatus(payload));
+    socket.on('settings:update', (payload) => events.settings(payload));
     socket.on('welcome:message', (payload) => events.welcome(payload.text));
     socket.on('server:error', (payload) => events.serverError(payload));
   }
@@ -113,6 +131,29 @@ export class WidgetConnection {
   send(clientId: string, text: string): void {
     this.outbox.set(clientId, text);
     if (this.joined) this.emitMessage(clientId, text);
+  }
+
+  /** Whether `visitor:join` succeeded on the current connection (signals are only sent then). */
+  get isJoined(): boolean {
+    return this.joined;
+  }
+
+  /** The visitor is typing (or stopped). Dropped when not joined: typing is ephemeral. */
+  typing(typing: boolean): void {
+    if (this.joined) this.socket?.timeout(ACK_TIMEOUT_MS).emit('visitor:typing', { typing }, ignoreAck);
+  }
+
+  /** The visitor has seen their chat up to `seq`. */
+  read(seq: number): void {
+    if (this.joined) this.socket?.timeout(ACK_TIMEOUT_MS).emit('visitor:read', { seq }, ignoreAck);
+  }
+
+  /** The visitor moved to another page. When not joined, the next join reports the page anyway. */
+  page(page: { url: string; title: string }): void {
+    if (!this.joined) return;
+    this.socket
+      ?.timeout(ACK_TIMEOUT_MS)
+      .emit('visitor:page', { url: page.url.slice(0, MAX_URL_LENGTH), title: page.title.slice(0, MAX_TITLE_LENGTH) }, ignoreAck);
   }
 
   private join(fromStart: boolean): void {
@@ -204,6 +245,9 @@ export class WidgetConnection {
     this.retryTimer = setTimeout(action, delay);
   }
 }
+
+/** Acks of signals (typing, read, page): a lost one is not worth a retry, the next one supersedes it. */
+function ignoreAck(): void {}
 
 function handshakeErrorCode(error: { data?: unknown }): string | null {
   const data = error.data;

@@ -24,6 +24,9 @@ export function updateMessageElement(
   const authorName = displayedAuthorName(entry, strings);
   if (authorName) element.dataset.authorName = authorName;
   else delete element.dataset.authorName;
+  // Like the author's name, the read mark is shown by the stylesheet, so the text stays the message's.
+  if (entry.seen) element.dataset.seen = strings.seen;
+  else delete element.dataset.seen;
   if (entry.status === 'pending') element.title = strings.pending;
   else element.removeAttribute('title');
 

@@ -135,6 +135,15 @@ svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; 
 .chatiq-msg[data-author="system"] .chatiq-msg-text { background: transparent; color: var(--chatiq-muted); font-size: 13px; text-align: center; }
 .chatiq-msg[data-status="pending"] .chatiq-msg-text { opacity: 0.6; }
 .chatiq-msg[data-status="failed"] .chatiq-msg-text { opacity: 0.6; }
+.chatiq-msg[data-seen]::after {
+  content: "✓ " attr(data-seen);
+  font-size: 11px;
+  color: var(--chatiq-muted);
+  margin: 2px 4px 0;
+}
+.chatiq-status { padding: 0 14px 6px; font-size: 12px; color: var(--chatiq-muted); }
+.chatiq-typing { margin: 0; font-style: italic; }
+.chatiq-closed { margin: 0; padding: 6px 0 0; border-top: 1px dashed var(--chatiq-border); text-align: center; }
 .chatiq-retry {
   margin: 2px 4px 0;
   padding: 0;

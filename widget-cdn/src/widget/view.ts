@@ -1,5 +1,5 @@
 import type { ChatEntry } from '../chat/message-merge.js';
-import type { WidgetConfig } from '../config.js';
+import type { WidgetConfig, WidgetLanguage, WidgetPosition, WidgetSize } from '../config.js';
 import type { WidgetStrings } from '../i18n.js';
 import { el, ICONS, icon } from './dom.js';
 import { createMessageElement, updateMessageElement } from './message-element.js';
@@ -10,6 +10,16 @@ export interface ViewHandlers {
   close(): void;
   send(text: string): void;
   retry(clientId: string): void;
+  /** The visitor typed or deleted something in the composer. */
+  typing(): void;
+}
+
+/** What `settings:update` can change live (the language comes with its strings). */
+export interface LiveLook {
+  color?: string;
+  title?: string;
+  position?: WidgetPosition;
+  size?: WidgetSize;
 }
 
 export type Banner = { text: string; tone: 'info' | 'error' };
@@ -35,15 +45,29 @@ export class WidgetView {
   private readonly greeting: HTMLParagraphElement;
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
+  private readonly closeButton: HTMLButtonElement;
+  private readonly titleElement: HTMLHeadingElement;
+  private readonly status: HTMLDivElement;
+  private readonly typingLine: HTMLParagraphElement;
+  private readonly closedLine: HTMLParagraphElement;
+  private customTitle: string | null;
+  private customGreeting: string | null = null;
+  private position: WidgetPosition;
+  private size: WidgetSize;
+  private unreadCount = 0;
+  private typingName: string | null = null;
   private readonly rendered = new Map<string, { entry: ChatEntry; element: HTMLElement }>();
 
   constructor(
     private readonly shadow: ShadowRoot,
     config: WidgetConfig,
-    private readonly strings: WidgetStrings,
+    private strings: WidgetStrings,
     private readonly handlers: ViewHandlers,
   ) {
     const title = config.title ?? strings.title;
+    this.customTitle = config.title;
+    this.position = config.position;
+    this.size = config.size;
 
     this.badge = el('span', { class: 'chatiq-badge', 'aria-hidden': 'true', hidden: true });
     this.unreadDescription = el('span', { id: 'chatiq-unread', class: 'chatiq-sr-only' });
@@ -63,6 +87,7 @@ export class WidgetView {
     );
 
     const closeButton = el('button', { type: 'button', class: 'chatiq-close', 'aria-label': strings.closeChat }, icon(...ICONS.close));
+    this.closeButton = closeButton;
     this.banner = el('div', { class: 'chatiq-banner', role: 'status', hidden: true });
     this.greeting = el('p', { class: 'chatiq-greeting' }, strings.greeting);
     this.messageList = el('div', { class: 'chatiq-messages', role: 'log', 'aria-live': 'polite', tabindex: '0' }, this.greeting);
@@ -75,13 +100,18 @@ export class WidgetView {
     });
     this.sendButton = el('button', { type: 'submit', class: 'chatiq-send', 'aria-label': strings.send }, icon(...ICONS.send));
     const composer = el('form', { class: 'chatiq-composer' }, this.input, this.sendButton);
+    this.typingLine = el('p', { class: 'chatiq-typing', hidden: true });
+    this.closedLine = el('p', { class: 'chatiq-closed', hidden: true }, strings.chatClosed);
+    this.status = el('div', { class: 'chatiq-status', role: 'status', hidden: true }, this.typingLine, this.closedLine);
+    this.titleElement = el('h2', { class: 'chatiq-title' }, title);
 
     this.panel = el(
       'div',
       { id: 'chatiq-panel', class: 'chatiq-panel', role: 'dialog', 'aria-label': title, hidden: true },
-      el('div', { class: 'chatiq-header' }, el('h2', { class: 'chatiq-title' }, title), closeButton),
+      el('div', { class: 'chatiq-header' }, this.titleElement, closeButton),
       this.banner,
       this.messageList,
+      this.status,
       composer,
     );
 
@@ -107,7 +137,10 @@ export class WidgetView {
         this.submit();
       }
     });
-    this.input.addEventListener('input', () => this.fitInputHeight());
+    this.input.addEventListener('input', () => {
+      this.fitInputHeight();
+      if (this.input.value.trim()) handlers.typing();
+    });
     this.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -167,7 +200,59 @@ export class WidgetView {
 
   /** The site's own greeting (`welcome:message`) instead of the default one. */
   setGreeting(text: string): void {
+    this.customGreeting = text;
     this.greeting.textContent = text;
+  }
+
+  /** "<name> is typing…" under the messages, or nothing. */
+  setTyping(name: string | null): void {
+    this.typingName = name;
+    this.typingLine.hidden = name === null;
+    this.typingLine.textContent = name === null ? '' : this.strings.typing(name);
+    this.updateStatusVisibility();
+  }
+
+  /** The "conversation closed, write to start a new one" line. */
+  setClosed(closed: boolean): void {
+    this.closedLine.hidden = !closed;
+    this.updateStatusVisibility();
+  }
+
+  /** Applies the site owner's new look (`settings:update`) without a reload. */
+  applyLook(look: LiveLook): void {
+    if (look.color) {
+      this.root.style.setProperty('--chatiq-color', look.color);
+      this.root.style.setProperty('--chatiq-on-color', readableTextColor(look.color));
+    }
+    if (look.position) this.position = look.position;
+    if (look.size) this.size = look.size;
+    this.root.classList.remove(
+      'chatiq-position-left',
+      'chatiq-position-right',
+      'chatiq-size-compact',
+      'chatiq-size-standard',
+      'chatiq-size-large',
+    );
+    this.root.classList.add(`chatiq-position-${this.position}`, `chatiq-size-${this.size}`);
+    if (look.title !== undefined) this.customTitle = look.title || null;
+    this.applyTitle();
+  }
+
+  /** Switches every visible text to another language. */
+  setLanguage(language: WidgetLanguage, strings: WidgetStrings): void {
+    this.strings = strings;
+    this.root.lang = language;
+    this.closeButton.setAttribute('aria-label', strings.closeChat);
+    this.launcher.setAttribute('aria-label', this.panel.hidden ? strings.openChat : strings.closeChat);
+    if (this.customGreeting === null) this.greeting.textContent = strings.greeting;
+    this.input.setAttribute('aria-label', strings.messageLabel);
+    this.input.placeholder = strings.placeholder;
+    this.sendButton.setAttribute('aria-label', strings.send);
+    this.closedLine.textContent = strings.chatClosed;
+    this.applyTitle();
+    this.setUnread(this.unreadCount);
+    this.setTyping(this.typingName);
+    for (const shown of this.rendered.values()) updateMessageElement(shown.element, shown.entry, strings, this.handlers.retry);
   }
 
   setBanner(banner: Banner | null): void {
@@ -177,6 +262,7 @@ export class WidgetView {
   }
 
   setUnread(count: number): void {
+    this.unreadCount = count;
     this.badge.hidden = count === 0;
     this.badge.textContent = count > 99 ? '99+' : String(count);
     this.unreadDescription.textContent = count === 0 ? '' : this.strings.unread(count);
@@ -195,6 +281,16 @@ export class WidgetView {
     this.input.value = '';
     this.fitInputHeight();
     this.input.focus();
+  }
+
+  private applyTitle(): void {
+    const title = this.customTitle ?? this.strings.title;
+    this.titleElement.textContent = title;
+    this.panel.setAttribute('aria-label', title);
+  }
+
+  private updateStatusVisibility(): void {
+    this.status.hidden = this.typingLine.hidden && this.closedLine.hidden;
   }
 
   private fitInputHeight(): void {
