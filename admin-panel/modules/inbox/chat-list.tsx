@@ -6,14 +6,20 @@ import { visitorLabel } from './visitor-label';
 type Props = {
   chats: ChatSummaryDto[];
   loaded: boolean;
+  /** Whether any chat is loaded at all (before the filters): picks the empty-state text. */
+  filtered: boolean;
   selectedId: string | null;
   onSelect: (chatId: string) => void;
 };
 
-export function ChatList({ chats, loaded, selectedId, onSelect }: Props) {
+export function ChatList({ chats, loaded, filtered, selectedId, onSelect }: Props) {
   if (!loaded) return <p className="muted pad">Loading chats…</p>;
   if (chats.length === 0) {
-    return <p className="muted pad">No chats yet. When a visitor writes from your site, the chat appears here.</p>;
+    return (
+      <p className="muted pad">
+        {filtered ? 'No chats match these filters.' : 'No chats yet. When a visitor writes from your site, the chat appears here.'}
+      </p>
+    );
   }
   return (
     <ul className="chat-list">
@@ -29,10 +35,20 @@ export function ChatList({ chats, loaded, selectedId, onSelect }: Props) {
           >
             <span className="chat-item-top">
               <strong>{visitorLabel(chat)}</strong>
-              <span className={`badge ${chat.status.toLowerCase()}`}>{chat.status.toLowerCase()}</span>
+              <span className="chat-item-badges">
+                {chat.unreadCount > 0 && chat.id !== selectedId && (
+                  <span className="unread" data-testid="unread-count" title={`${chat.unreadCount} unread`}>
+                    {chat.unreadCount}
+                  </span>
+                )}
+                <span className={`badge ${chat.status.toLowerCase()}`}>{chat.status.toLowerCase()}</span>
+              </span>
             </span>
             <span className="chat-item-preview">{chat.lastMessage?.text ?? 'No messages yet'}</span>
-            <span className="chat-item-site">{chat.siteName}</span>
+            <span className="chat-item-site">
+              {chat.siteName}
+              {chat.assignedOperatorName ? ` · ${chat.assignedOperatorName}` : ''}
+            </span>
           </button>
         </li>
       ))}

@@ -1,84 +1,59 @@
 'use client';
 
 import type { ChatSummaryDto, MessageDto } from '@chatiq/contracts';
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { visitorLabel } from './visitor-label';
+import { useEffect, useRef } from 'react';
+import type { AdminSocket } from '@/lib/admin-socket';
+import { ChatHeader } from './chat-header';
+import { Composer } from './composer';
+import { MessageItem } from './message-item';
+import type { ChatAction, ComposeMode } from './use-inbox';
+import { useOperatorTyping } from './use-operator-typing';
+import { lastReplySeen, useMarkRead } from './use-read-receipts';
+import { useVisitorTyping } from './use-visitor-typing';
 
 type Props = {
+  socket: AdminSocket | null;
   chat: ChatSummaryDto;
   messages: MessageDto[];
   error: string | null;
-  onSend: (text: string) => Promise<boolean>;
+  operatorId: string;
+  onSend: (text: string, mode: ComposeMode) => Promise<boolean>;
+  onAction: (action: ChatAction) => Promise<void>;
+  onChat: (chat: ChatSummaryDto) => void;
 };
 
-export function ChatView({ chat, messages, error, onSend }: Props) {
-  const [draft, setDraft] = useState('');
-  const [sending, setSending] = useState(false);
+export function ChatView({ socket, chat, messages, error, operatorId, onSend, onAction, onChat }: Props) {
   const endRef = useRef<HTMLDivElement>(null);
+  const visitorTyping = useVisitorTyping(socket, chat.id);
+  const operatorTyping = useOperatorTyping(socket, chat.id);
+  useMarkRead(socket, chat, messages, onChat);
+  const lastReply = lastReplySeen(chat, messages);
 
   // Keep the newest message in view as messages arrive.
   const newest = messages.at(-1)?.id;
   useEffect(() => {
-    if (newest) endRef.current?.scrollIntoView({ block: 'end' });
-  }, [newest]);
-
-  async function submit(event?: FormEvent) {
-    event?.preventDefault();
-    const text = draft.trim();
-    if (!text || sending) return;
-    setSending(true);
-    if (await onSend(text)) setDraft('');
-    setSending(false);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void submit();
-    }
-  }
+    if (newest || visitorTyping) endRef.current?.scrollIntoView({ block: 'end' });
+  }, [newest, visitorTyping]);
 
   return (
     <div className="chat-view">
-      <header className="chat-header">
-        <div>
-          <h2>{visitorLabel(chat)}</h2>
-          <p className="muted">
-            {chat.siteName}
-            {chat.visitor.currentPageUrl ? ` · ${chat.visitor.currentPageUrl}` : ''}
-          </p>
-        </div>
-        <span className={`badge ${chat.status.toLowerCase()}`}>{chat.status.toLowerCase()}</span>
-      </header>
+      <ChatHeader chat={chat} operatorId={operatorId} onAction={onAction} />
       <ol className="messages" role="log" aria-live="polite" aria-label="Messages">
+        {messages.length === 0 && <li className="message-system muted">No messages yet.</li>}
         {messages.map((m) => (
-          <li key={m.id} className={`message ${m.authorKind.toLowerCase()}`} data-author={m.authorKind.toLowerCase()}>
-            <span className="message-author">{m.authorKind === 'VISITOR' ? visitorLabel(chat) : (m.authorName ?? m.authorKind)}</span>
-            <span className="message-text">{m.text}</span>
-            <time dateTime={m.createdAt}>{new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
-          </li>
+          <MessageItem key={m.id} chat={chat} message={m} seen={lastReply?.messageId === m.id ? lastReply.seen : null} />
         ))}
         <div ref={endRef} />
       </ol>
+      <p className="typing-indicator" data-testid="visitor-typing" aria-live="polite" hidden={!visitorTyping}>
+        {visitorTyping ? 'Visitor is typing…' : ''}
+      </p>
       {error && (
         <p role="alert" className="error pad">
           {error}
         </p>
       )}
-      <form className="composer" onSubmit={submit}>
-        <textarea
-          aria-label="Reply"
-          placeholder="Write a reply… (Enter to send, Shift+Enter for a new line)"
-          value={draft}
-          maxLength={5000}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={onKeyDown}
-          rows={3}
-        />
-        <button type="submit" className="primary" disabled={sending || !draft.trim()}>
-          Send
-        </button>
-      </form>
+      <Composer onSend={onSend} onTyping={operatorTyping.typing} onStopTyping={operatorTyping.stop} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 
 const NAV = [
   { href: '/inbox', label: 'Inbox' },
+  { href: '/visitors', label: 'Live visitors' },
   { href: '/sites', label: 'Sites' },
 ];
 

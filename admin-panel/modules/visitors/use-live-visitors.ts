@@ -1,0 +1,39 @@
+'use client';
+
+import type { LiveVisitorDto } from '@chatiq/contracts';
+import { useEffect, useState } from 'react';
+import { apiFetch } from '@/lib/api-client';
+import { useClientConfig } from '@/lib/client-config';
+import { useAccessToken } from '@/modules/auth/use-access-token';
+
+const POLL_MS = 5000;
+
+/** Visitors with the widget open now (`GET /live-visitors`), polled every few seconds. */
+export function useLiveVisitors() {
+  const { apiUrl } = useClientConfig();
+  const token = useAccessToken();
+  const [visitors, setVisitors] = useState<LiveVisitorDto[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      apiFetch<LiveVisitorDto[]>(apiUrl, '/live-visitors', { token })
+        .then((list) => {
+          if (cancelled) return;
+          setVisitors(list);
+          setError(null);
+        })
+        .catch(() => {
+          if (!cancelled) setError('Could not load live visitors.');
+        });
+    void load();
+    const timer = setInterval(load, POLL_MS);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [apiUrl, token]);
+
+  return { visitors, error };
+}
