@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SitesModule } from './sites/sites.module.js';
+import { UploadsModule } from './uploads/uploads.module.js';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         SitesModule,
         ChatsModule,
         RealtimeModule,
+        UploadsModule,
       ],
     };
   }

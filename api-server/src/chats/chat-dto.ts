@@ -28,6 +28,13 @@ export function toMessageDto(message: Message): MessageDto {
     authorName: message.authorName,
     text: message.text,
     internal: message.internal,
+    attachment: message.attachmentKey
+      ? {
+          name: message.attachmentName ?? 'file',
+          type: message.attachmentType ?? 'application/octet-stream',
+          size: message.attachmentSize ?? 0,
+        }
+      : null,
     createdAt: message.createdAt.toISOString(),
   };
 }

@@ -19,7 +19,7 @@ import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
-import { MessagesService } from './messages.service.js';
+import { MessagesService, type NewMessage } from './messages.service.js';
 import type { PostedMessage } from './posted-message.js';
 import { VisitorChatsService } from './visitor-chats.service.js';
 
@@ -95,9 +95,16 @@ export class ChatsService {
    * (`internal: true`). `access`: the chat as checked when this socket joined it, which spares
    * the hot path a lookup (a member removed meanwhile is disconnected; see the tenant wall).
    */
-  async post(user: AuthUser, payload: AdminMessage, internal: boolean, access?: ChatAccess): Promise<PostedMessage> {
+  async post(
+    user: AuthUser,
+    payload: AdminMessage,
+    internal: boolean,
+    access?: ChatAccess,
+    attachment?: NewMessage['attachment'],
+  ): Promise<PostedMessage> {
     const chat = access ?? (await this.chatForUser(user, payload.chatId));
     const stored = await this.messages.append({
+      attachment,
       organizationId: chat.organizationId,
       chatId: chat.id,
       clientId: payload.clientId,

@@ -15,6 +15,8 @@ export type NewMessage = {
   text: string;
   /** A private note (operators only). */
   internal?: boolean;
+  /** A file already in attachment storage, stored with the message in the same write. */
+  attachment?: { key: string; name: string; type: string; size: number };
 };
 
 /**
@@ -68,10 +70,12 @@ export class MessagesService {
         WHERE id = ${input.chatId} AND (${!openOnly} OR status <> 'RESOLVED')
         RETURNING "lastSeq", "lastPublicSeq"
       )
-      INSERT INTO "Message" (id, "organizationId", "chatId", seq, "publicSeq", "clientId", "authorKind", "authorId", "authorName", text, internal, "createdAt")
+      INSERT INTO "Message" (id, "organizationId", "chatId", seq, "publicSeq", "clientId", "authorKind", "authorId", "authorName", text, internal,
+                             "attachmentKey", "attachmentName", "attachmentType", "attachmentSize", "createdAt")
       SELECT ${randomUUID()}, ${input.organizationId}, ${input.chatId}, chat."lastSeq",
              CASE WHEN ${internal} THEN NULL ELSE chat."lastPublicSeq" END,
-             ${input.clientId}, ${input.authorKind}::"AuthorKind", ${input.authorId}, ${input.authorName}, ${input.text}, ${internal}, ${now}
+             ${input.clientId}, ${input.authorKind}::"AuthorKind", ${input.authorId}, ${input.authorName}, ${input.text}, ${internal},
+             ${input.attachment?.key ?? null}, ${input.attachment?.name ?? null}, ${input.attachment?.type ?? null}, ${input.attachment?.size ?? null}, ${now}
       FROM chat
       RETURNING *`;
     return rows[0] ?? null;

@@ -13,7 +13,7 @@ import type { Chat, Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { toMessageDto } from './chat-dto.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
-import { MessagesService } from './messages.service.js';
+import { MessagesService, type NewMessage } from './messages.service.js';
 import type { PostedMessage } from './posted-message.js';
 
 type VisitorJoin = z.output<typeof visitorJoinPayloadSchema>;
@@ -69,8 +69,14 @@ export class VisitorChatsService {
    * starting a chat if they have none or it was resolved. The visitor was checked against the
    * site when the socket joined.
    */
-  async postMessage(site: Site, visitor: VisitorRef, payload: VisitorMessage): Promise<PostedMessage> {
+  async postMessage(
+    site: Site,
+    visitor: VisitorRef,
+    payload: VisitorMessage,
+    attachment?: NewMessage['attachment'],
+  ): Promise<PostedMessage> {
     const input = (chatId: string) => ({
+      attachment,
       organizationId: site.organizationId,
       chatId,
       clientId: payload.clientId,

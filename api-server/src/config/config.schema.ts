@@ -42,6 +42,28 @@ export const configSchema = z
     DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(15),
     /** bcrypt cost; lower it only in tests. */
     BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+    /** Outgoing mail server, e.g. `smtp://user:pass@host:587` (`smtps://` for TLS from the start). Unset: mails are logged instead. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    /** Sender of the API's mails (password reset links…). */
+    MAIL_FROM: z.string().min(1).default('ChatIQ <no-reply@localhost>'),
+    /** The admin panel as users' browsers reach it; links in mails point there. */
+    ADMIN_URL: z.url().default('http://localhost:3001'),
+    /** Requests per client IP per window to each of login, register, password change and password reset (then 429). */
+    AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
+    AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** Failed logins for one email within LOGIN_FAILURE_WINDOW_SECONDS after which that email's logins are refused for LOGIN_LOCKOUT_SECONDS. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** Where the local-disk attachment storage keeps files (relative paths: from the API's working directory). */
+    UPLOADS_DIR: z.string().min(1).default('./.data/uploads'),
+    /** Largest attachment accepted, in bytes (10 MB). */
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1024 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
   })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
@@ -62,6 +84,16 @@ export const configSchema = z
       maxPayloadBytes: env.SOCKET_MAX_PAYLOAD_BYTES,
     },
     bcryptRounds: env.BCRYPT_ROUNDS,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    adminUrl: env.ADMIN_URL.replace(/\/+$/, ''),
+    authLimits: {
+      perIp: env.AUTH_RATE_LIMIT,
+      windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+      loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginFailureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+      loginLockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
+    },
+    uploads: { dir: env.UPLOADS_DIR, maxBytes: env.UPLOAD_MAX_BYTES },
   }));
 
 export type AppConfig = z.output<typeof configSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
+import { attachmentDtoSchema } from './uploads.js';
 
 export const chatStatusSchema = z.enum(['OPEN', 'PENDING', 'RESOLVED']);
 export type ChatStatus = z.infer<typeof chatStatusSchema>;
@@ -24,6 +25,8 @@ export const messageDtoSchema = z.object({
   text: z.string(),
   /** A private note between operators: never sent to the visitor. */
   internal: z.boolean(),
+  /** The file the message carries (download: `attachmentPath` / `widgetAttachmentPath`). */
+  attachment: attachmentDtoSchema.nullable(),
   createdAt: z.string(),
 });
 export type MessageDto = z.infer<typeof messageDtoSchema>;

@@ -9,3 +9,4 @@ export * from './health.js';
 export * from './message-log.js';
 export * from './automation.js';
 export * from './ai.js';
+export * from './uploads.js';

@@ -13,6 +13,7 @@ const msg = (id: string, seq: number, text = id, publicSeq: number | null = seq)
   authorName: null,
   text,
   internal: publicSeq === null,
+  attachment: null,
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 

@@ -14,6 +14,7 @@ function message(seq: number, overrides: Partial<MessageDto> = {}): MessageDto {
     authorName: 'Oleh',
     text: `message ${seq}`,
     internal: false,
+    attachment: null,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
     ...overrides,
   };

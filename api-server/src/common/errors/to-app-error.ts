@@ -8,6 +8,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   403: 'forbidden',
   404: 'not_found',
   413: 'payload_too_large',
+  415: 'validation_failed',
   429: 'rate_limited',
 };
 

@@ -1,0 +1,96 @@
+import { type CallHandler, type CanActivate, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AppError } from '../common/errors/app-error.js';
+import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage.js';
+import { AttachmentsService } from './attachments.service.js';
+import type { ReceivedUpload } from './upload-engine.js';
+
+/**
+ * Runs before multer: refuses an operator who may not see the chat (404) before a byte of the
+ * file is read or stored.
+ */
+@Injectable()
+export class OperatorChatUploadGuard implements CanActivate {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request & { user: AuthUser }>();
+    await this.attachments.assertOperatorMayUpload(req.user, String(req.params.chatId ?? ''));
+    return true;
+  }
+}
+
+/**
+ * Runs before multer: uploads are `multipart/form-data` (multer would pass anything else through
+ * without a file, and answer other multipart types with a 415 the error mapping does not know).
+ */
+@Injectable()
+export class MultipartFormOnlyInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    if (!req.is('multipart/form-data')) {
+      throw new AppError('validation_failed', 'Send the file as multipart/form-data (field "file")');
+    }
+    return next.handle();
+  }
+}
+
+/**
+ * The widget calls these routes from customers' pages (any origin): the answer, errors
+ * included, is readable by the calling page. Data is only answered after the page's origin
+ * passed the site's policy (SitesService.findForWidget), so reflecting it adds no access.
+ */
+@Injectable()
+export class WidgetCorsInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const origin = http.getRequest<Request>().headers.origin;
+    const res = http.getResponse<Response>();
+    res.vary('Origin');
+    if (origin) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Expose-Headers', 'Content-Disposition, Content-Length');
+    }
+    return next.handle();
+  }
+}
+
+/**
+ * The page a widget request comes from: its Origin header, or for a plain `<img src>` / link
+ * (which sends no Origin) the origin of its Referer.
+ */
+export function widgetRequestOrigin(req: Request): string | undefined {
+  if (req.headers.origin) return req.headers.origin;
+  const referer = req.headers.referer;
+  if (!referer) return undefined;
+  try {
+    const origin = new URL(referer).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs after multer: when the request fails after the file was stored (a field the contract
+ * refuses, a bad route parameter, anything the service throws), the file is deleted before the
+ * error is answered, so a refused upload has left nothing behind by the time the client hears
+ * of it. (Nest's own clean-up after a pipe refusal runs only once the response is sent.)
+ */
+@Injectable()
+export class DiscardUploadOnErrorInterceptor implements NestInterceptor {
+  constructor(@Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request & { file?: ReceivedUpload }>();
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        const key = req.file?.key;
+        if (!key) return throwError(() => error);
+        return from(this.storage.delete(key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error)));
+      }),
+    );
+  }
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { messageDtoSchema } from './chats.js';
+import { clientMessageIdSchema, idSchema } from './common.js';
+
+/**
+ * Chat attachments. A file is uploaded as `multipart/form-data` (the file in the field
+ * `ATTACHMENT_FILE_FIELD`, the fields below beside it) and becomes a message of the chat that
+ * carries it. The server decides the type from the file's bytes, never from its name or the
+ * Content-Type the client sent, and refuses anything outside `ATTACHMENT_MIME_TYPES`.
+ */
+
+/** The types an attachment may have (what the server sniffs and serves it as). */
+export const ATTACHMENT_MIME_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+  'text/csv',
+] as const;
+export const attachmentMimeTypeSchema = z.enum(ATTACHMENT_MIME_TYPES);
+export type AttachmentMimeType = z.infer<typeof attachmentMimeTypeSchema>;
+
+/** Served `inline` (previewed); every other type is served as a download. */
+export const INLINE_ATTACHMENT_TYPES: readonly AttachmentMimeType[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+
+/**
+ * Text has no magic number: a file is accepted as text only when its bytes are valid UTF-8
+ * without NUL bytes and its name ends in one of these.
+ */
+export const TEXT_ATTACHMENT_EXTENSIONS = ['.txt', '.csv', '.log'] as const;
+
+/** Largest attachment, in bytes, by default (the server's `UPLOAD_MAX_BYTES` may differ). */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** The multipart field that carries the file. */
+export const ATTACHMENT_FILE_FIELD = 'file';
+
+/** Optional caption sent with a file (the message's text; empty when none). */
+export const attachmentCaptionSchema = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().max(5000, 'Caption is longer than 5000 characters'));
+
+/** Fields beside the file in `POST /chats/:chatId/attachments` (operators). */
+export const attachmentUploadFieldsSchema = z.object({
+  /** The message's client id: a resend with the same id returns the stored message. */
+  clientId: clientMessageIdSchema,
+  text: attachmentCaptionSchema.optional(),
+});
+export type AttachmentUploadFields = z.input<typeof attachmentUploadFieldsSchema>;
+
+/** Who the visitor is, for the widget's attachment routes (as in the widget socket). */
+export const widgetVisitorRefSchema = z.object({
+  /** The site's public id (the widget's `siteId`). */
+  siteId: idSchema,
+  /** The visitor id from `visitor:join`. */
+  visitorId: idSchema,
+});
+export type WidgetVisitorRef = z.input<typeof widgetVisitorRefSchema>;
+
+/** Fields beside the file in `POST /widget/attachments` (visitors; the page's Origin is checked too). */
+export const widgetAttachmentUploadFieldsSchema = attachmentUploadFieldsSchema.extend(widgetVisitorRefSchema.shape);
+export type WidgetAttachmentUploadFields = z.input<typeof widgetAttachmentUploadFieldsSchema>;
+
+/** Query of `GET /widget/attachments/:messageId`. */
+export const widgetAttachmentQuerySchema = widgetVisitorRefSchema;
+export type WidgetAttachmentQuery = z.input<typeof widgetAttachmentQuerySchema>;
+
+/** The file a message carries. */
+export const attachmentDtoSchema = z.object({
+  /** The name it was uploaded with (for display and the download's filename only). */
+  name: z.string(),
+  /** The sniffed type it is served as (one of ATTACHMENT_MIME_TYPES when it was stored). */
+  type: z.string(),
+  size: z.number().int().nonnegative(),
+  /**
+   * Where to download it, when the server knows who asks. Messages are shared by operators and
+   * the visitor, so they carry no url: build it with `attachmentPath` / `widgetAttachmentPath`.
+   */
+  url: z.string().optional(),
+});
+export type AttachmentDto = z.infer<typeof attachmentDtoSchema>;
+
+/**
+ * A message that carries a file (`MessageDto` with its attachment). Lazy, so that chats.ts can
+ * import `attachmentDtoSchema` from here (for `MessageDto.attachment`) without an import cycle
+ * reading `messageDtoSchema` before it exists.
+ */
+export const attachmentMessageDtoSchema = z.lazy(() => messageDtoSchema.extend({ attachment: attachmentDtoSchema }));
+export type AttachmentMessageDto = z.infer<typeof attachmentMessageDtoSchema>;
+
+/** Answer of both upload routes: the stored message (the same one again for a resend). */
+export const attachmentUploadResultSchema = z.object({ message: attachmentMessageDtoSchema });
+export type AttachmentUploadResult = z.infer<typeof attachmentUploadResultSchema>;
+
+/** Download path for operators (send the access token). */
+export function attachmentPath(messageId: string): string {
+  return `/attachments/${encodeURIComponent(messageId)}`;
+}
+
+/** Download path for the visitor of the chat. */
+export function widgetAttachmentPath(messageId: string, ref: WidgetVisitorRef): string {
+  const query = new URLSearchParams({ siteId: ref.siteId, visitorId: ref.visitorId });
+  return `/widget/attachments/${encodeURIComponent(messageId)}?${query}`;
+}
+
+export function isInlineAttachmentType(type: string): boolean {
+  return (INLINE_ATTACHMENT_TYPES as readonly string[]).includes(type);
+}
