@@ -20,7 +20,9 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.visitorId'],
+            // A visitor id works like a password for that visitor's chat: keep it out of URLs in logs.
+            serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]visitorId=)[^&]*/g, '$1[Redacted]') }) },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
