@@ -57,6 +57,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # dist/ (the server and the seed), prisma/ (schema + migrations), prisma.config.ts, node_modules/.
 COPY --from=api-build /app ./
+# Attachments folder (a named volume in docker-compose.yml takes this owner when first created).
+RUN mkdir -p /app/uploads && chown node:node /app/uploads
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \

@@ -31,7 +31,10 @@ describe('walking skeleton', () => {
     operator = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     visitor = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     // The pages' console goes to the test output, to diagnose a failure.
-    for (const [name, page] of [['operator', operator], ['visitor', visitor]] as const) {
+    for (const [name, page] of [
+      ['operator', operator],
+      ['visitor', visitor],
+    ] as const) {
       page.on('console', (m) => {
         if (m.type() === 'error' || m.type() === 'warning') console.log(`[${name} console] ${m.type()}: ${m.text()}`);
       });

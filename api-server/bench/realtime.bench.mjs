@@ -67,7 +67,8 @@ function connect(url, auth) {
 }
 async function inBatches(count, size, make) {
   const out = [];
-  for (let i = 0; i < count; i += size) out.push(...(await Promise.all(Array.from({ length: Math.min(size, count - i) }, (_, j) => make(i + j)))));
+  for (let i = 0; i < count; i += size)
+    out.push(...(await Promise.all(Array.from({ length: Math.min(size, count - i) }, (_, j) => make(i + j)))));
   return out;
 }
 
@@ -126,26 +127,53 @@ const sockets = [];
 let relay;
 try {
   log('migrating');
-  execFileSync(path.join(apiRoot, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], { cwd: apiRoot, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'ignore' });
+  execFileSync(path.join(apiRoot, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
+    cwd: apiRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'ignore',
+  });
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const api = spawn(process.execPath, [path.join(apiRoot, 'dist', 'src', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-bench', LOG_LEVEL: 'warn', BCRYPT_ROUNDS: '4', SOCKET_EVENTS_PER_SECOND: '100000', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-bench',
+      LOG_LEVEL: 'warn',
+      BCRYPT_ROUNDS: '4',
+      SOCKET_EVENTS_PER_SECOND: '100000',
+      AUTH_RATE_LIMIT: '100000',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(api);
   await waitHealthy(`${url}/health`);
 
   log('seeding');
-  const owner = await json(`${url}/auth/register`, 'POST', { email: 'bench@example.com', password: 'bench-password', name: 'Bench', organizationName: 'Bench' });
+  const owner = await json(`${url}/auth/register`, 'POST', {
+    email: 'bench@example.com',
+    password: 'bench-password',
+    name: 'Bench',
+    organizationName: 'Bench',
+  });
   const site = await json(`${url}/sites`, 'POST', { name: 'Bench site' }, owner.accessToken);
   const { PrismaClient } = await import(path.join(apiRoot, 'dist', 'src', 'generated', 'prisma', 'client.js'));
   const { createUser } = await import(path.join(apiRoot, 'dist', 'prisma', 'factories.js'));
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   const operatorTokens = [];
   for (let i = 0; i < OPERATORS; i++) {
-    const user = await createUser(prisma, { organizationId: owner.user.organizationId, email: `op${i}@example.com`, password: 'bench-password', name: `Operator ${i}`, role: 'OPERATOR', bcryptRounds: 4 });
+    const user = await createUser(prisma, {
+      organizationId: owner.user.organizationId,
+      email: `op${i}@example.com`,
+      password: 'bench-password',
+      name: `Operator ${i}`,
+      role: 'OPERATOR',
+      bcryptRounds: 4,
+    });
     await prisma.siteUser.create({ data: { organizationId: owner.user.organizationId, siteId: site.id, userId: user.id } });
     operatorTokens.push((await json(`${url}/auth/login`, 'POST', { email: `op${i}@example.com`, password: 'bench-password' })).accessToken);
   }
@@ -220,7 +248,10 @@ try {
   // ---- the floor: a bare Socket.IO relay with the same chat load ------------------------------
   log('bare relay: same chat load');
   const relayPort = await freePort();
-  relay = spawn(process.execPath, [path.join(here, 'bare-relay.mjs')], { env: { ...process.env, PORT: String(relayPort) }, stdio: 'ignore' });
+  relay = spawn(process.execPath, [path.join(here, 'bare-relay.mjs')], {
+    env: { ...process.env, PORT: String(relayPort) },
+    stdio: 'ignore',
+  });
   children.push(relay);
   await sleep(500);
   const relayUrl = `http://127.0.0.1:${relayPort}`;

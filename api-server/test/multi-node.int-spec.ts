@@ -1,6 +1,6 @@
 // Two API nodes sharing rooms through the Socket.IO Redis adapter: a visitor on node A and an
 // operator on node B chat; node A goes away, the visitor reconnects to B, nothing is lost.
-import type { Ack, CreatedSiteDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
+import type { CreatedSiteDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
 import type { INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';

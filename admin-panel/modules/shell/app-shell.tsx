@@ -5,6 +5,9 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import type { ReactNode } from 'react';
+import { apiFetch } from '@/lib/api-client';
+import { useClientConfig } from '@/lib/client-config';
+import { useAccessToken } from '@/modules/auth/use-access-token';
 
 const NAV = [
   { href: '/inbox', label: 'Inbox' },
@@ -13,6 +16,13 @@ const NAV = [
 ];
 
 export function AppShell({ operator, children }: { operator: UserDto; children: ReactNode }) {
+  const { apiUrl } = useClientConfig();
+  const token = useAccessToken();
+  // End the API session too (the token stops working at once), then next-auth's.
+  const endSession = async () => {
+    await apiFetch(apiUrl, '/auth/logout', { token, method: 'POST' }).catch(() => {});
+    await signOut({ callbackUrl: '/login' });
+  };
   const pathname = usePathname();
   return (
     <div className="shell">
@@ -28,7 +38,7 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
         <span className="operator">
           {operator.name} · {operator.organizationName}
         </span>
-        <button type="button" className="link-button" onClick={() => signOut({ callbackUrl: '/login' })}>
+        <button type="button" className="link-button" onClick={endSession}>
           Sign out
         </button>
       </header>

@@ -7,7 +7,9 @@ export type AuthUser = {
   role: Role;
   email: string;
   name: string;
+  /** The session the access token belongs to (ends with logout). */
+  sessionId: string;
 };
 
-/** Claims of our access tokens. */
-export type AccessTokenClaims = { sub: string; org: string; role: Role };
+/** Claims of our access tokens. `sid`: the session, valid while its row exists. */
+export type AccessTokenClaims = { sub: string; org: string; role: Role; sid: string };

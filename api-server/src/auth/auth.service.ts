@@ -7,7 +7,10 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { isUniqueViolation } from '../prisma/unique-violation.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { AuthLimitsService } from './auth-limits.service.js';
 import type { AccessTokenClaims, AuthUser } from './auth-user.js';
+import { RateLimitedError } from './rate-limited.error.js';
+import { SessionsService } from './sessions.service.js';
 
 type UserWithOrg = {
   id: string;
@@ -26,6 +29,8 @@ export class AuthService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly jwt: JwtService,
+    private readonly sessions: SessionsService,
+    private readonly limits: AuthLimitsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.dummyHash = bcrypt.hashSync('chatiq-dummy-password', config.bcryptRounds);
@@ -52,15 +57,24 @@ export class AuthService {
     }
   }
 
+  /**
+   * Signs in with email and password. After LOGIN_MAX_FAILURES failures for one email, logins
+   * with that email are refused with 429 for LOGIN_LOCKOUT_SECONDS, the right password included —
+   * whether an account has that email or not, so the lockout tells nothing about who is registered.
+   */
   async login(body: LoginBody): Promise<AuthResponse> {
+    const lockedFor = await this.limits.loginLockedFor(body.email);
+    if (lockedFor !== null) throw new RateLimitedError(lockedFor, 'Too many failed sign-in attempts; try again later');
     const user = await this.prisma.user.findUnique({
       where: { email: body.email },
       include: { organization: { select: { name: true } } },
     });
     const matches = await bcrypt.compare(body.password, user?.passwordHash ?? this.dummyHash);
     if (!user?.passwordHash || !matches || !user.active) {
+      await this.limits.loginFailed(body.email);
       throw new AppError('invalid_credentials', 'Email or password is incorrect');
     }
+    await this.limits.loginSucceeded(body.email);
     await this.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     return this.issue(user);
   }
@@ -73,13 +87,19 @@ export class AuthService {
     return toUserDto(row);
   }
 
-  /** Resolves verified token claims to an active user, or refuses. */
-  async userForClaims(claims: AccessTokenClaims): Promise<AuthUser> {
-    const user = await this.prisma.user.findUnique({ where: { id: claims.sub } });
-    if (!user?.active || user.organizationId !== claims.org) {
-      throw new AppError('unauthorized', 'This access token is no longer valid');
-    }
-    return { id: user.id, organizationId: user.organizationId, role: user.role, email: user.email, name: user.name };
+  /** Ends the caller's session only: this token stops working; their other devices stay signed in. */
+  logout(user: AuthUser): Promise<void> {
+    return this.sessions.revoke(user.sessionId);
+  }
+
+  /** Ends every session of the caller ("log out everywhere"), this one included. */
+  logoutAll(user: AuthUser): Promise<void> {
+    return this.sessions.revokeAll(user.id);
+  }
+
+  /** Resolves verified token claims to an active user whose session is still open, or refuses. */
+  userForClaims(claims: AccessTokenClaims): Promise<AuthUser> {
+    return this.sessions.resolve(claims);
   }
 
   /** Verifies a raw access token (used by the admin socket handshake). */
@@ -93,11 +113,12 @@ export class AuthService {
     return this.userForClaims(claims);
   }
 
+  /** Opens a session and signs an access token for it. */
   private async issue(user: UserWithOrg): Promise<AuthResponse> {
-    const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, role: user.role };
+    const session = await this.sessions.start(user, this.config.jwt.expiresInSeconds);
+    const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, role: user.role, sid: session.id };
     const accessToken = await this.jwt.signAsync(claims);
-    const expiresAt = new Date(Date.now() + this.config.jwt.expiresInSeconds * 1000).toISOString();
-    return { accessToken, expiresAt, user: toUserDto(user) };
+    return { accessToken, expiresAt: session.expiresAt.toISOString(), user: toUserDto(user) };
   }
 }
 

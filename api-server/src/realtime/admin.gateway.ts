@@ -4,6 +4,7 @@ import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '
 import type { Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
+import { SessionsService } from '../auth/sessions.service.js';
 import { type ChatAccess, ChatsService } from '../chats/chats.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -29,6 +30,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
     private readonly chats: ChatsService,
     private readonly sites: SitesService,
     private readonly fanout: RealtimeFanoutService,
+    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rateLimit = new SocketRateLimit(config.socket);
@@ -36,6 +38,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
 
   afterInit(ns: AdminNamespace): void {
     this.fanout.attachAdmin(ns);
+    this.sessions.attachAdminNamespace(ns); // logout / password change disconnects the user's sockets
     ns.use(async (socket, next) => {
       try {
         const handshake = parseHandshake(adminHandshakeSchema, socket);
@@ -115,6 +118,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
       { logger: this.logger, rateLimit: this.rateLimit },
     );
     await socket.join(await this.roomsFor(user));
+    await this.sessions.track(socket, user); // rooms user:<id> and session:<sid>
   }
 
   private async roomsFor(user: AuthUser): Promise<string[]> {

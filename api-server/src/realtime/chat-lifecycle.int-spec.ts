@@ -1,5 +1,4 @@
 import type {
-  Ack,
   AdminJoinResult,
   ChatAckData,
   ChatStatusPayload,

@@ -1,4 +1,4 @@
-import type { Ack, CreatedSiteDto, LiveVisitorDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
+import type { CreatedSiteDto, LiveVisitorDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,

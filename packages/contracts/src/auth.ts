@@ -37,3 +37,33 @@ export const authResponseSchema = z.object({
   user: userDtoSchema,
 });
 export type AuthResponse = z.infer<typeof authResponseSchema>;
+
+/**
+ * Body of `POST /auth/logout` and `POST /auth/logout-all`: nothing, or `{}`. Unknown fields are
+ * refused, so a client that sends e.g. `{ everywhere: true }` to /auth/logout learns at once that
+ * signing out everywhere is /auth/logout-all instead of silently ending only this session.
+ */
+export const logoutBodySchema = z.strictObject({}).optional();
+export type LogoutBody = z.infer<typeof logoutBodySchema>;
+
+export const changePasswordBodySchema = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: passwordSchema,
+  })
+  .refine((body) => body.newPassword !== body.currentPassword, {
+    path: ['newPassword'],
+    message: 'The new password must differ from the current one',
+  });
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
+/** `POST /auth/password-reset`: always answered 202, whether an account has this email or not. */
+export const passwordResetRequestBodySchema = z.object({ email: emailSchema });
+export type PasswordResetRequestBody = z.infer<typeof passwordResetRequestBodySchema>;
+
+/** `POST /auth/password-reset/confirm`: the token from the emailed link and the new password. */
+export const passwordResetConfirmBodySchema = z.object({
+  token: z.string().trim().min(1).max(200),
+  password: passwordSchema,
+});
+export type PasswordResetConfirmBody = z.infer<typeof passwordResetConfirmBodySchema>;

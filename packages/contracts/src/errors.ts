@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const ERROR_STATUS = {
   validation_failed: 400,
   contract_version_unsupported: 400,
+  /** A password reset link that is unknown, already used or expired. */
+  invalid_reset_token: 400,
   unauthorized: 401,
   invalid_credentials: 401,
   forbidden: 403,

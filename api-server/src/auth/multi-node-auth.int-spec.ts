@@ -1,0 +1,109 @@
+// Two API nodes over one database and one Redis: a logout on one node disconnects the user's
+// admin sockets on the other, and the rate limits and login backoff are counted across nodes.
+import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
+import type { INestApplication } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/load-config.js';
+import { createApp } from '../create-app.js';
+import { api, arrives, connectAdmin, registerOwner } from '../../test/support/clients.js';
+import { freshDatabase, TEST_JWT_SECRET } from '../../test/support/test-app.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<boolean> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const reachable = await redisReachable();
+if (!reachable && process.env.CI) throw new Error(`CI must have Redis at ${REDIS_URL} for the multi-node auth test`);
+
+describe.skipIf(!reachable)('auth across two API nodes (Redis)', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  const nodes: { app: INestApplication; url: string }[] = [];
+  const [a, b] = [0, 1].map((i) => () => nodes[i]!.url);
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    const env = {
+      DATABASE_URL: db.url,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'silent',
+      BCRYPT_ROUNDS: '4',
+      REDIS_URL,
+      // Its own prefix: parallel runs on one Redis share neither rooms nor counters.
+      REDIS_CHANNEL_PREFIX: `chatiq-test-${randomUUID()}`,
+      AUTH_RATE_LIMIT: '5',
+      LOGIN_MAX_FAILURES: '2',
+    };
+    for (let i = 0; i < 2; i++) {
+      const app = await createApp(loadConfig(env));
+      await app.listen(0, '127.0.0.1');
+      nodes.push({ app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') });
+    }
+  });
+  afterAll(async () => {
+    for (const node of nodes) await node.app.close().catch(() => {});
+    await db?.drop();
+  });
+
+  const post = async (base: string, path: string, ip: string, body: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as AuthResponse & ErrorBody };
+  };
+
+  it('logout-all on node A disconnects the admin sockets on node B at once', async () => {
+    const owner = await registerOwner(a());
+    const onB = await connectAdmin(b(), owner.accessToken);
+    const gone = new Promise<string>((resolve) => onB.once('disconnect', resolve));
+    expect((await api(a(), 'POST', '/auth/logout-all', { token: owner.accessToken })).status).toBe(204);
+    expect(await Promise.race([gone, new Promise((r) => setTimeout(() => r('still connected'), 3000))])).toBe('io server disconnect');
+    await expect(connectAdmin(b(), owner.accessToken)).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+  });
+
+  it('logout on node B disconnects only that session, on node A too', async () => {
+    const owner = await registerOwner(b());
+    const other = (
+      await api<AuthResponse>(a(), 'POST', '/auth/login', { body: { email: owner.user.email, password: 'correct-horse-battery' } })
+    ).body;
+    const mine = await connectAdmin(a(), owner.accessToken);
+    const theirs = await connectAdmin(a(), other.accessToken);
+    const gone = new Promise<string>((resolve) => mine.once('disconnect', resolve));
+    expect((await api(b(), 'POST', '/auth/logout', { token: owner.accessToken })).status).toBe(204);
+    expect(await gone).toBe('io server disconnect');
+    expect(await arrives(theirs, 'disconnect', 300)).toBe(false);
+    theirs.close();
+  });
+
+  it('one IP has one budget across nodes', async () => {
+    const ip = '203.0.113.7';
+    for (let i = 0; i < 5; i++) {
+      expect((await post(i % 2 ? b() : a(), '/auth/login', ip, { email: `nobody-${i}@example.com`, password: 'x' })).status).toBe(401);
+    }
+    const limited = await post(b(), '/auth/login', ip, { email: 'nobody-5@example.com', password: 'x' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('rate_limited');
+  });
+
+  it('the login backoff counts failures on every node', async () => {
+    const owner = await registerOwner(a());
+    const email = owner.user.email;
+    expect((await post(a(), '/auth/login', '203.0.113.20', { email, password: 'wrong-one' })).status).toBe(401);
+    expect((await post(b(), '/auth/login', '203.0.113.21', { email, password: 'wrong-two' })).status).toBe(401);
+    expect((await post(a(), '/auth/login', '203.0.113.22', { email, password: 'correct-horse-battery' })).status).toBe(429);
+    expect((await post(b(), '/auth/login', '203.0.113.23', { email, password: 'correct-horse-battery' })).status).toBe(429);
+  });
+});

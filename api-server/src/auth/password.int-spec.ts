@@ -1,0 +1,368 @@
+// Password change and reset by emailed link, with the mail going through a real SMTP server.
+import type { AuthResponse, ErrorBody, ServerErrorPayload } from '@chatiq/contracts';
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AdminSocket, api, arrives, connectAdmin, registerOwner } from '../../test/support/clients.js';
+import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+
+const PASSWORD = 'correct-horse-battery';
+const ADMIN_URL = 'https://admin.chatiq.test';
+
+type ReceivedMail = { from: string; to: string[]; subject: string; text: string };
+
+/** A local SMTP server (with AUTH, as a real relay would ask) that keeps what it receives. */
+async function startSmtpServer() {
+  const mails: ReceivedMail[] = [];
+  const waiters: (() => void)[] = [];
+  const server = new SMTPServer({
+    logger: false,
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      if (auth.username === 'mailer' && auth.password === 's3cret') callback(null, { user: 'mailer' });
+      else callback(new Error('Invalid username or password'));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const { headers, body } = parseMessage(Buffer.concat(chunks).toString('utf8'));
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: headers.subject ?? '',
+          text: body,
+        });
+        for (const wake of waiters.splice(0)) wake();
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://mailer:s3cret@127.0.0.1:${port}`,
+    mails,
+    /** Resolves once `count` mails in all have arrived. */
+    async received(count: number, ms = 5000): Promise<ReceivedMail[]> {
+      const deadline = Date.now() + ms;
+      while (mails.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} mails, got ${mails.length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 100);
+        });
+      }
+      return mails;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Just enough RFC 5322 + MIME for nodemailer's single-part text mails. */
+function parseMessage(raw: string): { headers: Record<string, string>; body: string } {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  let body = raw.slice(split + 4);
+  const encoding = headers['content-transfer-encoding']?.toLowerCase();
+  if (encoding === 'quoted-printable') {
+    body = Buffer.from(
+      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
+  } else if (encoding === 'base64') {
+    body = Buffer.from(body, 'base64').toString('utf8');
+  }
+  return { headers, body: body.replace(/\r\n/g, '\n') };
+}
+
+function tokenFrom(mail: ReceivedMail): string {
+  const match = mail.text.match(/https:\/\/admin\.chatiq\.test\/reset-password\?token=([A-Za-z0-9_-]+)/);
+  if (!match) throw new Error(`no reset link in:\n${mail.text}`);
+  return match[1]!;
+}
+
+function serverDisconnect(socket: AdminSocket, ms = 3000): Promise<{ reason: string; error?: ServerErrorPayload }> {
+  return new Promise((resolve, reject) => {
+    let error: ServerErrorPayload | undefined;
+    socket.on('server:error', (payload) => {
+      error = payload;
+    });
+    const timer = setTimeout(() => reject(new Error(`socket still connected after ${ms} ms`)), ms);
+    socket.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      resolve({ reason, error });
+    });
+  });
+}
+
+describe('password change and reset', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  const sockets: AdminSocket[] = [];
+  const admin = async (token: string) => {
+    const socket = await connectAdmin(t.url, token);
+    sockets.push(socket);
+    return socket;
+  };
+  const login = (email: string, password: string) =>
+    api<AuthResponse & ErrorBody>(t.url, 'POST', '/auth/login', { body: { email, password } });
+  const requestReset = (email: string) => api<unknown>(t.url, 'POST', '/auth/password-reset', { body: { email } });
+  const confirmReset = (token: string, password: string) =>
+    api<ErrorBody>(t.url, 'POST', '/auth/password-reset/confirm', { body: { token, password } });
+  /** Asks for a reset of `email` and returns the token of the link that arrives. */
+  const resetToken = async (email: string) => {
+    const before = smtp.mails.length;
+    expect((await requestReset(email)).status).toBe(202);
+    const mails = await smtp.received(before + 1);
+    return tokenFrom(mails[before]!);
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await startTestApp({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'ChatIQ Test <noreply@chatiq.test>',
+      ADMIN_URL: `${ADMIN_URL}/`,
+      AUTH_RATE_LIMIT: '1000',
+      LOGIN_MAX_FAILURES: '1000',
+    });
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await t.close();
+    await smtp.close();
+  });
+
+  describe('change (POST /auth/password)', () => {
+    it('requires the current password: a wrong one is a field error and changes nothing', async () => {
+      const owner = await registerOwner(t.url);
+      const { status, body } = await api<ErrorBody>(t.url, 'POST', '/auth/password', {
+        token: owner.accessToken,
+        body: { currentPassword: 'not-my-password', newPassword: 'a-brand-new-password' },
+      });
+      expect(status).toBe(400);
+      expect(body.code).toBe('validation_failed');
+      expect(body.issues?.map((i) => i.path.join('.'))).toEqual(['currentPassword']);
+      expect((await login(owner.user.email, PASSWORD)).status).toBe(200);
+      expect((await login(owner.user.email, 'a-brand-new-password')).status).toBe(401);
+    });
+
+    it('answers bad bodies with field paths and stores nothing', async () => {
+      const owner = await registerOwner(t.url);
+      const row = await t.prisma.user.findUniqueOrThrow({ where: { id: owner.user.id } });
+      const cases: [unknown, string[]][] = [
+        [{}, ['currentPassword', 'newPassword']],
+        [{ currentPassword: PASSWORD, newPassword: 'short' }, ['newPassword']],
+        [{ currentPassword: PASSWORD, newPassword: 'x'.repeat(73) }, ['newPassword']],
+        [{ currentPassword: PASSWORD, newPassword: PASSWORD }, ['newPassword']],
+        [{ currentPassword: 42, newPassword: ['nope'] }, ['currentPassword', 'newPassword']],
+      ];
+      for (const [body, paths] of cases) {
+        const answer = await api<ErrorBody>(t.url, 'POST', '/auth/password', { token: owner.accessToken, body });
+        expect(answer.status, JSON.stringify(body)).toBe(400);
+        expect(answer.body.code).toBe('validation_failed');
+        expect([...new Set(answer.body.issues?.map((i) => i.path.join('.')))].sort(), JSON.stringify(body)).toEqual(paths);
+      }
+      expect((await t.prisma.user.findUniqueOrThrow({ where: { id: owner.user.id } })).passwordHash).toBe(row.passwordHash);
+      expect(await t.prisma.session.count({ where: { userId: owner.user.id } })).toBe(1);
+    });
+
+    it('needs a token', async () => {
+      const { status, body } = await api<ErrorBody>(t.url, 'POST', '/auth/password', {
+        body: { currentPassword: PASSWORD, newPassword: 'a-brand-new-password' },
+      });
+      expect(status).toBe(401);
+      expect(body.code).toBe('unauthorized');
+    });
+
+    it('changes the password, keeps this session, signs out the others and disconnects their sockets', async () => {
+      const owner = await registerOwner(t.url);
+      const other = (await login(owner.user.email, PASSWORD)).body;
+      const mySocket = await admin(owner.accessToken);
+      const otherSocket = await admin(other.accessToken);
+      const linkBefore = await resetToken(owner.user.email);
+
+      const gone = serverDisconnect(otherSocket);
+      const changed = await api(t.url, 'POST', '/auth/password', {
+        token: owner.accessToken,
+        body: { currentPassword: PASSWORD, newPassword: 'a-brand-new-password' },
+      });
+      expect(changed.status).toBe(204);
+      expect((await gone).reason).toBe('io server disconnect');
+      expect(await arrives(mySocket, 'disconnect', 300)).toBe(false);
+      expect(mySocket.connected).toBe(true);
+
+      expect((await api(t.url, 'GET', '/auth/me', { token: owner.accessToken })).status).toBe(200);
+      expect((await api<ErrorBody>(t.url, 'GET', '/auth/me', { token: other.accessToken })).body.code).toBe('unauthorized');
+      await expect(connectAdmin(t.url, other.accessToken)).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+
+      expect((await login(owner.user.email, PASSWORD)).body.code).toBe('invalid_credentials');
+      expect((await login(owner.user.email, 'a-brand-new-password')).status).toBe(200);
+      // A reset link mailed before the change cannot undo it.
+      expect((await confirmReset(linkBefore, 'attacker-chosen-password')).body.code).toBe('invalid_reset_token');
+    });
+  });
+
+  describe('reset by emailed link', () => {
+    it('end to end: mails a working single-use link over SMTP, sets the password, signs out everywhere', async () => {
+      const owner = await registerOwner(t.url);
+      const socket = await admin(owner.accessToken);
+      const before = smtp.mails.length;
+
+      const requested = await requestReset(owner.user.email.toUpperCase());
+      expect(requested.status).toBe(202);
+      const mail = (await smtp.received(before + 1))[before]!;
+      expect(mail.from).toBe('noreply@chatiq.test');
+      expect(mail.to).toEqual([owner.user.email]);
+      expect(mail.subject).toBe('Reset your ChatIQ password');
+      expect(mail.text).toContain(`${ADMIN_URL}/reset-password?token=`); // ADMIN_URL's trailing slash is dropped
+      expect(mail.text).toContain('1 hour');
+      const token = tokenFrom(mail);
+
+      // Only a hash of the token is stored, expiring in an hour.
+      const rows = await t.prisma.passwordResetToken.findMany({ where: { userId: owner.user.id } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+      expect(JSON.stringify(rows)).not.toContain(token);
+      const ttl = rows[0]!.expiresAt.getTime() - Date.now();
+      expect(ttl).toBeGreaterThan(59 * 60_000);
+      expect(ttl).toBeLessThanOrEqual(60 * 60_000);
+
+      const gone = serverDisconnect(socket);
+      const confirmed = await confirmReset(token, 'reset-new-password');
+      expect(confirmed.status).toBe(204);
+      expect((await gone).reason).toBe('io server disconnect');
+      expect((await api<ErrorBody>(t.url, 'GET', '/auth/me', { token: owner.accessToken })).body.code).toBe('unauthorized');
+
+      expect((await login(owner.user.email, PASSWORD)).body.code).toBe('invalid_credentials');
+      expect((await login(owner.user.email, 'reset-new-password')).status).toBe(200);
+
+      // Single use.
+      const reused = await confirmReset(token, 'yet-another-password');
+      expect(reused.status).toBe(400);
+      expect(reused.body.code).toBe('invalid_reset_token');
+      expect((await login(owner.user.email, 'reset-new-password')).status).toBe(200);
+      expect(await t.prisma.passwordResetToken.count({ where: { userId: owner.user.id } })).toBe(0);
+    });
+
+    it('answers known and unknown emails the same way, and mails and stores only for the known one', async () => {
+      const owner = await registerOwner(t.url);
+      const tokensBefore = await t.prisma.passwordResetToken.count();
+      const mailsBefore = smtp.mails.length;
+      const call = (email: string) =>
+        fetch(`${t.url}/auth/password-reset`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email }),
+        });
+      const known = await call(owner.user.email);
+      const unknown = await call('nobody-here@example.com');
+      const shape = async (r: Response) => ({
+        status: r.status,
+        body: await r.text(),
+        type: r.headers.get('content-type'),
+        length: r.headers.get('content-length'),
+      });
+      expect(await shape(known)).toEqual(await shape(unknown));
+      expect(known.status).toBe(202);
+
+      await smtp.received(mailsBefore + 1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.mails.slice(mailsBefore).map((m) => m.to)).toEqual([[owner.user.email]]);
+      expect(await t.prisma.passwordResetToken.count()).toBe(tokensBefore + 1);
+    });
+
+    it('refuses an expired link and changes nothing', async () => {
+      const owner = await registerOwner(t.url);
+      const token = await resetToken(owner.user.email);
+      await t.prisma.passwordResetToken.updateMany({ where: { userId: owner.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+      const { status, body } = await confirmReset(token, 'too-late-password');
+      expect(status).toBe(400);
+      expect(body.code).toBe('invalid_reset_token');
+      expect((await login(owner.user.email, PASSWORD)).status).toBe(200);
+      expect((await api(t.url, 'GET', '/auth/me', { token: owner.accessToken })).status).toBe(200);
+    });
+
+    it('refuses unknown tokens', async () => {
+      const { status, body } = await confirmReset('made-up-token', 'whatever-password');
+      expect(status).toBe(400);
+      expect(body.code).toBe('invalid_reset_token');
+    });
+
+    it('of two concurrent uses of one link, exactly one succeeds; a newer link dies with it', async () => {
+      const owner = await registerOwner(t.url);
+      const first = await resetToken(owner.user.email);
+      const second = await resetToken(owner.user.email);
+      const answers = await Promise.all([confirmReset(first, 'racer-one-password'), confirmReset(first, 'racer-two-password')]);
+      expect(answers.map((a) => a.status).sort()).toEqual([204, 400]);
+      const winner = answers[0]!.status === 204 ? 'racer-one-password' : 'racer-two-password';
+      expect((await login(owner.user.email, winner)).status).toBe(200);
+      expect((await confirmReset(second, 'late-link-password')).body.code).toBe('invalid_reset_token');
+    });
+
+    it('answers bad bodies with field paths and stores or sends nothing', async () => {
+      const tokensBefore = await t.prisma.passwordResetToken.count();
+      const mailsBefore = smtp.mails.length;
+      const cases: [string, unknown, string[]][] = [
+        ['/auth/password-reset', {}, ['email']],
+        ['/auth/password-reset', { email: 'not-an-email' }, ['email']],
+        ['/auth/password-reset', { email: ['a@example.com'] }, ['email']],
+        ['/auth/password-reset/confirm', {}, ['password', 'token']],
+        ['/auth/password-reset/confirm', { token: '', password: 'short' }, ['password', 'token']],
+        ['/auth/password-reset/confirm', { token: 'x'.repeat(201), password: 'long-enough-password' }, ['token']],
+      ];
+      for (const [path, body, paths] of cases) {
+        const answer = await api<ErrorBody>(t.url, 'POST', path, { body });
+        expect(answer.status, `${path} ${JSON.stringify(body)}`).toBe(400);
+        expect(answer.body.code).toBe('validation_failed');
+        expect([...new Set(answer.body.issues?.map((i) => i.path.join('.')))].sort()).toEqual(paths);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await t.prisma.passwordResetToken.count()).toBe(tokensBefore);
+      expect(smtp.mails.length).toBe(mailsBefore);
+    });
+
+    it('sends no link to a deactivated account (and answers the same)', async () => {
+      const owner = await registerOwner(t.url);
+      await t.prisma.user.update({ where: { id: owner.user.id }, data: { active: false } });
+      const mailsBefore = smtp.mails.length;
+      expect((await requestReset(owner.user.email)).status).toBe(202);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.mails.length).toBe(mailsBefore);
+      expect(await t.prisma.passwordResetToken.count({ where: { userId: owner.user.id } })).toBe(0);
+    });
+
+    it('caps reset mails per address (5 an hour) while still answering 202', async () => {
+      const owner = await registerOwner(t.url);
+      const mailsBefore = smtp.mails.length;
+      for (let i = 0; i < 7; i++) expect((await requestReset(owner.user.email)).status).toBe(202);
+      await smtp.received(mailsBefore + 5);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.mails.slice(mailsBefore).filter((m) => m.to[0] === owner.user.email)).toHaveLength(5);
+    });
+  });
+});
+
+describe('password reset when the SMTP server is down', () => {
+  it('still answers 202 (the failure is logged), and the link can be asked for again later', async () => {
+    const t = await startTestApp({ SMTP_URL: 'smtp://127.0.0.1:9', AUTH_RATE_LIMIT: '1000' });
+    try {
+      const owner = await registerOwner(t.url);
+      const { status } = await api(t.url, 'POST', '/auth/password-reset', { body: { email: owner.user.email } });
+      expect(status).toBe(202);
+      expect((await api(t.url, 'GET', '/health')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
