@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AiAbortedPayload, AiDeltaPayload, AiDonePayload, AiHandoffPayload, AiTypingPayload } from './ai.js';
+import type { BusinessStatusPayload } from './automation.js';
 import type { ChatStatus, ChatSummaryDto, MessageDto } from './chats.js';
 import { clientMessageIdSchema, idSchema, messageTextSchema, type AckCallback } from './common.js';
 import type { ErrorCode, ValidationIssue } from './errors.js';
@@ -190,6 +192,14 @@ export interface WidgetServerToClientEvents {
   'message:read': (payload: ReadEventPayload) => void;
   'chat:status': (payload: ChatStatusPayload) => void;
   'settings:update': (payload: WidgetSettingsPayload) => void;
+  /** Online or offline, at connect and at each business-hours boundary (automation). */
+  'business:status': (payload: BusinessStatusPayload) => void;
+  /** The AI assistant's answer, streamed (AI bridge). */
+  'ai:typing': (payload: AiTypingPayload) => void;
+  'ai:delta': (payload: AiDeltaPayload) => void;
+  'ai:done': (payload: AiDonePayload) => void;
+  'ai:aborted': (payload: AiAbortedPayload) => void;
+  'ai:handoff': (payload: AiHandoffPayload) => void;
   'server:error': (payload: ServerErrorPayload) => void;
 }
 
