@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import { newLoggedPage } from './support/pages.js';
 import { resultsDir } from './support/system.js';
 
 const adminUrl = inject('adminUrl');
@@ -42,16 +43,8 @@ describe('inbox realtime', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    operator = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    visitor = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    for (const [name, page] of [
-      ['operator', operator],
-      ['visitor', visitor],
-    ] as const) {
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') console.log(`[${name} console] ${m.type()}: ${m.text()}`);
-      });
-    }
+    operator = await newLoggedPage(browser, 'operator');
+    visitor = await newLoggedPage(browser, 'visitor');
     await signInAsDemoOperator(operator);
     await operator.getByText('Live', { exact: true }).waitFor(WAIT);
   });

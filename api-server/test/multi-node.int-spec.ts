@@ -2,30 +2,16 @@
 // operator on node B chat; node A goes away, the visitor reconnects to B, nothing is lost.
 import type { CreatedSiteDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
 import type { INestApplication } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load-config.js';
 import { createApp } from '../src/create-app.js';
 import { api, connectAdmin, connectWidget, newClientId, nextEvent, ok, registerOwner } from './support/clients.js';
 import { freshDatabase, TEST_JWT_SECRET } from './support/test-app.js';
+import { requireRedisUnlessLaptop, TEST_REDIS_URL } from './support/redis.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(): Promise<boolean> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
-
-const reachable = await redisReachable();
-if (!reachable && process.env.CI) throw new Error(`CI must have Redis at ${REDIS_URL} for the multi-node test`);
+const REDIS_URL = TEST_REDIS_URL;
+const reachable = await requireRedisUnlessLaptop('the multi-node test');
 
 describe.skipIf(!reachable)('two API nodes with the Redis adapter', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;

@@ -2,30 +2,16 @@
 // admin sockets on the other, and the rate limits and login backoff are counted across nodes.
 import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
 import type { INestApplication } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load-config.js';
 import { createApp } from '../create-app.js';
 import { api, arrives, connectAdmin, registerOwner } from '../../test/support/clients.js';
 import { freshDatabase, TEST_JWT_SECRET } from '../../test/support/test-app.js';
+import { requireRedisUnlessLaptop, TEST_REDIS_URL } from '../../test/support/redis.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(): Promise<boolean> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
-
-const reachable = await redisReachable();
-if (!reachable && process.env.CI) throw new Error(`CI must have Redis at ${REDIS_URL} for the multi-node auth test`);
+const REDIS_URL = TEST_REDIS_URL;
+const reachable = await requireRedisUnlessLaptop('the multi-node auth test');
 
 describe.skipIf(!reachable)('auth across two API nodes (Redis)', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
