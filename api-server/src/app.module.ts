@@ -8,7 +8,9 @@ import { HealthModule } from './health/health.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SitesModule } from './sites/sites.module.js';
+import { TeamModule } from './team/team.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
+import { WidgetSettingsModule } from './widget-settings/widget-settings.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,6 +35,8 @@ export class AppModule {
         ChatsModule,
         RealtimeModule,
         UploadsModule,
+        WidgetSettingsModule,
+        TeamModule,
       ],
     };
   }

@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 
 /** What a client IP is limited on, each with its own budget of AUTH_RATE_LIMIT per window. */
-export type AuthAction = 'login' | 'register' | 'password-change' | 'password-reset';
+export type AuthAction = 'login' | 'register' | 'password-change' | 'password-reset' | 'invitation-accept';
 
 /** Reset mails one address can receive per hour (more requests still answer 202, silently). */
 const RESET_MAILS_PER_HOUR = 5;

@@ -36,6 +36,6 @@ import { SessionsService } from './sessions.service.js';
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [AuthService, SessionsService],
+  exports: [AuthService, SessionsService, AuthLimitsService],
 })
 export class AuthModule {}

@@ -12,7 +12,7 @@ import type { AccessTokenClaims, AuthUser } from './auth-user.js';
 import { RateLimitedError } from './rate-limited.error.js';
 import { SessionsService } from './sessions.service.js';
 
-type UserWithOrg = {
+export type UserWithOrg = {
   id: string;
   email: string;
   name: string;
@@ -113,8 +113,8 @@ export class AuthService {
     return this.userForClaims(claims);
   }
 
-  /** Opens a session and signs an access token for it. */
-  private async issue(user: UserWithOrg): Promise<AuthResponse> {
+  /** Opens a session and signs an access token for it (also used when an invitation is accepted). */
+  async issue(user: UserWithOrg): Promise<AuthResponse> {
     const session = await this.sessions.start(user, this.config.jwt.expiresInSeconds);
     const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, role: user.role, sid: session.id };
     const accessToken = await this.jwt.signAsync(claims);

@@ -3,6 +3,7 @@ import type {
   AdminServerToClientEvents,
   ReadEventPayload,
   TypingEventPayload,
+  WidgetSettingsPayload,
   WidgetClientToServerEvents,
   WidgetServerToClientEvents,
 } from '@chatiq/contracts';
@@ -69,5 +70,10 @@ export class RealtimeFanoutService {
   read(visitorId: string, payload: ReadEventPayload): void {
     if (payload.by === 'visitor') this.admin?.to(rooms.chat(payload.chatId)).emit('message:read', payload);
     else this.widget?.to(rooms.visitor(visitorId)).emit('message:read', payload);
+  }
+
+  /** A site's widget look changed: its joined widget sockets get the effective settings. */
+  widgetSettingsChanged(siteId: string, settings: WidgetSettingsPayload): void {
+    this.widget?.to(rooms.siteVisitors(siteId)).emit('settings:update', settings);
   }
 }

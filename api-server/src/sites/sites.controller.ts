@@ -2,11 +2,18 @@ import {
   type CreatedSiteDto,
   createSiteBodySchema,
   createdSiteDtoSchema,
+  idSchema,
   type ParsedCreateSiteBody,
+  type ParsedUpdateSiteBody,
+  type RotatedSiteKeyDto,
+  rotatedSiteKeyDtoSchema,
+  type SiteDetailDto,
   type SiteDto,
+  siteDetailDtoSchema,
   siteDtoSchema,
+  updateSiteBodySchema,
 } from '@chatiq/contracts';
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -31,5 +38,38 @@ export class SitesController {
   @ApiZodResponse(createdSiteDtoSchema, 201)
   create(@CurrentUser() user: AuthUser, @Body(new ZodPipe(createSiteBodySchema)) body: ParsedCreateSiteBody): Promise<CreatedSiteDto> {
     return this.sites.create(user, body);
+  }
+
+  /** A site with its embed data; operators only see the sites assigned to them. */
+  @Get(':siteId')
+  @ApiZodResponse(siteDetailDtoSchema)
+  get(@CurrentUser() user: AuthUser, @Param('siteId', new ZodPipe(idSchema)) siteId: string): Promise<SiteDetailDto> {
+    return this.sites.get(user, siteId);
+  }
+
+  /** Name, domains, allowed origins (OWNER, ADMIN). */
+  @Patch(':siteId')
+  @ApiZodBody(updateSiteBodySchema)
+  @ApiZodResponse(siteDetailDtoSchema)
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('siteId', new ZodPipe(idSchema)) siteId: string,
+    @Body(new ZodPipe(updateSiteBodySchema)) body: ParsedUpdateSiteBody,
+  ): Promise<SiteDetailDto> {
+    return this.sites.update(user, siteId, body);
+  }
+
+  /** A new secret API key, shown in this answer only; the old key stops working (OWNER, ADMIN). */
+  @Post(':siteId/rotate-key')
+  @ApiZodResponse(rotatedSiteKeyDtoSchema, 201)
+  rotateKey(@CurrentUser() user: AuthUser, @Param('siteId', new ZodPipe(idSchema)) siteId: string): Promise<RotatedSiteKeyDto> {
+    return this.sites.rotateKey(user, siteId);
+  }
+
+  /** Deletes the site and everything in it (OWNER only). */
+  @Delete(':siteId')
+  @HttpCode(204)
+  async remove(@CurrentUser() user: AuthUser, @Param('siteId', new ZodPipe(idSchema)) siteId: string): Promise<void> {
+    await this.sites.remove(user, siteId);
   }
 }

@@ -1,4 +1,11 @@
-import type { CreatedSiteDto, ParsedCreateSiteBody, SiteDto } from '@chatiq/contracts';
+import type {
+  CreatedSiteDto,
+  ParsedCreateSiteBody,
+  ParsedUpdateSiteBody,
+  RotatedSiteKeyDto,
+  SiteDetailDto,
+  SiteDto,
+} from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -36,6 +43,52 @@ export class SitesService {
     return { ...toSiteDto(site), apiKey: apiKey.key };
   }
 
+  /** A site the user may see (OWNER/ADMIN: any of the organization's; OPERATOR: assigned), else 404. */
+  async findVisible(user: AuthUser, siteId: string): Promise<Site> {
+    const site = await this.prisma.site.findFirst({ where: { AND: [{ id: siteId }, visibleSitesWhere(user)] } });
+    if (!site) throw new AppError('site_not_found', 'No site has this id');
+    return site;
+  }
+
+  /** A site the user may change: 404 if they cannot see it, 403 if they see it but may not manage it. */
+  async findManageable(user: AuthUser, siteId: string): Promise<Site> {
+    const site = await this.findVisible(user, siteId);
+    assertCanManageSites(user);
+    return site;
+  }
+
+  async get(user: AuthUser, siteId: string): Promise<SiteDetailDto> {
+    return toSiteDetailDto(await this.findVisible(user, siteId));
+  }
+
+  async update(user: AuthUser, siteId: string, body: ParsedUpdateSiteBody): Promise<SiteDetailDto> {
+    const site = await this.findManageable(user, siteId);
+    const updated = await this.prisma.site.update({
+      where: { id: site.id },
+      data: {
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.domains !== undefined ? { domains: [...new Set(body.domains)] } : {}),
+        ...(body.allowedOrigins !== undefined ? { allowedOrigins: [...new Set(body.allowedOrigins)] } : {}),
+      },
+    });
+    return toSiteDetailDto(updated);
+  }
+
+  /** A new secret key, in this answer only; the old one stops working at once (only hashes are stored). */
+  async rotateKey(user: AuthUser, siteId: string): Promise<RotatedSiteKeyDto> {
+    const site = await this.findManageable(user, siteId);
+    const apiKey = newSiteApiKey();
+    await this.prisma.site.update({ where: { id: site.id }, data: { apiKeyHash: apiKey.hash, apiKeyLast4: apiKey.last4 } });
+    return { apiKey: apiKey.key, apiKeyLast4: apiKey.last4 };
+  }
+
+  /** Deletes a site with its chats, visitors and settings (database cascade). OWNER only. */
+  async remove(user: AuthUser, siteId: string): Promise<void> {
+    const site = await this.findVisible(user, siteId);
+    if (user.role !== 'OWNER') throw new AppError('forbidden', 'Only the owner can delete a site');
+    await this.prisma.site.delete({ where: { id: site.id } });
+  }
+
   /** Ids of the sites a user may see (see visibleSitesWhere). */
   async visibleSiteIds(user: AuthUser): Promise<string[]> {
     const sites = await this.prisma.site.findMany({ where: visibleSitesWhere(user), select: { id: true } });
@@ -61,5 +114,13 @@ export function toSiteDto(site: Site): SiteDto {
     domains: site.domains,
     allowedOrigins: site.allowedOrigins,
     createdAt: site.createdAt.toISOString(),
+  };
+}
+
+export function toSiteDetailDto(site: Site): SiteDetailDto {
+  return {
+    ...toSiteDto(site),
+    apiKeyLast4: site.apiKeyLast4,
+    embed: { siteId: site.publicId, organizationId: site.organizationId },
   };
 }

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   contract_version_unsupported: 400,
   /** A password reset link that is unknown, already used or expired. */
   invalid_reset_token: 400,
+  /** An invitation link that is unknown, already used or expired. */
+  invalid_invitation: 400,
   unauthorized: 401,
   invalid_credentials: 401,
   forbidden: 403,
@@ -18,6 +20,8 @@ export const ERROR_STATUS = {
   site_not_found: 404,
   chat_not_found: 404,
   email_taken: 409,
+  /** The change would leave the organization without an active OWNER. */
+  last_owner: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,

@@ -4,6 +4,7 @@ import type { BusinessStatusPayload } from './automation.js';
 import type { ChatStatus, ChatSummaryDto, MessageDto } from './chats.js';
 import { clientMessageIdSchema, idSchema, messageTextSchema, type AckCallback } from './common.js';
 import type { ErrorCode, ValidationIssue } from './errors.js';
+import type { WidgetSettingsPayload } from './widget-settings.js';
 
 export { ADMIN_NAMESPACE, WIDGET_NAMESPACE } from './namespaces.js';
 
@@ -159,15 +160,8 @@ export type ReadEventPayload = { chatId: string; seq: number; by: 'visitor' | 'o
 /** The visitor's chat changed status (resolved, reopened…). */
 export type ChatStatusPayload = { chatId: string; status: ChatStatus };
 
-/** The widget's look, pushed when an owner changes it. */
-export type WidgetSettingsPayload = {
-  color?: string;
-  title?: string;
-  welcomeMessage?: string;
-  position?: 'right' | 'left';
-  size?: 'compact' | 'standard' | 'large';
-  language?: 'uk' | 'en';
-};
+/** The widget's look, pushed when an owner changes it (defined with the settings routes). */
+export type { WidgetSettingsPayload } from './widget-settings.js';
 
 // ---------------------------------------------------------------------------------------------
 // Event maps: typed Socket.IO servers and clients use these.

@@ -1,0 +1,84 @@
+import {
+  type EffectiveWidgetSettings,
+  effectiveWidgetSettingsSchema,
+  idSchema,
+  type ParsedWidgetSettingsBody,
+  type WidgetSettingsDto,
+  widgetSettingsBodySchema,
+  widgetSettingsDtoSchema,
+} from '@chatiq/contracts';
+import { Body, Controller, Get, Param, Put, Req, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Public } from '../auth/public.decorator.js';
+import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
+import { ZodPipe } from '../common/validation/zod.pipe.js';
+import { SitesService } from '../sites/sites.service.js';
+import { WidgetCorsInterceptor } from '../uploads/upload-request.js';
+import { WidgetSettingsService } from './widget-settings.service.js';
+
+@ApiTags('widget settings')
+@ApiBearerAuth()
+@Controller()
+export class WidgetSettingsController {
+  constructor(private readonly settings: WidgetSettingsService) {}
+
+  /** The organization's defaults (every member may read them). */
+  @Get('widget-settings')
+  @ApiZodResponse(widgetSettingsDtoSchema)
+  getOrganization(@CurrentUser() user: AuthUser): Promise<WidgetSettingsDto> {
+    return this.settings.getOrganization(user);
+  }
+
+  /** Replaces the organization's defaults; null or missing fields fall back to the built-in ones (OWNER, ADMIN). */
+  @Put('widget-settings')
+  @ApiZodBody(widgetSettingsBodySchema)
+  @ApiZodResponse(widgetSettingsDtoSchema)
+  putOrganization(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(widgetSettingsBodySchema)) body: ParsedWidgetSettingsBody,
+  ): Promise<WidgetSettingsDto> {
+    return this.settings.putOrganization(user, body);
+  }
+
+  /** A site's override, what it inherits and the effective result. */
+  @Get('sites/:siteId/widget-settings')
+  @ApiZodResponse(widgetSettingsDtoSchema)
+  getSite(@CurrentUser() user: AuthUser, @Param('siteId', new ZodPipe(idSchema)) siteId: string): Promise<WidgetSettingsDto> {
+    return this.settings.getSite(user, siteId);
+  }
+
+  /** Replaces a site's override; null or missing fields inherit the organization's (OWNER, ADMIN). */
+  @Put('sites/:siteId/widget-settings')
+  @ApiZodBody(widgetSettingsBodySchema)
+  @ApiZodResponse(widgetSettingsDtoSchema)
+  putSite(
+    @CurrentUser() user: AuthUser,
+    @Param('siteId', new ZodPipe(idSchema)) siteId: string,
+    @Body(new ZodPipe(widgetSettingsBodySchema)) body: ParsedWidgetSettingsBody,
+  ): Promise<WidgetSettingsDto> {
+    return this.settings.putSite(user, siteId, body);
+  }
+}
+
+/** The widget's effective look, for the widget itself: by public site id, from an allowed page only. */
+@ApiTags('widget')
+@Public()
+@UseInterceptors(WidgetCorsInterceptor)
+@Controller('widget/sites')
+export class WidgetPublicSettingsController {
+  constructor(
+    private readonly sites: SitesService,
+    private readonly settings: WidgetSettingsService,
+  ) {}
+
+  @Get(':publicId/settings')
+  @ApiZodResponse(effectiveWidgetSettingsSchema)
+  async get(@Req() req: Request, @Param('publicId', new ZodPipe(idSchema)) publicId: string): Promise<EffectiveWidgetSettings> {
+    // The same check as the widget's socket handshake: the page's Origin header.
+    const site = await this.sites.findForWidget(publicId, req.headers.origin);
+    return this.settings.effectiveForSite(site.organizationId, site.id);
+  }
+}

@@ -1,0 +1,194 @@
+import {
+  type CreatedSiteDto,
+  DEFAULT_WIDGET_SETTINGS,
+  type EffectiveWidgetSettings,
+  type ErrorBody,
+  type WidgetSettingsDto,
+  type WidgetSettingsPayload,
+} from '@chatiq/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../prisma/factories.js';
+import { api, arrives, connectWidget, nextEvent, registerOwner, type WidgetSocket } from '../../test/support/clients.js';
+import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+
+const ORIGIN = 'https://shop.example';
+
+describe('widget settings: organization defaults, site overrides, live push', () => {
+  let t: TestApp;
+  let owner: string;
+  let organizationId: string;
+  let operator: string;
+  let stranger: string;
+  let site: CreatedSiteDto;
+  let other: CreatedSiteDto;
+  const sockets: WidgetSocket[] = [];
+
+  const get = (path: string, token = owner) => api<WidgetSettingsDto>(t.url, 'GET', path, { token });
+  const put = (path: string, body: unknown, token = owner) => api<WidgetSettingsDto>(t.url, 'PUT', path, { token, body });
+  async function joinedWidget(publicId: string): Promise<WidgetSocket> {
+    const socket = await connectWidget(t.url, publicId, ORIGIN);
+    sockets.push(socket);
+    expect(await socket.emitWithAck('visitor:join', {})).toMatchObject({ ok: true });
+    return socket;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const registered = await registerOwner(t.url, 'settings');
+    owner = registered.accessToken;
+    organizationId = registered.user.organizationId;
+    site = (await api<CreatedSiteDto>(t.url, 'POST', '/sites', { token: owner, body: { name: 'Shop', allowedOrigins: [ORIGIN] } })).body;
+    other = (await api<CreatedSiteDto>(t.url, 'POST', '/sites', { token: owner, body: { name: 'Blog', allowedOrigins: [ORIGIN] } })).body;
+    const op = await createUser(t.prisma, {
+      organizationId,
+      email: 'operator@settings.example',
+      password: 'correct-horse-battery',
+      name: 'Operator',
+      role: 'OPERATOR',
+      bcryptRounds: 4,
+    });
+    await t.prisma.siteUser.create({ data: { organizationId, siteId: site.id, userId: op.id } });
+    operator = (
+      await api<{ accessToken: string }>(t.url, 'POST', '/auth/login', {
+        body: { email: 'operator@settings.example', password: 'correct-horse-battery' },
+      })
+    ).body.accessToken;
+    stranger = (await registerOwner(t.url, 'stranger')).accessToken;
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await t.close();
+  });
+
+  it('inherits: built-in defaults, then the organization, then the site; null inherits', async () => {
+    expect((await get('/widget-settings')).body.effective).toEqual(DEFAULT_WIDGET_SETTINGS);
+    expect((await get(`/sites/${site.id}/widget-settings`)).body.effective).toEqual(DEFAULT_WIDGET_SETTINGS);
+
+    const org = await put('/widget-settings', { color: '#FF0000', title: 'Help', language: 'uk' });
+    expect(org.status).toBe(200);
+    expect(org.body).toMatchObject({
+      siteId: null,
+      settings: { color: '#ff0000', title: 'Help', language: 'uk', welcomeMessage: null, position: null, size: null },
+      effective: { ...DEFAULT_WIDGET_SETTINGS, color: '#ff0000', title: 'Help', language: 'uk' },
+    });
+    // Writing again updates the one organization row.
+    await put('/widget-settings', { color: '#ff0000', title: 'Help', language: 'uk' });
+    expect(await t.prisma.widgetSettings.count({ where: { organizationId, siteId: null } })).toBe(1);
+
+    const override = await put(`/sites/${site.id}/widget-settings`, { title: 'Shop help', position: 'left', size: 'large', color: null });
+    expect(override.status).toBe(200);
+    expect(override.body).toMatchObject({
+      siteId: site.id,
+      settings: { title: 'Shop help', position: 'left', size: 'large', color: null },
+      inherited: { color: '#ff0000', title: 'Help', language: 'uk' },
+      effective: { ...DEFAULT_WIDGET_SETTINGS, color: '#ff0000', title: 'Shop help', language: 'uk', position: 'left', size: 'large' },
+    });
+    // The other site only inherits.
+    expect((await get(`/sites/${other.id}/widget-settings`)).body.effective).toEqual({
+      ...DEFAULT_WIDGET_SETTINGS,
+      color: '#ff0000',
+      title: 'Help',
+      language: 'uk',
+    });
+    // The public route gives the widget the same effective settings.
+    const pub = await fetch(`${t.url}/widget/sites/${site.publicId}/settings`, { headers: { origin: ORIGIN } });
+    expect(pub.status).toBe(200);
+    expect(pub.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(await pub.json()).toEqual(override.body.effective);
+
+    // Clearing the override (all null) falls back to the organization.
+    const cleared = await put(`/sites/${site.id}/widget-settings`, {});
+    expect(cleared.body.effective).toEqual(cleared.body.inherited);
+  });
+
+  it('refuses bad input with field paths and stores nothing', async () => {
+    const before = await t.prisma.widgetSettings.findMany({ orderBy: { id: 'asc' } });
+    for (const path of ['/widget-settings', `/sites/${site.id}/widget-settings`]) {
+      const { status, body } = await api<ErrorBody>(t.url, 'PUT', path, {
+        token: owner,
+        body: { color: 'red', title: '', position: 'top', size: 'huge', language: 'de', welcomeMessage: 'x'.repeat(501) },
+      });
+      expect(status).toBe(400);
+      expect(body.code).toBe('validation_failed');
+      expect(body.issues?.map((i) => i.path[0]).sort()).toEqual(['color', 'language', 'position', 'size', 'title', 'welcomeMessage']);
+    }
+    expect(await t.prisma.widgetSettings.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+  });
+
+  it('pushes the effective settings to the connected widgets of the affected sites as settings:update', async () => {
+    const shop = await joinedWidget(site.publicId);
+    const blog = await joinedWidget(other.publicId);
+
+    // A site override reaches that site's widgets only.
+    const shopUpdate = nextEvent<WidgetSettingsPayload>(shop, 'settings:update');
+    const blogHears = arrives(blog, 'settings:update', 500);
+    const saved = await put(`/sites/${site.id}/widget-settings`, { welcomeMessage: 'Welcome to the shop' });
+    expect(await shopUpdate).toEqual(saved.body.effective);
+    expect(await blogHears).toBe(false);
+
+    // An organization change reaches every site, each merged with its own override.
+    const shopAgain = nextEvent<EffectiveWidgetSettings>(shop, 'settings:update');
+    const blogUpdate = nextEvent<EffectiveWidgetSettings>(blog, 'settings:update');
+    await put('/widget-settings', { color: '#00aa00', size: 'compact' });
+    expect(await shopAgain).toEqual({
+      ...DEFAULT_WIDGET_SETTINGS,
+      color: '#00aa00',
+      size: 'compact',
+      welcomeMessage: 'Welcome to the shop',
+    });
+    expect(await blogUpdate).toEqual({ ...DEFAULT_WIDGET_SETTINGS, color: '#00aa00', size: 'compact' });
+  });
+
+  it('the public route checks the page origin like the socket handshake', async () => {
+    const wrong = await api<ErrorBody>(t.url, 'GET', `/widget/sites/${site.publicId}/settings`);
+    expect(wrong).toMatchObject({ status: 403, body: { code: 'origin_not_allowed' } });
+    const evil = await fetch(`${t.url}/widget/sites/${site.publicId}/settings`, { headers: { origin: 'https://evil.example' } });
+    expect(evil.status).toBe(403);
+    expect(await evil.json()).toMatchObject({ code: 'origin_not_allowed' });
+    const unknown = await fetch(`${t.url}/widget/sites/site_nope/settings`, { headers: { origin: ORIGIN } });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('an assigned operator reads but may not write; another organization gets 404 and its own defaults', async () => {
+    expect((await get(`/sites/${site.id}/widget-settings`, operator)).status).toBe(200);
+    expect((await get('/widget-settings', operator)).status).toBe(200);
+    const before = await t.prisma.widgetSettings.findMany({ orderBy: { id: 'asc' } });
+    expect((await put(`/sites/${site.id}/widget-settings`, { title: 'Nope' }, operator)).body).toMatchObject({ code: 'forbidden' });
+    expect((await put('/widget-settings', { title: 'Nope' }, operator)).body).toMatchObject({ code: 'forbidden' });
+    expect((await get(`/sites/${other.id}/widget-settings`, operator)).status).toBe(404);
+
+    expect((await get(`/sites/${site.id}/widget-settings`, stranger)).status).toBe(404);
+    expect((await put(`/sites/${site.id}/widget-settings`, { title: 'Nope' }, stranger)).status).toBe(404);
+    expect(await t.prisma.widgetSettings.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    // The stranger's organization has its own defaults, untouched by ours.
+    expect((await get('/widget-settings', stranger)).body.effective).toEqual(DEFAULT_WIDGET_SETTINGS);
+  });
+});
+
+describe('security headers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('are set on JSON answers, errors included', async () => {
+    for (const path of ['/health', '/sites']) {
+      const res = await fetch(`${t.url}${path}`);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
+  });
+
+  it('leave the Swagger UI at /docs without the strict CSP it could not run under', async () => {
+    const res = await fetch(`${t.url}/docs`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { emailSchema, passwordSchema, roleSchema } from './auth.js';
+import { idSchema } from './common.js';
+
+/** Roles an invitation can grant (an OWNER is made by promoting a member, never by invitation). */
+export const inviteRoleSchema = z.enum(['ADMIN', 'OPERATOR']);
+export type InviteRole = z.infer<typeof inviteRoleSchema>;
+
+const siteIdsSchema = z
+  .array(idSchema)
+  .max(500)
+  .transform((ids) => [...new Set(ids)]);
+
+/** `POST /team/invitations`: only an OWNER may invite an ADMIN. */
+export const createInvitationBodySchema = z.strictObject({
+  email: emailSchema,
+  role: inviteRoleSchema,
+  siteIds: siteIdsSchema.optional(),
+});
+export type CreateInvitationBody = z.infer<typeof createInvitationBodySchema>;
+
+export const invitationDtoSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  siteIds: z.array(z.string()),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+});
+export type InvitationDto = z.infer<typeof invitationDtoSchema>;
+
+/** `POST /team/invitations/accept` (public): the token from the mailed link; answered like a login. */
+export const acceptInvitationBodySchema = z.strictObject({
+  token: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(100),
+  password: passwordSchema,
+});
+export type AcceptInvitationBody = z.infer<typeof acceptInvitationBodySchema>;
+
+export const memberDtoSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  siteIds: z.array(z.string()),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type MemberDto = z.infer<typeof memberDtoSchema>;
+
+/**
+ * `PATCH /team/members/:userId`: any of role, site assignments (replaces the whole set) and
+ * active (false deactivates: every session of the member ends and their sockets disconnect).
+ */
+export const updateMemberBodySchema = z
+  .strictObject({
+    role: roleSchema.optional(),
+    siteIds: siteIdsSchema.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((b) => b.role !== undefined || b.siteIds !== undefined || b.active !== undefined, {
+    message: 'Nothing to change: give role, siteIds or active',
+    path: [],
+  });
+export type UpdateMemberBody = z.infer<typeof updateMemberBodySchema>;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+export const WIDGET_POSITIONS = ['right', 'left'] as const;
+export const WIDGET_SIZES = ['compact', 'standard', 'large'] as const;
+export const WIDGET_LANGUAGES = ['uk', 'en'] as const;
+
+export const widgetColorSchema = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'Must be a colour such as #2563eb')
+  .transform((value) => value.toLowerCase());
+
+/** A widget's complete look: what a widget shows (built-in defaults ← organization ← site). */
+export const effectiveWidgetSettingsSchema = z.object({
+  color: z.string(),
+  title: z.string(),
+  welcomeMessage: z.string(),
+  position: z.enum(WIDGET_POSITIONS),
+  size: z.enum(WIDGET_SIZES),
+  language: z.enum(WIDGET_LANGUAGES),
+});
+export type EffectiveWidgetSettings = z.infer<typeof effectiveWidgetSettingsSchema>;
+
+/** The widget's look as pushed in `settings:update` (the server always sends every field). */
+export type WidgetSettingsPayload = Partial<EffectiveWidgetSettings>;
+
+/** Used until an organization sets its own. */
+export const DEFAULT_WIDGET_SETTINGS: EffectiveWidgetSettings = {
+  color: '#2563eb',
+  title: 'Chat with us',
+  welcomeMessage: 'Hi! How can we help you?',
+  position: 'right',
+  size: 'standard',
+  language: 'en',
+};
+
+/**
+ * PUT /widget-settings and PUT /sites/:siteId/widget-settings: the stored level is replaced;
+ * a field that is null or left out inherits (site ← organization ← built-in default).
+ */
+export const widgetSettingsBodySchema = z.object({
+  color: widgetColorSchema.nullish(),
+  title: z.string().trim().min(1).max(60).nullish(),
+  welcomeMessage: z.string().trim().min(1).max(500).nullish(),
+  position: z.enum(WIDGET_POSITIONS).nullish(),
+  size: z.enum(WIDGET_SIZES).nullish(),
+  language: z.enum(WIDGET_LANGUAGES).nullish(),
+});
+export type WidgetSettingsBody = z.input<typeof widgetSettingsBodySchema>;
+export type ParsedWidgetSettingsBody = z.output<typeof widgetSettingsBodySchema>;
+
+/** One stored level: null = inherited. */
+export const storedWidgetSettingsSchema = z.object({
+  color: z.string().nullable(),
+  title: z.string().nullable(),
+  welcomeMessage: z.string().nullable(),
+  position: z.enum(WIDGET_POSITIONS).nullable(),
+  size: z.enum(WIDGET_SIZES).nullable(),
+  language: z.enum(WIDGET_LANGUAGES).nullable(),
+});
+export type StoredWidgetSettings = z.infer<typeof storedWidgetSettingsSchema>;
+
+/** The answer of the admin routes: the level's own values, what it inherits, and the result. */
+export const widgetSettingsDtoSchema = z.object({
+  /** null for the organization's defaults. */
+  siteId: z.string().nullable(),
+  settings: storedWidgetSettingsSchema,
+  inherited: effectiveWidgetSettingsSchema,
+  effective: effectiveWidgetSettingsSchema,
+});
+export type WidgetSettingsDto = z.infer<typeof widgetSettingsDtoSchema>;
+
+/** Levels from general to specific (organization, then site): each field from the most specific level that sets it. */
+export function mergeWidgetSettings(
+  base: EffectiveWidgetSettings,
+  ...levels: (StoredWidgetSettings | null | undefined)[]
+): EffectiveWidgetSettings {
+  const result = { ...base };
+  for (const level of levels) {
+    if (!level) continue;
+    for (const key of Object.keys(result) as (keyof EffectiveWidgetSettings)[]) {
+      const value = level[key];
+      if (value !== null && value !== undefined) (result as Record<string, string>)[key] = value;
+    }
+  }
+  return result;
+}
