@@ -21,6 +21,7 @@ import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.j
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { MessagesService, type NewMessage } from './messages.service.js';
 import type { PostedMessage } from './posted-message.js';
+import { loadSummary } from './summary-loader.js';
 import { VisitorChatsService } from './visitor-chats.service.js';
 
 type AdminJoin = z.output<typeof adminJoinPayloadSchema>;
@@ -235,10 +236,10 @@ export class ChatsService {
     return { chat: await this.summaries.get(chat.id), organizationId: chat.organizationId, visitorId: chat.visitorId };
   }
 
-  private async posted(chat: ChatAccess, message: Message, created: boolean): Promise<PostedMessage> {
+  private posted(chat: ChatAccess, message: Message, created: boolean): PostedMessage {
     return {
       message: toMessageDto(message),
-      chat: await this.summaries.get(chat.id),
+      chat: loadSummary(this.summaries, chat.id),
       created,
       organizationId: chat.organizationId,
       visitorId: chat.visitorId,

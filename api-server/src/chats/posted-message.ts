@@ -3,7 +3,11 @@ import type { ChatSummaryDto, MessageDto } from '@chatiq/contracts';
 /** A stored message with the chat it changed: what the realtime layer fans out. */
 export type PostedMessage = {
   message: MessageDto;
-  chat: ChatSummaryDto;
+  /**
+   * The chat's new summary, still loading: the message itself is delivered (and acknowledged)
+   * without waiting for it, and the inbox's `chat:updated` follows when it is ready.
+   */
+  chat: Promise<ChatSummaryDto>;
   /** False for a resend of an already stored message (nobody needs it again). */
   created: boolean;
   organizationId: string;

@@ -15,6 +15,7 @@ import { toMessageDto } from './chat-dto.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { MessagesService, type NewMessage } from './messages.service.js';
 import type { PostedMessage } from './posted-message.js';
+import { loadSummary } from './summary-loader.js';
 
 type VisitorJoin = z.output<typeof visitorJoinPayloadSchema>;
 type VisitorMessage = z.output<typeof visitorMessagePayloadSchema>;
@@ -100,7 +101,7 @@ export class VisitorChatsService {
     const { message, created } = stored;
     return {
       message: toMessageDto(message),
-      chat: await this.summaries.get(message.chatId),
+      chat: loadSummary(this.summaries, message.chatId),
       created,
       organizationId: site.organizationId,
       visitorId: visitor.id,

@@ -7,7 +7,7 @@ import type {
   WidgetClientToServerEvents,
   WidgetServerToClientEvents,
 } from '@chatiq/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { ChatChange } from '../chats/chats.service.js';
 import type { PostedMessage } from '../chats/posted-message.js';
@@ -23,6 +23,7 @@ export type AdminNamespace = Namespace<AdminClientToServerEvents, AdminServerToC
  */
 @Injectable()
 export class RealtimeFanoutService {
+  private readonly logger = new Logger(RealtimeFanoutService.name);
   private widget?: WidgetNamespace;
   private admin?: AdminNamespace;
 
@@ -37,9 +38,13 @@ export class RealtimeFanoutService {
   /** A new message. `exceptSocketId`: the sender, who has it from its acknowledgement. */
   messagePosted(posted: PostedMessage, exceptSocketId?: string): void {
     if (!posted.created) return; // a resend: everyone already has it
-    const { chat, message } = posted;
-    this.chatChanged({ chat, organizationId: posted.organizationId, visitorId: posted.visitorId });
-    this.admin?.to(rooms.chat(chat.id)).emit('message:created', { message });
+    const { message } = posted;
+    // The message first; the inbox's summary of the chat when it has loaded.
+    posted.chat.then(
+      (chat) => this.chatChanged({ chat, organizationId: posted.organizationId, visitorId: posted.visitorId }),
+      (error: unknown) => this.logger.error({ err: error, chatId: message.chatId }, 'chat summary after a message failed'),
+    );
+    this.admin?.to(rooms.chat(message.chatId)).emit('message:created', { message });
     if (message.internal) return;
     const visitor = this.widget?.to(rooms.visitor(posted.visitorId));
     if (message.authorKind === 'VISITOR') {
