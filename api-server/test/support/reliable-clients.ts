@@ -35,7 +35,7 @@ abstract class ReliableClient {
   protected abstract readonly audience: 'operator' | 'visitor';
 
   /** Where to resume a chat: before the first message this client is missing. */
-  lastSeq(chatId: string | null): number {
+  resumePoint(chatId: string | null): number {
     return resumeSeq(
       [...this.seen.values()].filter((m) => m.chatId === chatId),
       this.audience,
@@ -98,9 +98,10 @@ export class ReliableVisitor extends ReliableClient {
   private async join(): Promise<void> {
     for (;;) {
       try {
-        const ack = await this.socket
-          .timeout(2000)
-          .emitWithAck('visitor:join', { ...(this.visitorId ? { visitorId: this.visitorId } : {}), afterSeq: this.lastSeq(this.chatId) });
+        const ack = await this.socket.timeout(2000).emitWithAck('visitor:join', {
+          ...(this.visitorId ? { visitorId: this.visitorId } : {}),
+          afterSeq: this.resumePoint(this.chatId),
+        });
         if (!ack.ok) throw new Error(ack.code);
         this.visitorId = ack.data.visitorId;
         this.chatId = ack.data.chatId ?? this.chatId;
@@ -150,7 +151,7 @@ export class ReliableOperator extends ReliableClient {
     for (;;) {
       try {
         for (const chatId of this.chats) {
-          const ack = await this.socket.timeout(2000).emitWithAck('admin:join', { chatId, afterSeq: this.lastSeq(chatId) });
+          const ack = await this.socket.timeout(2000).emitWithAck('admin:join', { chatId, afterSeq: this.resumePoint(chatId) });
           if (!ack.ok) throw new Error(ack.code);
           this.see(ack.data.messages);
         }
@@ -173,7 +174,7 @@ export class ReliableOperator extends ReliableClient {
     for (;;) {
       await until(() => this.joined);
       try {
-        const ack = await this.socket.timeout(2000).emitWithAck('admin:join', { chatId, afterSeq: this.lastSeq(chatId) });
+        const ack = await this.socket.timeout(2000).emitWithAck('admin:join', { chatId, afterSeq: this.resumePoint(chatId) });
         if (!ack.ok) throw new Error(ack.code);
         this.see(ack.data.messages);
         return;
