@@ -1,46 +1,27 @@
 // Two API nodes sharing rooms through the Socket.IO Redis adapter: a visitor on node A and an
 // operator on node B chat; node A goes away, the visitor reconnects to B, nothing is lost.
 import type { CreatedSiteDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
-import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/load-config.js';
-import { createApp } from '../src/create-app.js';
 import { api, connectAdmin, connectWidget, newClientId, nextEvent, ok, registerOwner } from './support/clients.js';
-import { freshDatabase, TEST_JWT_SECRET } from './support/test-app.js';
+import { type ApiNode, startApiNodes } from './support/test-app.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from './support/redis.js';
 
-const REDIS_URL = TEST_REDIS_URL;
 const reachable = await requireRedisUnlessLaptop('the multi-node test');
 
 describe.skipIf(!reachable)('two API nodes with the Redis adapter', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  const nodes: { app: INestApplication; url: string }[] = [];
+  let cluster: Awaited<ReturnType<typeof startApiNodes>>;
+  const nodes: ApiNode[] = [];
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    // A channel prefix of its own, so parallel test runs on one Redis never hear each other.
-    const env = {
-      DATABASE_URL: db.url,
-      JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: 'silent',
-      BCRYPT_ROUNDS: '4',
-      REDIS_URL,
-      REDIS_CHANNEL_PREFIX: `chatiq-test-${randomUUID()}`,
-    };
-    for (let i = 0; i < 2; i++) {
-      const app = await createApp(loadConfig(env));
-      await app.listen(0, '127.0.0.1');
-      nodes.push({ app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') });
-    }
+    // A channel prefix of its own: parallel runs on one Redis share neither rooms nor counters.
+    cluster = await startApiNodes(2, { REDIS_URL: TEST_REDIS_URL, REDIS_CHANNEL_PREFIX: `chatiq-test-${randomUUID()}` });
+    nodes.push(...cluster.nodes);
   });
-  afterAll(async () => {
-    for (const node of nodes) await node.app.close().catch(() => {});
-    await db.drop();
-  });
+  afterAll(() => cluster?.close());
 
   it('relays between nodes and loses nothing when a node dies', async () => {
-    const [a, b] = nodes as [{ app: INestApplication; url: string }, { app: INestApplication; url: string }];
+    const [a, b] = nodes as [ApiNode, ApiNode];
     const owner = await registerOwner(b.url);
     const site = (await api<CreatedSiteDto>(b.url, 'POST', '/sites', { token: owner.accessToken, body: { name: 'S' } })).body;
 

@@ -1,46 +1,30 @@
 // Two API nodes over one database and one Redis: a logout on one node disconnects the user's
 // admin sockets on the other, and the rate limits and login backoff are counted across nodes.
 import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
-import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/load-config.js';
-import { createApp } from '../create-app.js';
 import { api, arrives, connectAdmin, registerOwner } from '../../test/support/clients.js';
-import { freshDatabase, TEST_JWT_SECRET } from '../../test/support/test-app.js';
+import { type ApiNode, startApiNodes } from '../../test/support/test-app.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from '../../test/support/redis.js';
 
-const REDIS_URL = TEST_REDIS_URL;
 const reachable = await requireRedisUnlessLaptop('the multi-node auth test');
 
 describe.skipIf(!reachable)('auth across two API nodes (Redis)', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  const nodes: { app: INestApplication; url: string }[] = [];
+  let cluster: Awaited<ReturnType<typeof startApiNodes>>;
+  const nodes: ApiNode[] = [];
   const [a, b] = [0, 1].map((i) => () => nodes[i]!.url);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    const env = {
-      DATABASE_URL: db.url,
-      JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: 'silent',
-      BCRYPT_ROUNDS: '4',
-      REDIS_URL,
-      // Its own prefix: parallel runs on one Redis share neither rooms nor counters.
+    // A channel prefix of its own: parallel runs on one Redis share neither rooms nor counters.
+    cluster = await startApiNodes(2, {
+      REDIS_URL: TEST_REDIS_URL,
       REDIS_CHANNEL_PREFIX: `chatiq-test-${randomUUID()}`,
       AUTH_RATE_LIMIT: '5',
       LOGIN_MAX_FAILURES: '2',
-    };
-    for (let i = 0; i < 2; i++) {
-      const app = await createApp(loadConfig(env));
-      await app.listen(0, '127.0.0.1');
-      nodes.push({ app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') });
-    }
+    });
+    nodes.push(...cluster.nodes);
   });
-  afterAll(async () => {
-    for (const node of nodes) await node.app.close().catch(() => {});
-    await db?.drop();
-  });
+  afterAll(() => cluster?.close());
 
   const post = async (base: string, path: string, ip: string, body: unknown) => {
     const response = await fetch(`${base}${path}`, {

@@ -1,10 +1,10 @@
 // Password change and reset by emailed link, with the mail going through a real SMTP server.
-import type { AuthResponse, ErrorBody, ServerErrorPayload } from '@chatiq/contracts';
+import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminSocket, api, arrives, connectAdmin, registerOwner } from '../../test/support/clients.js';
+import { type AdminSocket, api, arrives, connectAdmin, registerOwner, serverDisconnect } from '../../test/support/clients.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 
 const PASSWORD = 'correct-horse-battery';
@@ -89,20 +89,6 @@ function tokenFrom(mail: ReceivedMail): string {
   const match = mail.text.match(/https:\/\/admin\.chatiq\.test\/reset-password\?token=([A-Za-z0-9_-]+)/);
   if (!match) throw new Error(`no reset link in:\n${mail.text}`);
   return match[1]!;
-}
-
-function serverDisconnect(socket: AdminSocket, ms = 3000): Promise<{ reason: string; error?: ServerErrorPayload }> {
-  return new Promise((resolve, reject) => {
-    let error: ServerErrorPayload | undefined;
-    socket.on('server:error', (payload) => {
-      error = payload;
-    });
-    const timer = setTimeout(() => reject(new Error(`socket still connected after ${ms} ms`)), ms);
-    socket.once('disconnect', (reason) => {
-      clearTimeout(timer);
-      resolve({ reason, error });
-    });
-  });
 }
 
 describe('password change and reset', () => {

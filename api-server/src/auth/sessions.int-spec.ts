@@ -1,27 +1,12 @@
 // Logout that really invalidates: a revoked token is refused over REST and at the admin socket
 // handshake, and the admin sockets opened with it are disconnected at once.
-import type { AuthResponse, ErrorBody, ServerErrorPayload, UserDto } from '@chatiq/contracts';
+import type { AuthResponse, ErrorBody, UserDto } from '@chatiq/contracts';
 import { JwtService } from '@nestjs/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminSocket, api, arrives, connectAdmin, registerOwner } from '../../test/support/clients.js';
+import { type AdminSocket, api, arrives, connectAdmin, registerOwner, serverDisconnect } from '../../test/support/clients.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 
 const PASSWORD = 'correct-horse-battery';
-
-/** Resolves when the server disconnects `socket`, with the reason and the `server:error` sent before. */
-function serverDisconnect(socket: AdminSocket, ms = 3000): Promise<{ reason: string; error?: ServerErrorPayload }> {
-  return new Promise((resolve, reject) => {
-    let error: ServerErrorPayload | undefined;
-    socket.on('server:error', (payload) => {
-      error = payload;
-    });
-    const timer = setTimeout(() => reject(new Error(`socket still connected after ${ms} ms`)), ms);
-    socket.once('disconnect', (reason) => {
-      clearTimeout(timer);
-      resolve({ reason, error });
-    });
-  });
-}
 
 /** The socket is still served: an event on an unknown chat is answered (with chat_not_found). */
 async function stillServed(socket: AdminSocket): Promise<boolean> {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../test/support/clients.js';
-import { TEST_JWT_SECRET } from '../../test/support/test-app.js';
+import { listenOnFreePort, TEST_JWT_SECRET } from '../../test/support/test-app.js';
 import { loadConfig } from '../config/load-config.js';
 import { createApp } from '../create-app.js';
 
@@ -26,8 +26,7 @@ describe('when the database goes away', () => {
     server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
     const databaseUrl = await createDatabase(server.url, 'chatiq_down');
     app = await createApp(loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    url = await listenOnFreePort(app);
   });
   afterAll(async () => {
     await app?.close();

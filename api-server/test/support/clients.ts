@@ -4,6 +4,7 @@ import {
   type AdminClientToServerEvents,
   type AdminServerToClientEvents,
   type AuthResponse,
+  type ServerErrorPayload,
   CONTRACT_VERSION,
   WIDGET_NAMESPACE,
   type WidgetClientToServerEvents,
@@ -112,4 +113,19 @@ export function arrives(socket: Socket, event: string, ms = 300): Promise<boolea
 export function ok<T>(ack: Ack<T>): T {
   if (!ack.ok) throw new Error(`expected ok, got ${ack.code}: ${ack.message}`);
   return ack.data;
+}
+
+/** Resolves when the server disconnects `socket`, with the reason and the `server:error` sent before. */
+export function serverDisconnect(socket: AdminSocket, ms = 3000): Promise<{ reason: string; error?: ServerErrorPayload }> {
+  return new Promise((resolve, reject) => {
+    let error: ServerErrorPayload | undefined;
+    socket.on('server:error', (payload) => {
+      error = payload;
+    });
+    const timer = setTimeout(() => reject(new Error(`socket still connected after ${ms} ms`)), ms);
+    socket.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      resolve({ reason, error });
+    });
+  });
 }

@@ -26,6 +26,35 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
+/** Listens on a free loopback port; returns http://127.0.0.1:<port>. */
+export async function listenOnFreePort(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}
+
+export type ApiNode = { app: INestApplication; url: string };
+
+/**
+ * Several API nodes over one fresh database (and, with REDIS_URL in `env`, one Redis), as a
+ * deployment with several nodes runs. `close` stops every node still running and drops the database.
+ */
+export async function startApiNodes(count: number, env: Record<string, string>): Promise<{ nodes: ApiNode[]; close: () => Promise<void> }> {
+  const db = await freshDatabase();
+  const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', BCRYPT_ROUNDS: '4', ...env });
+  const nodes: ApiNode[] = [];
+  for (let i = 0; i < count; i++) {
+    const app = await createApp(config);
+    nodes.push({ app, url: await listenOnFreePort(app) });
+  }
+  return {
+    nodes,
+    close: async () => {
+      for (const node of nodes) await node.app.close().catch(() => {});
+      await db.drop();
+    },
+  };
+}
+
 /** The real API on a free port over its own fresh database. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await freshDatabase();
@@ -38,8 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const url = await listenOnFreePort(app);
   return {
     app,
     url,
