@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AiModule } from './ai/ai.module.js';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AutomationModule } from './automation/automation.module.js';
 import { ChatsModule } from './chats/chats.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
@@ -37,6 +40,9 @@ export class AppModule {
         UploadsModule,
         WidgetSettingsModule,
         TeamModule,
+        AiModule,
+        AutomationModule,
+        AnalyticsModule,
       ],
     };
   }

@@ -64,6 +64,8 @@ export function toChatSummaryDto(chat: ChatWithSummary): ChatSummaryDto {
     handledBy: chat.handledBy,
     assignedOperatorId: chat.assignedOperatorId,
     assignedOperatorName: chat.assignedOperator?.name ?? null,
+    aiState: chat.aiState,
+    followUpAt: chat.followUpAt?.toISOString() ?? null,
     visitor: toVisitorDto(chat.visitor),
     lastMessage: last ? toMessageDto(last) : null,
     lastSeq: chat.lastSeq,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChatEventsService } from './chat-events.service.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { ChatsController } from './chats.controller.js';
 import { ChatsService } from './chats.service.js';
@@ -7,7 +8,7 @@ import { VisitorChatsService } from './visitor-chats.service.js';
 
 @Module({
   controllers: [ChatsController],
-  providers: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService],
-  exports: [ChatsService, VisitorChatsService],
+  providers: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, ChatEventsService],
+  exports: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, ChatEventsService],
 })
 export class ChatsModule {}

@@ -137,7 +137,7 @@ export class ChatsService {
       include: { site: true },
     });
     if (!visitor) throw new AppError('not_found', 'No such visitor');
-    const chat = await this.visitorChats.openOrStartChat(visitor.site, visitor.id);
+    const { chat } = await this.visitorChats.openOrStartChat(visitor.site, visitor.id);
     return this.post(user, { chatId: chat.id, clientId: payload.clientId, text: payload.text }, false);
   }
 

@@ -12,4 +12,6 @@ export type PostedMessage = {
   created: boolean;
   organizationId: string;
   visitorId: string;
+  /** The message opened a new chat (the visitor's first message, or their first after a resolve). */
+  chatStarted?: boolean;
 };

@@ -93,8 +93,10 @@ export class VisitorChatsService {
       const earlier = await this.messages.findByClientId(visitor.chatId, payload.clientId);
       if (earlier) stored = { message: earlier, created: false };
     }
+    let chatStarted = false;
     if (!stored) {
-      const chat = await this.openOrStartChat(site, visitor.id);
+      const { chat, started } = await this.openOrStartChat(site, visitor.id);
+      chatStarted = started;
       stored = await this.messages.append(input(chat.id));
       if (!stored) throw new AppError('chat_not_found', 'The chat disappeared');
     }
@@ -105,6 +107,7 @@ export class VisitorChatsService {
       created,
       organizationId: site.organizationId,
       visitorId: visitor.id,
+      chatStarted: created && chatStarted,
     };
   }
 
@@ -152,14 +155,16 @@ export class VisitorChatsService {
    * The visitor's open chat, or a new one. The visitor row is locked meanwhile, so concurrent
    * first messages (two tabs, a resend) land in one chat, never two.
    */
-  openOrStartChat(site: Site, visitorId: string): Promise<Chat> {
+  openOrStartChat(site: Site, visitorId: string): Promise<{ chat: Chat; started: boolean }> {
     return this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Visitor" WHERE id = ${visitorId} FOR UPDATE`;
       const open = await tx.chat.findFirst({
         where: { visitorId, status: { not: 'RESOLVED' } },
         orderBy: { createdAt: 'desc' },
       });
-      return open ?? tx.chat.create({ data: { organizationId: site.organizationId, siteId: site.id, visitorId } });
+      if (open) return { chat: open, started: false };
+      const chat = await tx.chat.create({ data: { organizationId: site.organizationId, siteId: site.id, visitorId } });
+      return { chat, started: true };
     });
   }
 }

@@ -51,6 +51,8 @@ export const configSchema = z
     /** Requests per client IP per window to each of login, register, password change and password reset (then 429). */
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
     AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** Requests per client IP per minute to the widget's public REST routes (settings, attachments), then 429. */
+    WIDGET_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
     /** Failed logins for one email within LOGIN_FAILURE_WINDOW_SECONDS after which that email's logins are refused for LOGIN_LOCKOUT_SECONDS. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
@@ -64,6 +66,21 @@ export const configSchema = z
       .min(1)
       .max(1024 * 1024 * 1024)
       .default(10 * 1024 * 1024),
+    /** OAuth client id(s) of the admin panel's Google sign-in (comma-separated). Unset: Google sign-in is off. */
+    GOOGLE_CLIENT_ID: commaList.optional(),
+    /** Where Google's signing keys are published (a test points it at a local JWKS). */
+    GOOGLE_JWKS_URL: z.url().default('https://www.googleapis.com/oauth2/v3/certs'),
+    /**
+     * Master keys that seal each site's AI provider key at rest: `kid:<base64 of 32 bytes>[,kid:<base64>…]`;
+     * the first seals new keys, all can open (rotation: put a new one first). Unset: AI keys cannot be saved.
+     */
+    AI_SECRET_KEYS: z.string().min(1).optional(),
+    /** Longest an AI answer may take (first token to last) before the chat goes to a human. */
+    AI_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(60),
+    /** How often each API node checks business-hours boundaries and unanswered chats, in milliseconds. */
+    AUTOMATION_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+    /** A visitor message no operator answered within this many minutes is emailed to the site's team. */
+    FOLLOW_UP_AFTER_MINUTES: z.coerce.number().min(0.01).max(10_080).default(15),
   })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
@@ -89,11 +106,15 @@ export const configSchema = z
     authLimits: {
       perIp: env.AUTH_RATE_LIMIT,
       windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+      widgetPerIpPerMinute: env.WIDGET_RATE_LIMIT,
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
       loginFailureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
       loginLockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
     },
     uploads: { dir: env.UPLOADS_DIR, maxBytes: env.UPLOAD_MAX_BYTES },
+    google: env.GOOGLE_CLIENT_ID?.length ? { clientIds: env.GOOGLE_CLIENT_ID, jwksUrl: env.GOOGLE_JWKS_URL } : null,
+    ai: { secretKeys: env.AI_SECRET_KEYS, timeoutMs: env.AI_TIMEOUT_SECONDS * 1000 },
+    automation: { tickMs: env.AUTOMATION_TICK_MS, followUpAfterMs: env.FOLLOW_UP_AFTER_MINUTES * 60_000 },
   }));
 
 export type AppConfig = z.output<typeof configSchema>;

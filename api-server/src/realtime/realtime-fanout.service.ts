@@ -77,6 +77,42 @@ export class RealtimeFanoutService {
     else this.widget?.to(rooms.visitor(visitorId)).emit('message:read', payload);
   }
 
+  /** An event to every tab of one visitor (AI streaming, business status, welcome…). */
+  toVisitor<E extends keyof WidgetServerToClientEvents>(
+    visitorId: string,
+    event: E,
+    ...payload: Parameters<WidgetServerToClientEvents[E]>
+  ): void {
+    this.widget?.to(rooms.visitor(visitorId)).emit(event, ...payload);
+  }
+
+  /** An event to one widget socket (on whichever API node holds it). */
+  toWidgetSocket<E extends keyof WidgetServerToClientEvents>(
+    socketId: string,
+    event: E,
+    ...payload: Parameters<WidgetServerToClientEvents[E]>
+  ): void {
+    this.widget?.to(socketId).emit(event, ...payload);
+  }
+
+  /** An event to every joined widget socket of a site (e.g. `business:status` at a boundary). */
+  toSiteVisitors<E extends keyof WidgetServerToClientEvents>(
+    siteId: string,
+    event: E,
+    ...payload: Parameters<WidgetServerToClientEvents[E]>
+  ): void {
+    this.widget?.to(rooms.siteVisitors(siteId)).emit(event, ...payload);
+  }
+
+  /** An event to the operators who opened a chat with `admin:join`. */
+  toChatOperators<E extends keyof AdminServerToClientEvents>(
+    chatId: string,
+    event: E,
+    ...payload: Parameters<AdminServerToClientEvents[E]>
+  ): void {
+    this.admin?.to(rooms.chat(chatId)).emit(event, ...payload);
+  }
+
   /** A site's widget look changed: its joined widget sockets get the effective settings. */
   widgetSettingsChanged(siteId: string, settings: WidgetSettingsPayload): void {
     this.widget?.to(rooms.siteVisitors(siteId)).emit('settings:update', settings);

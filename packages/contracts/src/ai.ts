@@ -1,6 +1,7 @@
 // AI assistant settings and events (issue 8).
 import { z } from 'zod';
 import type { MessageDto } from './chats.js';
+import { idSchema } from './common.js';
 
 // ---------------------------------------------------------------------------------------------
 // Per-site settings
@@ -180,3 +181,42 @@ export type AiAbortedPayload = { chatId: string; streamId: string; reason: AiHan
 
 /** The chat changed hands; `state` is the new state. */
 export type AiHandoffPayload = { chatId: string; reason: AiHandoffReason; state: AiChatState };
+
+// ---------------------------------------------------------------------------------------------
+// REST: transitions, copilot, usage
+// ---------------------------------------------------------------------------------------------
+
+/** One change of who answers a chat (GET /chats/:chatId/transitions; `chat:transition` live). */
+export const chatTransitionDtoSchema = z.object({
+  id: z.string(),
+  chatId: z.string(),
+  from: aiChatStateSchema.nullable(),
+  to: aiChatStateSchema,
+  reason: aiHandoffReasonSchema,
+  /** What went wrong or who acted ("Invalid API key (401)", an operator's name). */
+  detail: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ChatTransitionDto = z.infer<typeof chatTransitionDtoSchema>;
+
+/** POST /chats/:chatId/ai/suggest — a draft answer for the operator (never sent by itself). */
+export const aiSuggestionDtoSchema = z.object({ text: z.string() });
+export type AiSuggestionDto = z.infer<typeof aiSuggestionDtoSchema>;
+
+/** GET /sites/:siteId/ai/usage?days=30 — tokens spent per UTC day, oldest first. */
+export const aiUsageQuerySchema = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
+export type AiUsageQuery = z.input<typeof aiUsageQuerySchema>;
+
+export const aiUsageDayDtoSchema = z.object({
+  /** "YYYY-MM-DD" (UTC). */
+  day: z.string(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  requests: z.number().int(),
+  handoffs: z.number().int(),
+});
+export type AiUsageDayDto = z.infer<typeof aiUsageDayDtoSchema>;
+
+/** `chat:handback` (admin → server): the operator gives the chat back to the AI. */
+export const chatHandbackPayloadSchema = z.object({ chatId: idSchema });
+export type ChatHandbackPayload = z.input<typeof chatHandbackPayloadSchema>;

@@ -21,6 +21,16 @@ export const loginBodySchema = z.object({
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
+/**
+ * `POST /auth/google`: the ID token Google issued to the admin panel (next-auth's Google provider).
+ * An unknown Google account gets a new organization (named `organizationName`, or after the user).
+ */
+export const googleSignInBodySchema = z.object({
+  idToken: z.string().min(20).max(8192),
+  organizationName: z.string().trim().min(1).max(100).optional(),
+});
+export type GoogleSignInBody = z.infer<typeof googleSignInBodySchema>;
+
 export const userDtoSchema = z.object({
   id: z.string(),
   email: z.string(),

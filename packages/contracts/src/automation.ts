@@ -244,3 +244,49 @@ export const quickTemplateSchema = z.object({
 });
 export type QuickTemplateInput = z.input<typeof quickTemplateSchema>;
 export type QuickTemplate = z.output<typeof quickTemplateSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// REST shapes (ids and timestamps added to what the owner sends)
+// ---------------------------------------------------------------------------------------------
+
+/** GET/PUT /sites/:siteId/business-hours — PUT takes `businessHoursSettingsSchema`. */
+export type BusinessHoursDto = BusinessHoursSettings & { siteId: string; updatedAt: string };
+
+/** GET /sites/:siteId/auto-replies (in evaluation order); POST/PUT take `autoReplyRuleSchema`. */
+export type AutoReplyDto = AutoReplyRule & { id: string; siteId: string; createdAt: string; updatedAt: string };
+
+/**
+ * GET /templates?siteId= — the site's templates and the organization-wide ones (siteId null);
+ * POST/PUT take `quickTemplateBodySchema`.
+ */
+export const quickTemplateBodySchema = quickTemplateSchema.extend({
+  /** Null or absent: organization-wide (owners and admins only). */
+  siteId: idSchema.nullish(),
+});
+export type QuickTemplateBody = z.input<typeof quickTemplateBodySchema>;
+export type QuickTemplateDto = QuickTemplate & { id: string; siteId: string | null; createdAt: string; updatedAt: string };
+
+export const listTemplatesQuerySchema = z.object({ siteId: idSchema.optional() });
+
+/** A language tag such as "en" or "uk-UA", or "*" for every other language. */
+export const welcomeLanguageSchema = z.union([
+  z.literal('*'),
+  z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Must be a language such as en or uk'),
+]);
+
+/** PUT /sites/:siteId/welcome-messages — replaces the site's list; GET returns it. */
+export const welcomeMessagesBodySchema = z.object({
+  messages: z
+    .array(z.object({ language: welcomeLanguageSchema, text: z.string().trim().min(1).max(2000) }))
+    .max(50)
+    .refine((list) => new Set(list.map((m) => m.language)).size === list.length, 'One message per language'),
+});
+export type WelcomeMessagesBody = z.input<typeof welcomeMessagesBodySchema>;
+export type WelcomeMessagesDto = z.output<typeof welcomeMessagesBodySchema>;
+
+/** `visitor:transcript` (widget → server): email me this chat's transcript. */
+export const visitorTranscriptPayloadSchema = z.object({
+  /** Absent: the email the visitor gave before. */
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+});
+export type VisitorTranscriptPayload = z.input<typeof visitorTranscriptPayloadSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { aiChatStateSchema } from './ai.js';
+import { attachmentDtoSchema } from './attachment.js';
 import { idSchema } from './common.js';
-import { attachmentDtoSchema } from './uploads.js';
 
 export const chatStatusSchema = z.enum(['OPEN', 'PENDING', 'RESOLVED']);
 export type ChatStatus = z.infer<typeof chatStatusSchema>;
@@ -53,6 +54,10 @@ export const chatSummaryDtoSchema = z.object({
   handledBy: chatHandlerSchema,
   assignedOperatorId: z.string().nullable(),
   assignedOperatorName: z.string().nullable(),
+  /** The AI assistant's hold on the chat; null when the AI never took part. */
+  aiState: aiChatStateSchema.nullable(),
+  /** Set while the chat waits for a follow-up by email (left outside hours or unanswered). */
+  followUpAt: z.string().nullable(),
   visitor: visitorDtoSchema,
   lastMessage: messageDtoSchema.nullable(),
   lastSeq: z.number().int().nonnegative(),

@@ -17,9 +17,24 @@ export const ERROR_STATUS = {
   forbidden: 403,
   origin_not_allowed: 403,
   not_found: 404,
+  /** Google sign-in was asked for, but this server has no GOOGLE_CLIENT_ID. */
+  google_not_configured: 404,
   site_not_found: 404,
   chat_not_found: 404,
   email_taken: 409,
+  /** A quick template with this shortcut already exists in the same scope. */
+  shortcut_taken: 409,
+  /** The AI provider refused the key or its access (the message says why): nothing was saved. */
+  ai_key_rejected: 422,
+  /** The site's AI assistant is off or has no key (e.g. a reply suggestion was asked for). */
+  ai_not_configured: 409,
+  /** The provider could not answer (rate limit, timeout, outage): try again later. */
+  ai_unavailable: 503,
+  /**
+   * Sent to a member's admin sockets before they are closed because their role or sites changed:
+   * reconnect (same token) to get the new view.
+   */
+  permissions_changed: 409,
   /** The change would leave the organization without an active OWNER. */
   last_owner: 409,
   payload_too_large: 413,

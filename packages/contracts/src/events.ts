@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import type { AiAbortedPayload, AiDeltaPayload, AiDonePayload, AiHandoffPayload, AiTypingPayload } from './ai.js';
-import type { BusinessStatusPayload } from './automation.js';
+import {
+  type AiAbortedPayload,
+  type AiDeltaPayload,
+  type AiDonePayload,
+  type AiHandoffPayload,
+  type AiTypingPayload,
+  type ChatHandbackPayload,
+  type ChatTransitionDto,
+  chatHandbackPayloadSchema,
+} from './ai.js';
+import { type BusinessStatusPayload, type VisitorTranscriptPayload, visitorTranscriptPayloadSchema } from './automation.js';
 import type { ChatStatus, ChatSummaryDto, MessageDto } from './chats.js';
 import { clientMessageIdSchema, idSchema, messageTextSchema, type AckCallback } from './common.js';
 import type { ErrorCode, ValidationIssue } from './errors.js';
@@ -174,6 +183,8 @@ export interface WidgetClientToServerEvents {
   'visitor:read': (payload: VisitorReadPayload, ack: AckCallback<EmptyAck>) => void;
   'visitor:page': (payload: VisitorPagePayload, ack: AckCallback<EmptyAck>) => void;
   'visitor:identify': (payload: VisitorIdentifyPayload, ack: AckCallback<EmptyAck>) => void;
+  /** Email the visitor their chat's transcript (automation: offline follow-up). */
+  'visitor:transcript': (payload: VisitorTranscriptPayload, ack: AckCallback<EmptyAck>) => void;
 }
 
 export interface WidgetServerToClientEvents {
@@ -210,6 +221,8 @@ export interface AdminClientToServerEvents {
   'chat:resolve': (payload: ChatRefPayload, ack: AckCallback<ChatAckData>) => void;
   'chat:reopen': (payload: ChatRefPayload, ack: AckCallback<ChatAckData>) => void;
   'visitor:invite': (payload: VisitorInvitePayload, ack: AckCallback<MessageAckData>) => void;
+  /** Give a chat back to the AI assistant (HUMAN or WAITING_FOR_HUMAN → AI). */
+  'chat:handback': (payload: ChatHandbackPayload, ack: AckCallback<ChatAckData>) => void;
 }
 
 export interface AdminServerToClientEvents {
@@ -219,6 +232,13 @@ export interface AdminServerToClientEvents {
   'message:created': (payload: MessageCreatedPayload) => void;
   'visitor:typing': (payload: TypingEventPayload) => void;
   'message:read': (payload: ReadEventPayload) => void;
+  /** The AI's answer streaming in a chat this socket has joined (operators watch it live). */
+  'ai:typing': (payload: AiTypingPayload) => void;
+  'ai:delta': (payload: AiDeltaPayload) => void;
+  'ai:done': (payload: AiDonePayload) => void;
+  'ai:aborted': (payload: AiAbortedPayload) => void;
+  /** A chat changed hands (AI, waiting for a human, a human), with why: to joined sockets. */
+  'chat:transition': (payload: ChatTransitionDto) => void;
   'server:error': (payload: ServerErrorPayload) => void;
 }
 
@@ -233,6 +253,7 @@ export const widgetClientEventSchemas = {
   'visitor:read': visitorReadPayloadSchema,
   'visitor:page': visitorPagePayloadSchema,
   'visitor:identify': visitorIdentifyPayloadSchema,
+  'visitor:transcript': visitorTranscriptPayloadSchema,
 } as const satisfies Record<keyof WidgetClientToServerEvents, z.ZodType>;
 
 export const adminClientEventSchemas = {
@@ -246,6 +267,7 @@ export const adminClientEventSchemas = {
   'chat:resolve': chatRefPayloadSchema,
   'chat:reopen': chatRefPayloadSchema,
   'visitor:invite': visitorInvitePayloadSchema,
+  'chat:handback': chatHandbackPayloadSchema,
 } as const satisfies Record<keyof AdminClientToServerEvents, z.ZodType>;
 
 export type WidgetClientEvent = keyof WidgetClientToServerEvents;

@@ -12,3 +12,5 @@ export * from './automation.js';
 export * from './ai.js';
 export * from './uploads.js';
 export * from './team.js';
+export * from './templates.js';
+export * from './analytics.js';

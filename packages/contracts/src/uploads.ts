@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentDtoSchema } from './attachment.js';
 import { messageDtoSchema } from './chats.js';
 import { clientMessageIdSchema, idSchema } from './common.js';
 
@@ -68,26 +69,9 @@ export type WidgetAttachmentUploadFields = z.input<typeof widgetAttachmentUpload
 export const widgetAttachmentQuerySchema = widgetVisitorRefSchema;
 export type WidgetAttachmentQuery = z.input<typeof widgetAttachmentQuerySchema>;
 
-/** The file a message carries. */
-export const attachmentDtoSchema = z.object({
-  /** The name it was uploaded with (for display and the download's filename only). */
-  name: z.string(),
-  /** The sniffed type it is served as (one of ATTACHMENT_MIME_TYPES when it was stored). */
-  type: z.string(),
-  size: z.number().int().nonnegative(),
-  /**
-   * Where to download it, when the server knows who asks. Messages are shared by operators and
-   * the visitor, so they carry no url: build it with `attachmentPath` / `widgetAttachmentPath`.
-   */
-  url: z.string().optional(),
-});
-export type AttachmentDto = z.infer<typeof attachmentDtoSchema>;
+export { type AttachmentDto, attachmentDtoSchema } from './attachment.js';
 
-/**
- * A message that carries a file (`MessageDto` with its attachment). Lazy, so that chats.ts can
- * import `attachmentDtoSchema` from here (for `MessageDto.attachment`) without an import cycle
- * reading `messageDtoSchema` before it exists.
- */
+/** A message that carries a file (`MessageDto` with its attachment); lazy, as it has always been. */
 export const attachmentMessageDtoSchema = z.lazy(() => messageDtoSchema.extend({ attachment: attachmentDtoSchema }));
 export type AttachmentMessageDto = z.infer<typeof attachmentMessageDtoSchema>;
 
