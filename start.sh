@@ -36,7 +36,17 @@ if [ ! -f "$secrets" ]; then
       "$(node -e 'console.log(require("crypto").randomBytes(36).toString("base64url"))')" >"$secrets"
   )
 fi
+# The keyring that seals sites' AI provider keys (AI_SECRET_KEYS), also added to a secrets file
+# made before it existed. One set in .env or the environment (e.g. during a rotation) wins.
+if ! grep -q '^AI_SECRET_KEYS=' "$secrets"; then
+  (
+    umask 077
+    printf 'AI_SECRET_KEYS=k1:%s\n' "$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')" >>"$secrets"
+  )
+fi
+own_ai_keys="${AI_SECRET_KEYS:-}"
 set -a; source "$secrets"; set +a
+if [ -n "$own_ai_keys" ]; then export AI_SECRET_KEYS="$own_ai_keys"; fi
 
 echo "chatiq: database"
 if [ -z "${DATABASE_URL:-}" ]; then

@@ -2,9 +2,11 @@ import { ADMIN_NAMESPACE, adminClientEventSchemas, adminHandshakeSchema } from '
 import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
+import { AiChatStateService } from '../ai/ai-chat-state.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
+import { ChatEventsService } from '../chats/chat-events.service.js';
 import { type ChatAccess, ChatsService } from '../chats/chats.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -31,6 +33,8 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
     private readonly sites: SitesService,
     private readonly fanout: RealtimeFanoutService,
     private readonly sessions: SessionsService,
+    private readonly events: ChatEventsService,
+    private readonly ai: AiChatStateService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rateLimit = new SocketRateLimit(config.socket);
@@ -62,6 +66,8 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           const { change, access, ...result } = await this.chats.join(user, payload, async (chatId) => socket.join(rooms.chat(chatId)));
           data.chats.set(access.id, access);
           if (change) this.fanout.chatChanged(change);
+          // Awaited: a takeover stops the AI before the operator's join is acknowledged.
+          await this.events.emit('operatorJoined', { user, chatId: access.id, tookOver: change !== null });
           return result;
         },
         'admin:leave': async ({ chatId }) => {
@@ -73,6 +79,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
         'admin:message': async (payload) => {
           const posted = await this.chats.post(user, payload, false, data.chats.get(payload.chatId));
           this.fanout.messagePosted(posted);
+          if (posted.created) void this.events.emit('operatorMessage', { user, posted });
           return { message: posted.message };
         },
         'admin:note': async (payload) => {
@@ -97,6 +104,8 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           const { change, note } = await this.chats.assign(user, chatId, operatorId);
           if (note) this.fanout.messagePosted(note);
           this.fanout.chatChanged(change);
+          // Assigning an AI chat to someone is a takeover: the AI stops.
+          if (operatorId) await this.ai.takeOver(user, chatId);
           return { chat: change.chat };
         },
         'chat:resolve': async ({ chatId }) => {
@@ -107,6 +116,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
         'visitor:invite': async (payload) => {
           const posted = await this.chats.invite(user, payload);
           this.fanout.messagePosted(posted);
+          if (posted.created) void this.events.emit('operatorMessage', { user, posted });
           return { message: posted.message };
         },
         'chat:reopen': async ({ chatId }) => {
@@ -114,6 +124,8 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           this.fanout.chatChanged(change);
           return { chat: change.chat };
         },
+        // Back to the AI assistant (fan-out of the transition is the service's).
+        'chat:handback': async ({ chatId }) => ({ chat: await this.ai.handBack(user, chatId) }),
       },
       { logger: this.logger, rateLimit: this.rateLimit },
     );

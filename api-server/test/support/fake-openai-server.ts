@@ -41,6 +41,11 @@ export type FakeOpenAiOptions = {
   /** Vector stores this key may read: GET 404s and `file_search` over any other gets a 403. */
   vectorStores?: string[];
   script?: FakeOpenAiScript;
+  /**
+   * Called right after each text delta is written to a stream (Responses or Chat Completions),
+   * with its index in the answer: the benchmark's clock for "the provider sent a token".
+   */
+  onDelta?: (delta: { index: number; text: string }) => void;
 };
 
 export type RecordedRequest = {
@@ -61,6 +66,8 @@ export type FakeOpenAi = {
   url: string;
   requests: RecordedRequest[];
   script(script: FakeOpenAiScript): void;
+  /** Accepts another key from now on (the old one gets OpenAI's 401): a key revoked by its owner. */
+  setApiKey(apiKey: string): void;
   close(): Promise<void>;
 };
 
@@ -71,6 +78,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions): Promise<FakeO
   const models = options.models ?? ['gpt-4.1-mini'];
   const requests: RecordedRequest[] = [];
   let current = options.script ?? DEFAULT_SCRIPT;
+  let acceptedKey = options.apiKey;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -100,7 +108,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions): Promise<FakeO
       record.closedEarly = !res.writableFinished;
     });
 
-    if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
+    if (req.headers.authorization !== `Bearer ${acceptedKey}`) {
       return sendError(res, 401, {
         message: `Incorrect API key provided: ${maskKey(req.headers.authorization)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
         type: 'invalid_request_error',
@@ -140,7 +148,9 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions): Promise<FakeO
       if (forbidden) {
         return sendCannedError(res, 'forbidden_vector_store', forbidden);
       }
-      return path === '/v1/responses' ? answerResponses(req, res, body, script) : answerChat(req, res, body, script);
+      return path === '/v1/responses'
+        ? answerResponses(req, res, body, script, options.onDelta)
+        : answerChat(req, res, body, script, options.onDelta);
     }
     return sendError(res, 404, { message: `Invalid URL (${req.method} ${path})`, type: 'invalid_request_error' });
   }
@@ -152,6 +162,9 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions): Promise<FakeO
     requests,
     script(next) {
       current = next;
+    },
+    setApiKey(apiKey) {
+      acceptedKey = apiKey;
     },
     close() {
       server.closeAllConnections();
@@ -175,7 +188,15 @@ type GenerationBody = {
   stream_options?: { include_usage?: boolean };
 };
 
-async function answerResponses(req: IncomingMessage, res: ServerResponse, body: GenerationBody, script: FakeOpenAiScript): Promise<void> {
+type OnDelta = FakeOpenAiOptions['onDelta'];
+
+async function answerResponses(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: GenerationBody,
+  script: FakeOpenAiScript,
+  onDelta: OnDelta,
+): Promise<void> {
   const id = `resp_${randomId()}`;
   let sequence = 0;
   const output: unknown[] = [];
@@ -259,6 +280,7 @@ async function answerResponses(req: IncomingMessage, res: ServerResponse, body: 
       if (!sse.alive()) return;
       text += delta;
       send('response.output_text.delta', { item_id: itemId, output_index: outputIndex, content_index: 0, delta, logprobs: [] });
+      onDelta?.({ index, text: delta });
     }
     if (
       !(await finishFailure(
@@ -337,7 +359,13 @@ function responsesUsage(usage: FakeUsage) {
 // Chat Completions
 // ---------------------------------------------------------------------------------------------
 
-async function answerChat(req: IncomingMessage, res: ServerResponse, body: GenerationBody, script: FakeOpenAiScript): Promise<void> {
+async function answerChat(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: GenerationBody,
+  script: FakeOpenAiScript,
+  onDelta: OnDelta,
+): Promise<void> {
   const id = `chatcmpl-${randomId()}`;
   const plan = planOf(script);
   const usageOf = (text: string) => {
@@ -403,6 +431,7 @@ async function answerChat(req: IncomingMessage, res: ServerResponse, body: Gener
     if (!sse.alive()) return;
     text += delta;
     chunk({ content: delta });
+    onDelta?.({ index, text: delta });
   }
   // Servers such as vLLM report a failure inside the stream as a `data: {"error": …}` event.
   const errorChunk = () => sse.write(`data: ${JSON.stringify({ error: errorEventOf(script) })}\n\n`);

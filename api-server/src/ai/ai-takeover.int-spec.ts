@@ -1,0 +1,225 @@
+// Operators taking a chat from the AI while it is streaming: the stream stops at once and no AI
+// text or message appears afterwards, whether the takeover comes by join, reply or assignment,
+// from this API node or another one (Redis), and even when no abort reaches the stream at all.
+import type { AiAbortedPayload, AiDeltaPayload, MessageDto } from '@chatiq/contracts';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../prisma/factories.js';
+import { aiSite, type AiSite, untilPasses, record, testApiKey, testKeyring } from '../../test/support/ai.js';
+import { type AdminSocket, api, connectAdmin, connectWidget, newClientId, ok } from '../../test/support/clients.js';
+import { type FakeOpenAi, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
+import { requireRedisUnlessLaptop, TEST_REDIS_URL } from '../../test/support/redis.js';
+import { type ApiNode, startApiNodes, startTestApp, type TestApp } from '../../test/support/test-app.js';
+
+/** 60 words, 40 ms apart: about 2.4 s of streaming, long enough to interrupt. */
+const LONG_ANSWER = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+const SLOW = { kind: 'answer', text: LONG_ANSWER, delayMs: 40 } as const;
+
+type Recorder = ReturnType<typeof record>;
+
+/** Nothing of stream `streamId` arrived after its `ai:aborted`, and it never finished. */
+function expectNothingAfterAbort(events: Recorder, streamId: string) {
+  const abortAt = events.events.findIndex((e) => e.event === 'ai:aborted' && (e.payload as AiAbortedPayload).streamId === streamId);
+  expect(abortAt).toBeGreaterThanOrEqual(0);
+  const after = events.events.slice(abortAt + 1);
+  expect(after.filter((e) => e.event === 'ai:delta' || e.event === 'ai:done')).toEqual([]);
+  const aiMessages = events.events.filter(
+    (e) =>
+      (e.event === 'admin:message' && (e.payload as MessageDto).authorKind === 'AI') ||
+      (e.event === 'message:created' && (e.payload as { message: MessageDto }).message.authorKind === 'AI'),
+  );
+  expect(aiMessages).toEqual([]);
+  const deltas = events.of<AiDeltaPayload>('ai:delta').filter((d) => d.streamId === streamId);
+  expect(deltas.map((d) => d.index)).toEqual(deltas.map((_, i) => i));
+  expect(deltas.length).toBeLessThan(60);
+}
+
+describe('taking a chat over from the AI', () => {
+  let t: TestApp;
+  let fake: FakeOpenAi;
+  let ai: AiSite;
+  const apiKey = testApiKey();
+  const sockets: { close: () => void }[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ AI_SECRET_KEYS: testKeyring() });
+    fake = await startFakeOpenAi({ apiKey });
+    ai = await aiSite(t.url, fake, apiKey);
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await t.close();
+    await fake.close();
+  });
+
+  /** A visitor whose question is being answered slowly, with a few deltas already out. */
+  async function midStream() {
+    fake.script(SLOW);
+    const widget = await connectWidget(t.url, ai.site.publicId);
+    const owner = await connectAdmin(t.url, ai.token);
+    sockets.push(widget, owner);
+    const visitor = record(widget);
+    const operator = record(owner);
+    ok(await widget.emitWithAck('visitor:join', {}));
+    const { message } = ok(await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'Tell me everything' }));
+    const first = await visitor.waitFor<AiDeltaPayload>('ai:delta', (d) => d.index >= 2);
+    const request = fake.requests.at(-1)!;
+    return { widget, owner, visitor, operator, chatId: message.chatId, streamId: first.streamId, request };
+  }
+
+  async function expectNoAiMessage(chatId: string) {
+    expect(await t.prisma.message.count({ where: { chatId, authorKind: 'AI' } })).toBe(0);
+  }
+
+  it('admin:join stops the stream before the join is acknowledged; nothing of it appears afterwards', async () => {
+    const { owner, visitor, operator, chatId, streamId, request } = await midStream();
+    ok(await owner.emitWithAck('admin:join', { chatId }));
+
+    // By the acknowledgement the chat is the operator's and the stream is stopped.
+    const chat = await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
+    expect(chat).toMatchObject({ aiState: 'HUMAN', handledBy: 'OPERATOR', assignedOperatorId: ai.owner.user.id });
+    expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toEqual({ chatId, streamId, reason: 'operator_takeover' });
+    await untilPasses(() => expect(request.closedEarly).toBe(true));
+
+    // Long past the rest of the scripted stream: nothing more.
+    await new Promise((r) => setTimeout(r, 800));
+    expectNothingAfterAbort(visitor, streamId);
+    expect(operator.of<AiDeltaPayload>('ai:delta').filter((d) => d.streamId === streamId).length).toBeLessThan(60);
+    expect(operator.of('ai:done')).toEqual([]);
+    await expectNoAiMessage(chatId);
+    const transitions = await t.prisma.chatTransition.findMany({ where: { chatId } });
+    expect(transitions.map((tr) => [tr.from, tr.to, tr.reason, tr.actorId])).toEqual([
+      ['AI', 'HUMAN', 'operator_takeover', ai.owner.user.id],
+    ]);
+  });
+
+  it('an operator reply takes the chat over and stops the stream', async () => {
+    const { owner, visitor, chatId, streamId } = await midStream();
+    ok(await owner.emitWithAck('admin:message', { chatId, clientId: newClientId(), text: 'I will take it from here' }));
+    expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toMatchObject({ streamId, reason: 'operator_takeover' });
+    await untilPasses(async () => expect((await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } })).aiState).toBe('HUMAN'));
+    await new Promise((r) => setTimeout(r, 500));
+    expectNothingAfterAbort(visitor, streamId);
+    await expectNoAiMessage(chatId);
+  });
+
+  it('assigning the chat to an operator takes it over and stops the stream', async () => {
+    const operator = await createUser(t.prisma, {
+      organizationId: ai.owner.user.organizationId,
+      email: `op-${randomUUID()}@example.com`,
+      password: 'correct-horse-battery',
+      name: 'Olena',
+      role: 'OPERATOR',
+      bcryptRounds: 4,
+    });
+    await t.prisma.siteUser.create({ data: { organizationId: ai.owner.user.organizationId, siteId: ai.site.id, userId: operator.id } });
+    const { owner, visitor, chatId, streamId } = await midStream();
+    ok(await owner.emitWithAck('chat:assign', { chatId, operatorId: operator.id }));
+    expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toMatchObject({ streamId, reason: 'operator_takeover' });
+    const chat = await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
+    expect(chat).toMatchObject({ aiState: 'HUMAN', assignedOperatorId: operator.id });
+    await new Promise((r) => setTimeout(r, 500));
+    expectNothingAfterAbort(visitor, streamId);
+    await expectNoAiMessage(chatId);
+  });
+
+  it('stores no AI message once a person owns the chat, even when no abort reaches the stream', async () => {
+    const { visitor, chatId, streamId } = await midStream();
+    // A takeover on another API node whose abort notice never arrives: only the database changed.
+    await t.prisma.chat.update({
+      where: { id: chatId },
+      data: { aiState: 'HUMAN', handledBy: 'OPERATOR', assignedOperatorId: ai.owner.user.id },
+    });
+    // The stream runs to its end, then the guarded store finds the chat taken: discarded, not stored.
+    const aborted = await visitor.waitFor<AiAbortedPayload>('ai:aborted', (a) => a.streamId === streamId, 10_000);
+    expect(aborted.reason).toBe('operator_takeover');
+    expect(visitor.of('ai:done')).toEqual([]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(visitor.of<MessageDto>('admin:message').filter((m) => m.authorKind === 'AI')).toEqual([]);
+    await expectNoAiMessage(chatId);
+  });
+
+  it('after a hand-back, a reply from the same operator socket takes the chat again', async () => {
+    const { widget, owner, visitor, chatId } = await midStream();
+    ok(await owner.emitWithAck('admin:join', { chatId }));
+    await visitor.waitFor('ai:aborted');
+    ok(await owner.emitWithAck('chat:handback', { chatId }));
+    visitor.clear();
+    fake.script(SLOW);
+    ok(await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'and one more thing' }));
+    const streaming = await visitor.waitFor<AiDeltaPayload>('ai:delta', (d) => d.index >= 1);
+    // This socket joined the chat when it was its own: the reply must still take it from the AI.
+    ok(await owner.emitWithAck('admin:message', { chatId, clientId: newClientId(), text: 'Actually, let me answer that' }));
+    expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toMatchObject({
+      streamId: streaming.streamId,
+      reason: 'operator_takeover',
+    });
+    await untilPasses(async () =>
+      expect(await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } })).toMatchObject({
+        aiState: 'HUMAN',
+        assignedOperatorId: ai.owner.user.id,
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expectNothingAfterAbort(visitor, streaming.streamId);
+    await expectNoAiMessage(chatId);
+  });
+
+  it('a new visitor message in an operator-owned chat is not answered by the AI', async () => {
+    const { widget, owner, visitor, chatId } = await midStream();
+    ok(await owner.emitWithAck('admin:join', { chatId }));
+    await visitor.waitFor('ai:aborted');
+    const requests = fake.requests.length;
+    ok(await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'are you a person?' }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.requests.length).toBe(requests);
+    expect(visitor.of('ai:typing')).toHaveLength(1);
+  });
+});
+
+const redis = await requireRedisUnlessLaptop('the AI multi-node takeover test');
+
+describe.skipIf(!redis)('taking over from another API node (Redis)', () => {
+  let cluster: Awaited<ReturnType<typeof startApiNodes>>;
+  let fake: FakeOpenAi;
+  const apiKey = testApiKey();
+  const sockets: { close: () => void }[] = [];
+
+  beforeAll(async () => {
+    cluster = await startApiNodes(2, {
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_CHANNEL_PREFIX: `chatiq-test-${randomUUID()}`,
+      AI_SECRET_KEYS: testKeyring(),
+      NODE_ENV: 'test',
+    });
+    fake = await startFakeOpenAi({ apiKey });
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await cluster?.close();
+    await fake?.close();
+  });
+
+  it('an operator joining on node B stops the stream running on node A at once', async () => {
+    const [a, b] = cluster.nodes as [ApiNode, ApiNode];
+    const ai = await aiSite(b.url, fake, apiKey);
+    fake.script(SLOW);
+    const widgetOnA = await connectWidget(a.url, ai.site.publicId);
+    const operatorOnB: AdminSocket = await connectAdmin(b.url, ai.token);
+    sockets.push(widgetOnA, operatorOnB);
+    const visitor = record(widgetOnA);
+    ok(await widgetOnA.emitWithAck('visitor:join', {}));
+    const { message } = ok(await widgetOnA.emitWithAck('visitor:message', { clientId: newClientId(), text: 'long story please' }));
+    const first = await visitor.waitFor<AiDeltaPayload>('ai:delta', (d) => d.index >= 2);
+    const request = fake.requests.at(-1)!;
+
+    ok(await operatorOnB.emitWithAck('admin:join', { chatId: message.chatId }));
+    expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toMatchObject({ streamId: first.streamId, reason: 'operator_takeover' });
+    // The provider stream on node A was closed, long before it would have ended by itself.
+    await untilPasses(() => expect(request.closedEarly).toBe(true), 1500);
+    await new Promise((r) => setTimeout(r, 500));
+    expectNothingAfterAbort(visitor, first.streamId);
+    const messages = (await api<MessageDto[]>(b.url, 'GET', `/chats/${message.chatId}/messages`, { token: ai.token })).body;
+    expect(messages.filter((m) => m.authorKind === 'AI')).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { Global, Module } from '@nestjs/common';
+import { ChatsModule } from '../chats/chats.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
+import { SitesModule } from '../sites/sites.module.js';
+import { AiAnswerService } from './ai-answer.service.js';
+import { AiChatStateService } from './ai-chat-state.service.js';
+import { AiChatsController } from './ai-chats.controller.js';
+import { AiKeyringService } from './ai-keyring.service.js';
+import { AiSettingsController } from './ai-settings.controller.js';
+import { AiSettingsService } from './ai-settings.service.js';
+import { AiStreamsService } from './ai-streams.service.js';
+import { AiSuggestService } from './ai-suggest.service.js';
+import { AiUsageService } from './ai-usage.service.js';
+
+/**
+ * The AI assistant bridge (issue 8): per-site settings, answering, handoff, copilot, usage.
+ *
+ * Global so the admin gateway (in RealtimeModule, which this module imports for the fan-out) can
+ * call `chat:handback` and assignment takeovers into AiChatStateService without a module cycle.
+ */
+@Global()
+@Module({
+  imports: [ChatsModule, RealtimeModule, SitesModule],
+  controllers: [AiSettingsController, AiChatsController],
+  providers: [AiKeyringService, AiSettingsService, AiUsageService, AiStreamsService, AiChatStateService, AiAnswerService, AiSuggestService],
+  exports: [AiChatStateService],
+})
+export class AiModule {}
