@@ -3,7 +3,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 
-export type Mail = { to: string; subject: string; text: string };
+/** `to`: one address, or several (one mail, every address a recipient). */
+export type Mail = { to: string | string[]; subject: string; text: string };
 
 /**
  * Sends plain-text mail through the SMTP server of `SMTP_URL`, from `MAIL_FROM`. Without
@@ -30,7 +31,7 @@ export class MailService implements OnModuleDestroy {
   async send(mail: Mail): Promise<void> {
     if (!this.transport) {
       this.logger.log(
-        `SMTP_URL is not set, so this mail was logged instead of sent:\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}`,
+        `SMTP_URL is not set, so this mail was logged instead of sent:\nTo: ${[mail.to].flat().join(', ')}\nSubject: ${mail.subject}\n\n${mail.text}`,
       );
       return;
     }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { VisitorTranscriptModule } from '../automation/visitor-transcript.module.js';
 import { ChatsModule } from '../chats/chats.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { AdminGateway } from './admin.gateway.js';
@@ -9,7 +10,7 @@ import { RealtimeFanoutService } from './realtime-fanout.service.js';
 import { WidgetGateway } from './widget.gateway.js';
 
 @Module({
-  imports: [AuthModule, ChatsModule, SitesModule],
+  imports: [AuthModule, ChatsModule, SitesModule, VisitorTranscriptModule],
   controllers: [LiveVisitorsController],
   providers: [WidgetGateway, AdminGateway, RealtimeFanoutService, LiveVisitorsService],
   exports: [RealtimeFanoutService],

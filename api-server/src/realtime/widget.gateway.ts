@@ -2,6 +2,8 @@ import { WIDGET_NAMESPACE, widgetClientEventSchemas, widgetHandshakeSchema } fro
 import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
+import { VisitorTranscriptService } from '../automation/visitor-transcript.service.js';
+import { ChatEventsService } from '../chats/chat-events.service.js';
 import { ChatsService } from '../chats/chats.service.js';
 import { VisitorChatsService, type VisitorRef } from '../chats/visitor-chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -31,6 +33,8 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
     private readonly chats: ChatsService,
     private readonly fanout: RealtimeFanoutService,
     private readonly live: LiveVisitorsService,
+    private readonly events: ChatEventsService,
+    private readonly transcripts: VisitorTranscriptService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rateLimit = new SocketRateLimit(config.socket);
@@ -82,6 +86,13 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
             chatId: result.chatId,
           };
           await socket.join(rooms.siteVisitors(data.site.id));
+          void this.events.emit('widgetJoined', {
+            site: data.site,
+            visitorId: who.id,
+            socketId: socket.id,
+            chatId: result.chatId,
+            locale: payload.locale ?? null,
+          });
           return result;
         },
         'visitor:message': async (payload) => {
@@ -89,6 +100,10 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
           visitor().chatId = posted.message.chatId;
           if (data.presence) data.presence.chatId = posted.message.chatId;
           this.fanout.messagePosted(posted, socket.id);
+          if (posted.created) {
+            const locale = data.presence?.locale ?? null;
+            void this.events.emit('visitorMessage', { site: data.site, posted, chatStarted: posted.chatStarted ?? false, locale });
+          }
           return { message: posted.message };
         },
         'visitor:typing': async ({ typing }) => {
@@ -110,6 +125,11 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
         'visitor:identify': async (who) => {
           if (who.name) visitor().name = who.name;
           await chatChanged(await this.visitors.identify(data.site, visitorId(), who));
+          return {};
+        },
+        'visitor:transcript': async (request) => {
+          const sent = await this.transcripts.send(data.site, visitorId(), request);
+          if (sent.emailChanged) await chatChanged(sent.chatId);
           return {};
         },
       },

@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import { BusinessHoursService } from './business-hours.service.js';
+import { Clock } from './clock.js';
+import { FollowUpsService } from './follow-ups.service.js';
+import { NoReplyWatcherService } from './no-reply-watcher.service.js';
+
+/**
+ * The automation clock of each API node: every `AUTOMATION_TICK_MS` it announces business-hours
+ * boundaries, fires due NO_REPLY rules, and marks and mails follow-ups. Every node runs it; each
+ * step claims its work with a conditional write, so several nodes do each thing once. A tick that
+ * is still running when the next is due is not overlapped.
+ */
+@Injectable()
+export class AutomationSchedulerService implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  private readonly logger = new Logger(AutomationSchedulerService.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly hours: BusinessHoursService,
+    private readonly noReply: NoReplyWatcherService,
+    private readonly followUps: FollowUpsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (!this.running && !this.stopped) this.running = this.tick().finally(() => (this.running = undefined));
+    }, this.config.automation.tickMs);
+    this.timer.unref();
+  }
+
+  /** One pass of every step at the clock's "now"; a failing step is logged and does not stop the others. */
+  async tick(): Promise<void> {
+    const now = this.clock.now();
+    const steps: [string, () => Promise<unknown>][] = [
+      ['business hours', () => this.hours.announceDue(now)],
+      ['no-reply rules', () => this.noReply.fireDue(now)],
+      ['follow-up marking', () => this.followUps.markUnanswered(now)],
+      ['follow-up mails', () => this.followUps.notifyDue(now)],
+    ];
+    for (const [name, step] of steps) {
+      if (this.stopped) return;
+      try {
+        await step();
+      } catch (error) {
+        if (!this.stopped) this.logger.error({ err: error }, `automation step failed: ${name}`);
+      }
+    }
+  }
+
+  /** Resolves once the tick in progress, if any, has finished (every later tick reads the clock anew). */
+  async whenIdle(): Promise<void> {
+    await this.running;
+  }
+
+  /** Stops before the database goes away: no new tick, and the running one finishes first. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    clearInterval(this.timer);
+  }
+}

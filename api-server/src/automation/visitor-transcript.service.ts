@@ -1,0 +1,83 @@
+import type { visitorTranscriptPayloadSchema } from '@chatiq/contracts';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import { AppError } from '../common/errors/app-error.js';
+import type { Chat, Message, Site } from '../generated/prisma/client.js';
+import { MailService } from '../mail/mail.service.js';
+import { PrismaService } from '../prisma/prisma.service.js';
+import { visitorTranscriptMail } from './visitor-transcript-mail.js';
+
+type TranscriptRequest = z.output<typeof visitorTranscriptPayloadSchema>;
+
+/** Transcript mails per visitor and window, on one API node: enough for a person, useless for spamming an inbox. */
+const TRANSCRIPTS_PER_WINDOW = 3;
+const TRANSCRIPT_WINDOW_MS = 10 * 60_000;
+
+/**
+ * `visitor:transcript`: mails the visitor what they saw of their chat (visible messages only,
+ * never private notes) to the email they give (which is kept on the visitor, as with
+ * `visitor:identify`) or the one they gave before. The chat is the visitor's open one, else their
+ * latest on this site: always their own, looked up through the socket's visitor, never an id
+ * the client names.
+ */
+@Injectable()
+export class VisitorTranscriptService {
+  private readonly sentAt = new Map<string, number[]>();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Mails the transcript; returns the chat whose visitor profile changed (a new email), for the inbox. */
+  async send(site: Site, visitorId: string, request: TranscriptRequest): Promise<{ chatId: string; emailChanged: boolean }> {
+    const visitor = await this.prisma.visitor.findFirst({ where: { id: visitorId, siteId: site.id } });
+    if (!visitor) throw new AppError('validation_failed', 'Send visitor:join first');
+    const email = request.email ?? visitor.email;
+    if (!email) {
+      throw new AppError('validation_failed', 'Invalid input: email: give the address to send the transcript to', [
+        { path: ['email'], message: 'No email is known for this visitor: give one' },
+      ]);
+    }
+    const chat = await this.chatOf(site, visitorId);
+    if (!chat) throw new AppError('chat_not_found', 'There is no conversation to send yet');
+    this.admit(visitorId);
+
+    const emailChanged = request.email !== undefined && request.email !== visitor.email;
+    if (emailChanged) await this.prisma.visitor.update({ where: { id: visitor.id }, data: { email: request.email } });
+    const messages = await this.visibleMessages(chat.id);
+    await this.mail.send({ to: email, ...visitorTranscriptMail({ site, messages }) });
+    return { chatId: chat.id, emailChanged };
+  }
+
+  private async chatOf(site: Site, visitorId: string): Promise<Chat | null> {
+    const where = { visitorId, siteId: site.id, organizationId: site.organizationId };
+    return (
+      (await this.prisma.chat.findFirst({ where: { ...where, status: { not: 'RESOLVED' } }, orderBy: { createdAt: 'desc' } })) ??
+      (await this.prisma.chat.findFirst({ where, orderBy: { createdAt: 'desc' } }))
+    );
+  }
+
+  private async visibleMessages(chatId: string): Promise<Message[]> {
+    const all: Message[] = [];
+    for (let after = 0; ; ) {
+      const page = await this.prisma.message.findMany({
+        where: { chatId, internal: false, seq: { gt: after } },
+        orderBy: { seq: 'asc' },
+        take: 500,
+      });
+      all.push(...page);
+      if (page.length < 500) return all;
+      after = page.at(-1)!.seq;
+    }
+  }
+
+  private admit(visitorId: string): void {
+    const now = Date.now();
+    const recent = (this.sentAt.get(visitorId) ?? []).filter((at) => now - at < TRANSCRIPT_WINDOW_MS);
+    if (recent.length >= TRANSCRIPTS_PER_WINDOW) throw new AppError('rate_limited', 'Too many transcripts requested; try again later');
+    recent.push(now);
+    this.sentAt.set(visitorId, recent);
+    if (this.sentAt.size > 10_000) this.sentAt.delete(this.sentAt.keys().next().value!);
+  }
+}
