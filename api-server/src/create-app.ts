@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import type { CorsOptionsDelegate } from '@nestjs/common/interfaces/external/cors-options.interface.js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CONTRACT_VERSION } from '@chatiq/contracts';
 import { Logger } from 'nestjs-pino';
@@ -20,10 +22,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalFilters(new AppErrorFilter());
-  app.enableCors({ origin: config.corsOrigins, credentials: true });
+  app.enableCors(corsFor(config));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  app.use(securityHeaders());
   app.enableShutdownHooks();
   const io = new ChatiqIoAdapter(app, config);
   await io.connect();
@@ -40,17 +42,34 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 }
 
 /**
- * The security headers helmet would set, for REST answers (helmet is not installed yet: replace
- * this with it once it can be). The API answers JSON, so its CSP allows nothing; the Swagger UI
- * under /docs needs its scripts and styles and gets no CSP. Routes that serve files may set a
- * stricter one of their own (attachments do).
+ * CORS: the operator API answers only the admin panel's origins (CORS_ORIGINS), with credentials.
+ * The widget's public routes (`/widget/…`) are called from customers' pages: any origin may ask,
+ * without credentials, and the route itself checks the Origin against the site's allowed origins
+ * (403 `origin_not_allowed`), so a page the site does not allow gets a refusal it can read.
  */
-function securityHeaders(req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  if (req.path !== '/docs' && !req.path.startsWith('/docs/')) {
-    res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-  }
-  next();
+function corsFor(config: AppConfig): CorsOptionsDelegate<Request> {
+  return (req, callback) => {
+    if (req.path.startsWith('/widget/')) callback(null, { origin: true, credentials: false, maxAge: 600 });
+    else callback(null, { origin: config.corsOrigins, credentials: true, maxAge: 600 });
+  };
+}
+
+/**
+ * Security headers (helmet). The API answers JSON, so its CSP allows nothing; the Swagger UI under
+ * /docs needs its scripts and styles and gets no CSP. Resources may be loaded by the admin panel on
+ * a sibling host (same site); the widget's attachment route opts into cross-origin itself, and
+ * routes that serve files set a stricter CSP of their own.
+ */
+function securityHeaders(): (req: Request, res: Response, next: NextFunction) => void {
+  const common = {
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'no-referrer' as const },
+    crossOriginResourcePolicy: { policy: 'same-site' as const },
+  };
+  const api = helmet({
+    ...common,
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  });
+  const docs = helmet({ ...common, contentSecurityPolicy: false });
+  return (req, res, next) => (req.path === '/docs' || req.path.startsWith('/docs/') ? docs : api)(req, res, next);
 }

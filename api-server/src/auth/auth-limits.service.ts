@@ -4,8 +4,11 @@ import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimi
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 
-/** What a client IP is limited on, each with its own budget of AUTH_RATE_LIMIT per window. */
-export type AuthAction = 'login' | 'register' | 'password-change' | 'password-reset' | 'invitation-accept';
+/**
+ * What a client IP is limited on, each with its own budget: AUTH_RATE_LIMIT per window for the
+ * auth actions, WIDGET_RATE_LIMIT per minute for `widget` (the widget's public REST routes).
+ */
+export type AuthAction = 'login' | 'register' | 'password-change' | 'password-reset' | 'invitation-accept' | 'widget';
 
 /** Reset mails one address can receive per hour (more requests still answer 202, silently). */
 const RESET_MAILS_PER_HOUR = 5;
@@ -19,6 +22,7 @@ const RESET_MAILS_PER_HOUR = 5;
 export class AuthLimitsService implements OnModuleInit, OnModuleDestroy {
   private readonly redis: Redis | null;
   private readonly perIp: RateLimiterAbstract;
+  private readonly widgetPerIp: RateLimiterAbstract;
   private readonly loginFailures: RateLimiterAbstract;
   private readonly resetMails: RateLimiterAbstract;
   private readonly maxFailures: number;
@@ -43,6 +47,7 @@ export class AuthLimitsService implements OnModuleInit, OnModuleDestroy {
       });
     };
     this.perIp = limiter('auth-ip', limits.perIp, limits.windowSeconds);
+    this.widgetPerIp = limiter('widget-ip', limits.widgetPerIpPerMinute, 60);
     this.loginFailures = limiter('login-failures', limits.loginMaxFailures, limits.loginFailureWindowSeconds);
     this.resetMails = limiter('reset-mails', RESET_MAILS_PER_HOUR, 3600);
   }
@@ -58,7 +63,7 @@ export class AuthLimitsService implements OnModuleInit, OnModuleDestroy {
   /** Counts one request; null when allowed, else the seconds until the IP may try again. */
   async consumeIp(action: AuthAction, ip: string): Promise<number | null> {
     try {
-      await this.perIp.consume(`${action}:${ip}`);
+      await (action === 'widget' ? this.widgetPerIp : this.perIp).consume(`${action}:${ip}`);
       return null;
     } catch (rejection) {
       return retryAfter(rejection);

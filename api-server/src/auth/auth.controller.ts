@@ -2,6 +2,8 @@ import {
   type AuthResponse,
   authResponseSchema,
   type ChangePasswordBody,
+  type GoogleSignInBody,
+  googleSignInBodySchema,
   changePasswordBodySchema,
   type LoginBody,
   type LogoutBody,
@@ -56,6 +58,17 @@ export class AuthController {
   @ApiZodResponse(authResponseSchema)
   login(@Body(new ZodPipe(loginBodySchema)) body: LoginBody): Promise<AuthResponse> {
     return this.auth.login(body);
+  }
+
+  /** Signs in (or up) with the ID token of the admin panel's Google sign-in; 404 google_not_configured when off. */
+  @Public()
+  @Post('google')
+  @HttpCode(200)
+  @RateLimit('login')
+  @ApiZodBody(googleSignInBodySchema)
+  @ApiZodResponse(authResponseSchema)
+  google(@Body(new ZodPipe(googleSignInBodySchema)) body: GoogleSignInBody): Promise<AuthResponse> {
+    return this.auth.signInWithGoogle(body);
   }
 
   @Get('me')

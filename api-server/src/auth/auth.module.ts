@@ -9,6 +9,7 @@ import { AuthLimitsService } from './auth-limits.service.js';
 import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { GoogleIdentityService } from './google-identity.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { PasswordService } from './password.service.js';
@@ -29,6 +30,7 @@ import { SessionsService } from './sessions.service.js';
   controllers: [AuthController],
   providers: [
     AuthService,
+    GoogleIdentityService,
     PasswordService,
     SessionsService,
     AuthLimitsService,

@@ -1,4 +1,4 @@
-import type { AuthResponse, LoginBody, RegisterBody, UserDto } from '@chatiq/contracts';
+import type { AuthResponse, GoogleSignInBody, LoginBody, RegisterBody, UserDto } from '@chatiq/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import bcrypt from 'bcrypt';
@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/config.schema.js';
 import { isUniqueViolation } from '../prisma/unique-violation.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { AuthLimitsService } from './auth-limits.service.js';
+import { GoogleIdentityService } from './google-identity.service.js';
 import type { AccessTokenClaims, AuthUser } from './auth-user.js';
 import { RateLimitedError } from './rate-limited.error.js';
 import { SessionsService } from './sessions.service.js';
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly sessions: SessionsService,
     private readonly limits: AuthLimitsService,
+    private readonly google: GoogleIdentityService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.dummyHash = bcrypt.hashSync('chatiq-dummy-password', config.bcryptRounds);
@@ -75,6 +77,44 @@ export class AuthService {
       throw new AppError('invalid_credentials', 'Email or password is incorrect');
     }
     await this.limits.loginSucceeded(body.email);
+    await this.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    return this.issue(user);
+  }
+
+  /**
+   * Signs in with a verified Google identity: the member linked to that Google account, else the
+   * member with that (Google-verified) email, who gets linked; else a new organization and its
+   * OWNER, as with register. A deactivated member stays out.
+   */
+  async signInWithGoogle(body: GoogleSignInBody): Promise<AuthResponse> {
+    const identity = await this.google.verify(body.idToken);
+    const include = { organization: { select: { name: true } } } as const;
+    let user =
+      (await this.prisma.user.findUnique({ where: { googleId: identity.googleId }, include })) ??
+      (await this.prisma.user.findUnique({ where: { email: identity.email }, include }));
+    if (user && user.googleId !== identity.googleId) {
+      if (user.googleId) throw new AppError('invalid_credentials', 'This email is linked to another Google account');
+      user = await this.prisma.user.update({ where: { id: user.id }, data: { googleId: identity.googleId }, include });
+    }
+    if (!user) {
+      try {
+        user = await this.prisma.user.create({
+          data: {
+            email: identity.email,
+            googleId: identity.googleId,
+            name: identity.name,
+            role: 'OWNER',
+            organization: { create: { name: body.organizationName ?? `${identity.name}'s organization` } },
+          },
+          include,
+        });
+      } catch (error) {
+        // The same person signing in twice at once: the other request created them.
+        if (!isUniqueViolation(error)) throw error;
+        user = await this.prisma.user.findUniqueOrThrow({ where: { googleId: identity.googleId }, include });
+      }
+    }
+    if (!user.active) throw new AppError('invalid_credentials', 'This account is deactivated');
     await this.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     return this.issue(user);
   }

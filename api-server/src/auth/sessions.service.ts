@@ -71,6 +71,18 @@ export class SessionsService {
   }
 
   /**
+   * The user's role or sites changed: their admin sockets, which were authorized and put in rooms
+   * for the old ones, are closed with `permissions_changed`; the admin panel reconnects with the
+   * same token and gets the new view. Their sessions stay open.
+   */
+  permissionsChanged(userId: string): void {
+    if (!this.admin) return;
+    const target = this.admin.in(sessionRooms.user(userId));
+    target.emit('server:error', PERMISSIONS_CHANGED);
+    target.disconnectSockets();
+  }
+
+  /**
    * Puts a freshly connected admin socket in its user's and session's rooms. A revocation that
    * happened between the handshake's check and this join would have missed the socket, so the
    * session is checked once more after joining.
@@ -96,4 +108,5 @@ export class SessionsService {
   }
 }
 
+const PERMISSIONS_CHANGED = { code: 'permissions_changed', message: 'Your role or sites changed: reconnect to see the new ones' } as const;
 const SIGNED_OUT = { code: 'unauthorized', message: 'This session has ended (signed out or password changed)' } as const;

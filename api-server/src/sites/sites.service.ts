@@ -97,12 +97,27 @@ export class SitesService {
 
   /** The site behind a widget's public id, if the page's origin may use it. */
   async findForWidget(publicId: string, origin: string | undefined): Promise<Site> {
-    const site = await this.prisma.site.findUnique({ where: { publicId } });
+    const site = (await this.prisma.site.findUnique({ where: { publicId } })) ?? (await this.siteOfOrganizationFor(publicId, origin));
     if (!site) throw new AppError('site_not_found', 'No site has this id');
     if (!isOriginAllowed(origin, site)) {
       throw new AppError('origin_not_allowed', `This site does not allow pages from ${origin ?? 'an unknown origin'}`);
     }
     return site;
+  }
+
+  /**
+   * `window.chtq.organizationId`: the organization's site whose domains or allowed origins name the
+   * page's origin (the oldest, if several do). An organization with a single site that has no
+   * origin policy yet gets that site, so the snippet works before the site is configured.
+   */
+  private async siteOfOrganizationFor(organizationId: string, origin: string | undefined): Promise<Site | null> {
+    const sites = await this.prisma.site.findMany({ where: { organizationId }, orderBy: { createdAt: 'asc' }, take: 500 });
+    const configured = sites.filter((site) => site.domains.length > 0 || site.allowedOrigins.length > 0);
+    const matching = origin ? configured.find((site) => isOriginAllowed(origin, site)) : undefined;
+    if (matching) return matching;
+    if (sites.length === 1) return sites[0] ?? null;
+    // Several sites and none for this page: the first one refuses the origin with a clear error.
+    return configured[0] ?? null;
   }
 }
 

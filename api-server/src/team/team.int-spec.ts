@@ -15,7 +15,15 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
-import { type AdminSocket, api, connectAdmin, connectWidget, newClientId, registerOwner } from '../../test/support/clients.js';
+import {
+  type AdminSocket,
+  api,
+  connectAdmin,
+  connectWidget,
+  newClientId,
+  registerOwner,
+  serverDisconnect,
+} from '../../test/support/clients.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 
 const PASSWORD = 'correct-horse-battery';
@@ -303,6 +311,35 @@ describe('team', () => {
     // Reactivated, they can sign in again.
     expect((await patch(owner.accessToken, member.user.id, { active: true })).body.active).toBe(true);
     expect((await api(t.url, 'POST', '/auth/login', { body: { email: 'leaver@example.com', password: PASSWORD } })).status).toBe(200);
+  });
+
+  it("a new role or new sites close the member's sockets with permissions_changed; reconnected, they see the new view", async () => {
+    const member = await join(owner.accessToken, 'mover@example.com', 'OPERATOR', [siteA.id]);
+    const before = await connectAdmin(t.url, member.accessToken);
+    sockets.push(before);
+    const ended = serverDisconnect(before);
+    expect((await patch(owner.accessToken, member.user.id, { siteIds: [siteB.id] })).status).toBe(200);
+    expect((await ended).error?.code).toBe('permissions_changed');
+
+    // Same token, new sockets: site B's chats, no longer site A's.
+    const after = await connectAdmin(t.url, member.accessToken);
+    sockets.push(after);
+    expect(await after.emitWithAck('admin:join', { chatId: chats.b! })).toMatchObject({ ok: true });
+    expect(await after.emitWithAck('admin:join', { chatId: chats.a! })).toMatchObject({ ok: false, code: 'chat_not_found' });
+    const updates: string[] = [];
+    after.on('chat:updated', (chat) => updates.push(chat.siteId));
+    await chatIn(siteA, 'after the move, in A');
+    await chatIn(siteB, 'after the move, in B');
+    await expect.poll(() => updates).toContain(siteB.id);
+    expect(updates).not.toContain(siteA.id);
+
+    // Promoted to ADMIN: every site, after reconnecting.
+    const promoted = serverDisconnect(after);
+    expect((await patch(owner.accessToken, member.user.id, { role: 'ADMIN' })).status).toBe(200);
+    expect((await promoted).error?.code).toBe('permissions_changed');
+    const admin = await connectAdmin(t.url, member.accessToken);
+    sockets.push(admin);
+    expect(await admin.emitWithAck('admin:join', { chatId: chats.a! })).toMatchObject({ ok: true });
   });
 
   it("another organization's owner gets 404 for this organization's members, invitations and sites", async () => {

@@ -57,7 +57,8 @@ export class TeamService {
   /**
    * Changes a member's role, site assignments and/or active flag. An ADMIN manages operators only
    * and cannot grant ADMIN or OWNER; the organization always keeps one active OWNER. Deactivating
-   * ends every session of the member at once (their tokens are refused, their sockets disconnected).
+   * ends every session of the member at once (their tokens are refused, their sockets disconnected);
+   * a new role or new sites close their sockets with `permissions_changed`, to reconnect with them.
    */
   async updateMember(caller: AuthUser, userId: string, body: UpdateMemberBody): Promise<MemberDto> {
     const target = await this.prisma.user.findFirst({ where: { id: userId, organizationId: caller.organizationId } });
@@ -82,6 +83,7 @@ export class TeamService {
       }
     });
     if (body.active === false) await this.sessions.revokeAll(target.id);
+    else if ((body.role !== undefined && body.role !== target.role) || body.siteIds) this.sessions.permissionsChanged(target.id);
 
     const row = await this.prisma.user.findUniqueOrThrow({
       where: { id: target.id },

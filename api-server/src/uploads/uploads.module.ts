@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { MulterModule } from '@nestjs/platform-express';
 import { ChatsModule } from '../chats/chats.module.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -29,6 +30,7 @@ export class AttachmentStorageModule {}
 /** Chat attachments: upload and download for operators and visitors. */
 @Module({
   imports: [
+    AuthModule,
     AttachmentStorageModule,
     ChatsModule,
     SitesModule,

@@ -24,6 +24,7 @@ import {
   WidgetCorsInterceptor,
   widgetRequestOrigin,
 } from './upload-request.js';
+import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 
 /** The visitor's attachments, for the widget: identified by site public id + visitor id, and the page's origin. */
 @ApiTags('widget')
@@ -35,6 +36,7 @@ export class WidgetAttachmentsController {
 
   /** A visitor's file into their open chat: multipart field `file`, plus `siteId`, `visitorId`, `clientId`, `text`. */
   @Post()
+  @RateLimit('widget')
   @UseInterceptors(MultipartFormOnlyInterceptor, FileInterceptor(ATTACHMENT_FILE_FIELD), DiscardUploadOnErrorInterceptor)
   @ApiAttachmentUpload(widgetAttachmentUploadFieldsSchema)
   @ApiZodResponse(attachmentUploadResultSchema, 201)
@@ -48,6 +50,7 @@ export class WidgetAttachmentsController {
 
   /** The file of a message of the visitor's chat, streamed with safe headers. */
   @Get(':messageId')
+  @RateLimit('widget')
   @ApiZodQuery(widgetAttachmentQuerySchema)
   async download(
     @Req() req: Request,

@@ -18,6 +18,7 @@ import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { SitesService } from '../sites/sites.service.js';
 import { WidgetCorsInterceptor } from '../uploads/upload-request.js';
 import { WidgetSettingsService } from './widget-settings.service.js';
+import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 
 @ApiTags('widget settings')
 @ApiBearerAuth()
@@ -75,6 +76,7 @@ export class WidgetPublicSettingsController {
   ) {}
 
   @Get(':publicId/settings')
+  @RateLimit('widget')
   @ApiZodResponse(effectiveWidgetSettingsSchema)
   async get(@Req() req: Request, @Param('publicId', new ZodPipe(idSchema)) publicId: string): Promise<EffectiveWidgetSettings> {
     // The same check as the widget's socket handshake: the page's Origin header.
