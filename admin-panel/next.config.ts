@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const config: NextConfig = {
   reactStrictMode: true,
@@ -6,4 +7,5 @@ const config: NextConfig = {
   // The API's public URL is read at request time (lib/runtime-config.ts), not baked in at build.
 };
 
-export default config;
+// Languages: i18n/request.ts picks one per request (cookie, then Accept-Language).
+export default createNextIntlPlugin('./i18n/request.ts')(config);

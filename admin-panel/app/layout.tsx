@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { getServerSession } from 'next-auth';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { authOptions } from '@/lib/auth-options';
 import { runtimeConfig } from '@/lib/runtime-config';
@@ -13,12 +15,18 @@ export const metadata: Metadata = { title: 'ChatIQ', description: 'ChatIQ operat
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getServerSession(authOptions);
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <Providers session={session} config={{ apiUrl: runtimeConfig.publicApiUrl, widgetUrl: runtimeConfig.widgetUrl }}>
-          {children}
-        </Providers>
+        <NextIntlClientProvider locale={locale} messages={await getMessages()}>
+          <Providers
+            session={session}
+            config={{ apiUrl: runtimeConfig.publicApiUrl, widgetUrl: runtimeConfig.widgetUrl, googleSignIn: runtimeConfig.google !== null }}
+          >
+            {children}
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,10 +1,28 @@
 import { type AuthResponse, authResponseSchema, type ErrorBody } from '@chatiq/contracts';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import GoogleProvider from 'next-auth/providers/google';
 import { runtimeConfig } from './runtime-config';
 
+/** POSTs to the API and returns its AuthResponse, or throws with the API's error code. */
+async function apiSignIn(path: string, body: unknown): Promise<AuthResponse> {
+  const response = await fetch(`${runtimeConfig.internalApiUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const error = (await response.json().catch(() => null)) as ErrorBody | null;
+    throw new Error(error?.code ?? 'invalid_credentials');
+  }
+  return authResponseSchema.parse(await response.json());
+}
+
+const google = runtimeConfig.google;
+
 /**
- * next-auth signs operators in against the API (POST /auth/login). The API's access token lives
+ * next-auth signs operators in against the API (POST /auth/login, or POST /auth/google with the
+ * ID token of the Google provider, when GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are set). The API's access token lives
  * in next-auth's encrypted session cookie and is handed to the browser for REST and Socket.IO.
  */
 export const authOptions: NextAuthOptions = {
@@ -15,23 +33,19 @@ export const authOptions: NextAuthOptions = {
       name: 'Email',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials) {
-        const response = await fetch(`${runtimeConfig.internalApiUrl}/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: credentials?.email, password: credentials?.password }),
-        });
-        if (!response.ok) {
-          const error = (await response.json().catch(() => null)) as ErrorBody | null;
-          throw new Error(error?.code ?? 'invalid_credentials');
-        }
-        const auth: AuthResponse = authResponseSchema.parse(await response.json());
+        const auth = await apiSignIn('/auth/login', { email: credentials?.email, password: credentials?.password });
         return { id: auth.user.id, email: auth.user.email, name: auth.user.name, auth };
       },
     }),
+    ...(google ? [GoogleProvider({ clientId: google.clientId, clientSecret: google.clientSecret })] : []),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      const auth = (user as { auth?: AuthResponse } | undefined)?.auth;
+    async jwt({ token, user, account }) {
+      // Google: the API verifies Google's ID token itself and answers with its own session.
+      const auth =
+        account?.provider === 'google' && account.id_token
+          ? await apiSignIn('/auth/google', { idToken: account.id_token })
+          : (user as { auth?: AuthResponse } | undefined)?.auth;
       if (auth) {
         token.accessToken = auth.accessToken;
         token.accessTokenExpiresAt = auth.expiresAt;

@@ -2,7 +2,8 @@
 
 import { createContext, type ReactNode, useContext } from 'react';
 
-export type ClientConfig = { apiUrl: string; widgetUrl: string };
+/** `googleSignIn`: the login page shows its Google button only when Google sign-in is configured. */
+export type ClientConfig = { apiUrl: string; widgetUrl: string; googleSignIn: boolean };
 
 const ClientConfigContext = createContext<ClientConfig | null>(null);
 

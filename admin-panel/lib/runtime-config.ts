@@ -15,4 +15,10 @@ export const runtimeConfig = {
   get widgetUrl(): string {
     return (process.env.CHATIQ_WIDGET_URL ?? 'http://localhost:3002').replace(/\/$/, '');
   },
+  /** Google sign-in (next-auth's Google provider), on when both are set; the API needs the same client id. */
+  get google(): { clientId: string; clientSecret: string } | null {
+    const clientId = process.env.GOOGLE_CLIENT_ID;
+    const clientSecret = process.env.GOOGLE_CLIENT_SECRET;
+    return clientId && clientSecret ? { clientId, clientSecret } : null;
+  },
 };

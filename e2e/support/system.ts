@@ -1,6 +1,7 @@
 // Starts the whole system as real processes, the way start.sh runs it: the built API, the built
 // admin panel (next start) and the widget server, each on a free port, over a fresh database.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +44,8 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Migrates and seeds `databaseUrl`, then starts the three services. */
-export async function startSystem(databaseUrl: string): Promise<System> {
+/** Migrates and seeds `databaseUrl`, then starts the three services (`apiEnv`: more of the API's environment). */
+export async function startSystem(databaseUrl: string, apiEnv: Record<string, string> = {}): Promise<System> {
   const apiDir = path.join(repoRoot, 'api-server');
   execFileSync(path.join(apiDir, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
     cwd: apiDir,
@@ -73,6 +74,11 @@ export async function startSystem(databaseUrl: string): Promise<System> {
       NODE_ENV: 'production',
       // Every browser test signs in from 127.0.0.1: the per-IP auth limit is not what they test.
       AUTH_RATE_LIMIT: '10000',
+      // Seals sites' AI provider keys (the AI browser test saves one for the fake OpenAI server).
+      AI_SECRET_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
+      // Links in mails (password reset, invitations) open this admin panel.
+      ADMIN_URL: adminUrl,
+      ...apiEnv,
     }),
     start(
       'admin',

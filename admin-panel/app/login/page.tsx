@@ -1,7 +1,10 @@
+import { pageTitle } from '@/i18n/page-title';
 import { LoginForm } from '@/modules/auth/login-form';
 
-export const metadata = { title: 'Sign in · ChatIQ' };
+export const generateMetadata = pageTitle('auth', 'titles.login');
 
-export default function LoginPage() {
-  return <LoginForm />;
+/** `?reset=1`: arrived here from a password reset. */
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reset?: string | string[] }> }) {
+  const { reset } = await searchParams;
+  return <LoginForm notice={reset === '1' ? 'passwordReset' : null} />;
 }

@@ -1,6 +1,7 @@
+import { pageTitle } from '@/i18n/page-title';
 import { RegisterForm } from '@/modules/auth/register-form';
 
-export const metadata = { title: 'Create your account · ChatIQ' };
+export const generateMetadata = pageTitle('auth', 'titles.register');
 
 export default function RegisterPage() {
   return <RegisterForm />;

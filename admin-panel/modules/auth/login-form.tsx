@@ -4,10 +4,15 @@ import { loginBodySchema } from '@chatiq/contracts';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
+import { useClientConfig } from '@/lib/client-config';
 
-export function LoginForm() {
+/** `notice`: why the visitor landed here (e.g. after a password reset), shown above the form. */
+export function LoginForm({ notice }: { notice?: 'passwordReset' | null }) {
+  const t = useTranslations('auth');
   const router = useRouter();
+  const { googleSignIn } = useClientConfig();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -16,7 +21,7 @@ export function LoginForm() {
     const form = new FormData(event.currentTarget);
     const parsed = loginBodySchema.safeParse({ email: form.get('email'), password: form.get('password') });
     if (!parsed.success) {
-      setError('Enter your email and password.');
+      setError(t('login.missing'));
       return;
     }
     setPending(true);
@@ -24,7 +29,7 @@ export function LoginForm() {
     const result = await signIn('credentials', { ...parsed.data, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error === 'rate_limited' ? 'Too many attempts. Try again later.' : 'Email or password is incorrect.');
+      setError(result?.error === 'rate_limited' ? t('login.rateLimited') : t('login.incorrect'));
       return;
     }
     router.replace('/inbox');
@@ -34,13 +39,18 @@ export function LoginForm() {
   return (
     <div className="auth-page">
       <form className="card auth-card" onSubmit={onSubmit} noValidate>
-        <h1>Sign in to ChatIQ</h1>
+        <h1>{t('login.title')}</h1>
+        {notice === 'passwordReset' && (
+          <p className="notice" data-testid="login-notice">
+            {t('login.passwordChanged')}
+          </p>
+        )}
         <label>
-          Email
+          {t('fields.email')}
           <input name="email" type="email" autoComplete="email" required />
         </label>
         <label>
-          Password
+          {t('fields.password')}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
         {error && (
@@ -49,10 +59,18 @@ export function LoginForm() {
           </p>
         )}
         <button type="submit" className="primary" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? t('login.submitting') : t('login.submit')}
         </button>
+        {googleSignIn && (
+          <button type="button" onClick={() => signIn('google', { callbackUrl: '/inbox' })}>
+            {t('login.google')}
+          </button>
+        )}
+        <p className="muted auth-links">
+          <Link href="/forgot-password">{t('login.forgot')}</Link>
+        </p>
         <p className="muted">
-          New to ChatIQ? <Link href="/register">Create an account</Link>
+          {t('login.newHere')} <Link href="/register">{t('login.createAccount')}</Link>
         </p>
       </form>
     </div>

@@ -4,13 +4,17 @@ import { registerBodySchema } from '@chatiq/contracts';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { useClientConfig } from '@/lib/client-config';
+import { useIssueText } from '@/modules/settings/use-error-text';
 
 type FieldErrors = Partial<Record<'email' | 'password' | 'name' | 'organizationName', string>>;
 
 export function RegisterForm() {
+  const t = useTranslations('auth');
+  const issueText = useIssueText();
   const router = useRouter();
   const { apiUrl } = useClientConfig();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -23,7 +27,7 @@ export function RegisterForm() {
     const parsed = registerBodySchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
       const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as keyof FieldErrors] ??= issue.message;
+      for (const issue of parsed.error.issues) next[issue.path[0] as keyof FieldErrors] ??= issueText(issue.message);
       setErrors(next);
       return;
     }
@@ -37,11 +41,7 @@ export function RegisterForm() {
       router.replace('/sites');
       router.refresh();
     } catch (error) {
-      setFormError(
-        error instanceof ApiError && error.body.code === 'email_taken'
-          ? 'An account with this email already exists.'
-          : 'Could not create the account. Try again.',
-      );
+      setFormError(error instanceof ApiError && error.body.code === 'email_taken' ? t('register.emailTaken') : t('register.failed'));
     } finally {
       setPending(false);
     }
@@ -58,21 +58,21 @@ export function RegisterForm() {
   return (
     <div className="auth-page">
       <form className="card auth-card" onSubmit={onSubmit} noValidate>
-        <h1>Create your ChatIQ account</h1>
-        {field('name', 'Your name', 'text', 'name')}
-        {field('organizationName', 'Company', 'text', 'organization')}
-        {field('email', 'Work email', 'email', 'email')}
-        {field('password', 'Password (8+ characters)', 'password', 'new-password')}
+        <h1>{t('register.title')}</h1>
+        {field('name', t('fields.name'), 'text', 'name')}
+        {field('organizationName', t('fields.company'), 'text', 'organization')}
+        {field('email', t('fields.workEmail'), 'email', 'email')}
+        {field('password', t('fields.newPassword'), 'password', 'new-password')}
         {formError && (
           <p role="alert" className="error">
             {formError}
           </p>
         )}
         <button type="submit" className="primary" disabled={pending}>
-          {pending ? 'Creating…' : 'Create account'}
+          {pending ? t('register.submitting') : t('register.submit')}
         </button>
         <p className="muted">
-          Already have an account? <Link href="/login">Sign in</Link>
+          {t('register.haveAccount')} <Link href="/login">{t('register.signIn')}</Link>
         </p>
       </form>
     </div>

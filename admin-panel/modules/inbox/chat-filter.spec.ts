@@ -1,22 +1,40 @@
 import type { ChatSummaryDto } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
-import { filterChats } from './chat-filter';
+import { type ChatFilterState, filterChats, needsHuman } from './chat-filter';
 
-const chat = (id: string, status: ChatSummaryDto['status'], assignedOperatorId: string | null) =>
-  ({ id, status, assignedOperatorId }) as ChatSummaryDto;
+const chat = (id: string, status: ChatSummaryDto['status'], assignedOperatorId: string | null, aiState: ChatSummaryDto['aiState'] = null) =>
+  ({ id, status, assignedOperatorId, aiState }) as ChatSummaryDto;
 
 describe('filterChats', () => {
   const chats = [chat('a', 'OPEN', 'me'), chat('b', 'PENDING', null), chat('c', 'RESOLVED', 'me'), chat('d', 'OPEN', 'other')];
   const ids = (list: ChatSummaryDto[]) => list.map((c) => c.id);
+  const filters = (owner: ChatFilterState['owner'], status: ChatFilterState['status'], needsHuman = false) => ({
+    owner,
+    status,
+    needsHuman,
+  });
 
   it('shows open and pending chats under Open, resolved ones under Resolved', () => {
-    expect(ids(filterChats(chats, 'all', 'open', 'me'))).toEqual(['a', 'b', 'd']);
-    expect(ids(filterChats(chats, 'all', 'resolved', 'me'))).toEqual(['c']);
+    expect(ids(filterChats(chats, filters('all', 'open'), 'me'))).toEqual(['a', 'b', 'd']);
+    expect(ids(filterChats(chats, filters('all', 'resolved'), 'me'))).toEqual(['c']);
   });
 
   it('narrows to my chats or to unassigned ones', () => {
-    expect(ids(filterChats(chats, 'mine', 'open', 'me'))).toEqual(['a']);
-    expect(ids(filterChats(chats, 'unassigned', 'open', 'me'))).toEqual(['b']);
-    expect(ids(filterChats(chats, 'mine', 'resolved', 'me'))).toEqual(['c']);
+    expect(ids(filterChats(chats, filters('mine', 'open'), 'me'))).toEqual(['a']);
+    expect(ids(filterChats(chats, filters('unassigned', 'open'), 'me'))).toEqual(['b']);
+    expect(ids(filterChats(chats, filters('mine', 'resolved'), 'me'))).toEqual(['c']);
+  });
+
+  it('narrows to the chats the AI handed to humans', () => {
+    const withAi = [
+      ...chats,
+      chat('w', 'OPEN', null, 'WAITING_FOR_HUMAN'),
+      chat('ai', 'OPEN', null, 'AI'),
+      chat('h', 'OPEN', 'me', 'HUMAN'),
+      chat('wr', 'RESOLVED', null, 'WAITING_FOR_HUMAN'),
+    ];
+    expect(ids(filterChats(withAi, filters('all', 'open', true), 'me'))).toEqual(['w']);
+    expect(ids(filterChats(withAi, filters('mine', 'open', true), 'me'))).toEqual([]);
+    expect(needsHuman(withAi[7]!)).toBe(false);
   });
 });

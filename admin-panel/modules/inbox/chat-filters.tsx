@@ -1,44 +1,55 @@
 'use client';
 
-import type { OwnerFilter, StatusFilter } from './chat-filter';
+import { useTranslations } from 'next-intl';
+import type { ChatFilterState, OwnerFilter, StatusFilter } from './chat-filter';
 
 type Props = {
-  owner: OwnerFilter;
-  status: StatusFilter;
+  filters: ChatFilterState;
+  /** Open chats the AI handed to humans that nobody has taken yet. */
+  needsHumanCount: number;
   onOwner: (owner: OwnerFilter) => void;
   onStatus: (status: StatusFilter) => void;
+  onNeedsHuman: (on: boolean) => void;
 };
 
-const OWNERS: { value: OwnerFilter; label: string }[] = [
-  { value: 'mine', label: 'Mine' },
-  { value: 'unassigned', label: 'Unassigned' },
-  { value: 'all', label: 'All' },
-];
-const STATUSES: { value: StatusFilter; label: string }[] = [
-  { value: 'open', label: 'Open' },
-  { value: 'resolved', label: 'Resolved' },
-];
+const OWNERS: OwnerFilter[] = ['mine', 'unassigned', 'all'];
+const STATUSES: StatusFilter[] = ['open', 'resolved'];
 
-/** Segmented filters above the chat list. */
-export function ChatFilters({ owner, status, onOwner, onStatus }: Props) {
+/** Segmented filters above the chat list, and the "Needs a human" toggle. */
+export function ChatFilters({ filters, needsHumanCount, onOwner, onStatus, onNeedsHuman }: Props) {
+  const t = useTranslations('inbox.filters');
   return (
     <div className="chat-filters">
       <fieldset className="segmented">
-        <legend className="visually-hidden">Assignee</legend>
-        {OWNERS.map((o) => (
-          <button key={o.value} type="button" aria-pressed={owner === o.value} onClick={() => onOwner(o.value)}>
-            {o.label}
+        <legend className="visually-hidden">{t('assignee')}</legend>
+        {OWNERS.map((value) => (
+          <button key={value} type="button" aria-pressed={filters.owner === value} onClick={() => onOwner(value)}>
+            {t(`owner.${value}`)}
           </button>
         ))}
       </fieldset>
       <fieldset className="segmented">
-        <legend className="visually-hidden">Status</legend>
-        {STATUSES.map((s) => (
-          <button key={s.value} type="button" aria-pressed={status === s.value} onClick={() => onStatus(s.value)}>
-            {s.label}
+        <legend className="visually-hidden">{t('status')}</legend>
+        {STATUSES.map((value) => (
+          <button key={value} type="button" aria-pressed={filters.status === value} onClick={() => onStatus(value)}>
+            {t(`statusValue.${value}`)}
           </button>
         ))}
       </fieldset>
+      <button
+        type="button"
+        className={needsHumanCount > 0 ? 'needs-human-filter attention' : 'needs-human-filter'}
+        aria-pressed={filters.needsHuman}
+        onClick={() => onNeedsHuman(!filters.needsHuman)}
+        title={t('needsHumanHint')}
+      >
+        {t('needsHuman')}
+        {needsHumanCount > 0 && (
+          <span className="needs-human-count" data-testid="needs-human-count">
+            {needsHumanCount}
+          </span>
+        )}
+      </button>
     </div>
   );
 }

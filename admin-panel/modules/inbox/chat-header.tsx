@@ -1,27 +1,40 @@
 'use client';
 
 import type { ChatSummaryDto } from '@chatiq/contracts';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
+import { AiStateBadge } from './ai-state-badge';
 import { downloadTranscript } from './download-transcript';
+import { FollowUpBadge } from './follow-up-badge';
+import { TransferSelect } from './transfer-select';
 import type { ChatAction } from './use-inbox';
-import { visitorLabel } from './visitor-label';
+import { useVisitorLabel } from './use-visitor-label';
 
 type Props = {
   chat: ChatSummaryDto;
+  chats: readonly ChatSummaryDto[];
   operatorId: string;
+  /** The site's AI assistant is on (null: unknown to this role). */
+  siteAi: boolean | null;
+  /** Opening the chat took it over from the AI. */
+  takenOver: boolean;
   onAction: (action: ChatAction) => Promise<void>;
 };
 
-/** Who the visitor is, the chat's status and assignee, and what the operator can do with it. */
-export function ChatHeader({ chat, operatorId, onAction }: Props) {
+/** Who the visitor is, who answers (AI or a human), the chat's status and assignee, and what the operator can do with it. */
+export function ChatHeader({ chat, chats, operatorId, siteAi, takenOver, onAction }: Props) {
+  const t = useTranslations('inbox.header');
+  const tStatus = useTranslations('inbox.status');
+  const label = useVisitorLabel();
   const { apiUrl } = useClientConfig();
   const token = useAccessToken();
   const [busy, setBusy] = useState(false);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState(false);
   const resolved = chat.status === 'RESOLVED';
   const mine = chat.assignedOperatorId === operatorId;
+  const canHandBack = !resolved && siteAi !== false && (chat.aiState === 'HUMAN' || chat.aiState === 'WAITING_FOR_HUMAN');
 
   async function run(action: ChatAction) {
     setBusy(true);
@@ -30,57 +43,77 @@ export function ChatHeader({ chat, operatorId, onAction }: Props) {
   }
 
   async function download() {
-    setDownloadError(null);
+    setDownloadError(false);
     try {
       await downloadTranscript(apiUrl, token, chat.id);
     } catch {
-      setDownloadError('Could not download the transcript.');
+      setDownloadError(true);
     }
   }
 
   return (
-    <header className="chat-header">
-      <div>
-        <h2>{visitorLabel(chat)}</h2>
-        <p className="muted">
-          {chat.siteName}
-          {chat.visitor.currentPageUrl ? ` · ${chat.visitor.currentPageUrl}` : ''}
-        </p>
-        <p className="muted" data-testid="chat-assignee">
-          {chat.assignedOperatorName ? `Assigned to ${chat.assignedOperatorName}` : 'Unassigned'}
-        </p>
-      </div>
-      <div className="chat-actions">
-        <span className={`badge ${chat.status.toLowerCase()}`} data-testid="chat-status">
-          {chat.status.toLowerCase()}
-        </span>
-        {mine ? (
-          <button type="button" disabled={busy} onClick={() => run({ kind: 'assign', operatorId: null })}>
-            Unassign
-          </button>
-        ) : (
-          <button type="button" disabled={busy} onClick={() => run({ kind: 'assign', operatorId })}>
-            Assign to me
-          </button>
-        )}
-        {resolved ? (
-          <button type="button" disabled={busy} onClick={() => run({ kind: 'reopen' })}>
-            Reopen
-          </button>
-        ) : (
-          <button type="button" className="primary" disabled={busy} onClick={() => run({ kind: 'resolve' })}>
-            Resolve
-          </button>
-        )}
-        <button type="button" className="link-button" onClick={download}>
-          Download transcript
-        </button>
-        {downloadError && (
-          <span role="alert" className="error">
-            {downloadError}
+    <header className="chat-header-wrap">
+      <div className="chat-header">
+        <div>
+          <h2>{label(chat)}</h2>
+          <p className="muted">
+            {chat.siteName}
+            {chat.visitor.currentPageUrl ? ` · ${chat.visitor.currentPageUrl}` : ''}
+          </p>
+          <p className="muted" data-testid="chat-assignee">
+            {chat.assignedOperatorName ? t('assignedTo', { name: chat.assignedOperatorName }) : t('unassigned')}
+          </p>
+        </div>
+        <div className="chat-actions">
+          <AiStateBadge state={chat.aiState} />
+          <FollowUpBadge at={chat.followUpAt} />
+          <span className={`badge ${chat.status.toLowerCase()}`} data-testid="chat-status">
+            {tStatus(chat.status)}
           </span>
-        )}
+          {mine ? (
+            <button type="button" disabled={busy} onClick={() => run({ kind: 'assign', operatorId: null })}>
+              {t('unassign')}
+            </button>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => run({ kind: 'assign', operatorId })}>
+              {t('assignToMe')}
+            </button>
+          )}
+          <TransferSelect chat={chat} chats={chats} disabled={busy} onTransfer={(id) => run({ kind: 'assign', operatorId: id })} />
+          {canHandBack && (
+            <button type="button" className="ai-button" disabled={busy} onClick={() => run({ kind: 'handback' })} title={t('handBackHint')}>
+              {t('handBack')}
+            </button>
+          )}
+          {resolved ? (
+            <button type="button" disabled={busy} onClick={() => run({ kind: 'reopen' })}>
+              {t('reopen')}
+            </button>
+          ) : (
+            <button type="button" className="primary" disabled={busy} onClick={() => run({ kind: 'resolve' })}>
+              {t('resolve')}
+            </button>
+          )}
+          <button type="button" className="link-button" onClick={download}>
+            {t('downloadTranscript')}
+          </button>
+          {downloadError && (
+            <span role="alert" className="error">
+              {t('downloadFailed')}
+            </span>
+          )}
+        </div>
       </div>
+      {takenOver && chat.aiState !== 'AI' && (
+        <p className="takeover-notice" role="status" data-testid="takeover-notice">
+          {t('takenOver')}
+        </p>
+      )}
+      {chat.aiState === 'AI' && !chat.assignedOperatorId && (
+        <p className="takeover-notice ai" role="status" data-testid="ai-answering-notice">
+          {t('aiAnswering')}
+        </p>
+      )}
     </header>
   );
 }

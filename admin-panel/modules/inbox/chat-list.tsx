@@ -1,7 +1,11 @@
 'use client';
 
 import type { ChatSummaryDto } from '@chatiq/contracts';
-import { visitorLabel } from './visitor-label';
+import { useTranslations } from 'next-intl';
+import { AiStateBadge } from './ai-state-badge';
+import { needsHuman } from './chat-filter';
+import { FollowUpBadge } from './follow-up-badge';
+import { useVisitorLabel } from './use-visitor-label';
 
 type Props = {
   chats: ChatSummaryDto[];
@@ -12,46 +16,62 @@ type Props = {
   onSelect: (chatId: string) => void;
 };
 
+/** A short preview of the chat's last message (a file when it carries one and no text). */
+function usePreview() {
+  const t = useTranslations('inbox.list');
+  return (chat: ChatSummaryDto) => {
+    const last = chat.lastMessage;
+    if (!last) return t('noMessages');
+    if (!last.text && last.attachment) return t('attachmentPreview', { name: last.attachment.name });
+    return last.text;
+  };
+}
+
 export function ChatList({ chats, loaded, filtered, selectedId, onSelect }: Props) {
-  if (!loaded) return <p className="muted pad">Loading chats…</p>;
-  if (chats.length === 0) {
-    return (
-      <p className="muted pad">
-        {filtered ? 'No chats match these filters.' : 'No chats yet. When a visitor writes from your site, the chat appears here.'}
-      </p>
-    );
-  }
+  const t = useTranslations('inbox');
+  const label = useVisitorLabel();
+  const preview = usePreview();
+  if (!loaded) return <p className="muted pad">{t('list.loading')}</p>;
+  if (chats.length === 0) return <p className="muted pad">{filtered ? t('list.noMatch') : t('list.empty')}</p>;
   return (
     <ul className="chat-list">
-      {chats.map((chat) => (
-        <li key={chat.id}>
-          <button
-            type="button"
-            data-testid="chat-item"
-            data-chat-id={chat.id}
-            className={chat.id === selectedId ? 'chat-item selected' : 'chat-item'}
-            aria-current={chat.id === selectedId}
-            onClick={() => onSelect(chat.id)}
-          >
-            <span className="chat-item-top">
-              <strong>{visitorLabel(chat)}</strong>
-              <span className="chat-item-badges">
-                {chat.unreadCount > 0 && chat.id !== selectedId && (
-                  <span className="unread" data-testid="unread-count" title={`${chat.unreadCount} unread`}>
-                    {chat.unreadCount}
-                  </span>
-                )}
-                <span className={`badge ${chat.status.toLowerCase()}`}>{chat.status.toLowerCase()}</span>
+      {chats.map((chat) => {
+        const waiting = needsHuman(chat);
+        const classes = ['chat-item', chat.id === selectedId ? 'selected' : '', waiting ? 'needs-human' : ''].filter(Boolean).join(' ');
+        return (
+          <li key={chat.id}>
+            <button
+              type="button"
+              data-testid="chat-item"
+              data-chat-id={chat.id}
+              data-ai-state={chat.aiState ?? undefined}
+              className={classes}
+              aria-current={chat.id === selectedId}
+              title={chat.aiState === 'AI' && !chat.assignedOperatorId ? t('list.takeoverHint') : undefined}
+              onClick={() => onSelect(chat.id)}
+            >
+              <span className="chat-item-top">
+                <strong>{label(chat)}</strong>
+                <span className="chat-item-badges">
+                  {chat.unreadCount > 0 && chat.id !== selectedId && (
+                    <span className="unread" data-testid="unread-count" title={t('list.unread', { count: chat.unreadCount })}>
+                      {chat.unreadCount}
+                    </span>
+                  )}
+                  <AiStateBadge state={chat.aiState} />
+                  <span className={`badge ${chat.status.toLowerCase()}`}>{t(`status.${chat.status}`)}</span>
+                </span>
               </span>
-            </span>
-            <span className="chat-item-preview">{chat.lastMessage?.text ?? 'No messages yet'}</span>
-            <span className="chat-item-site">
-              {chat.siteName}
-              {chat.assignedOperatorName ? ` · ${chat.assignedOperatorName}` : ''}
-            </span>
-          </button>
-        </li>
-      ))}
+              <span className="chat-item-preview">{preview(chat)}</span>
+              <span className="chat-item-site">
+                {chat.siteName}
+                {chat.assignedOperatorName ? ` · ${chat.assignedOperatorName}` : ''}
+                <FollowUpBadge at={chat.followUpAt} />
+              </span>
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

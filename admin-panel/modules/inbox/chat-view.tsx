@@ -1,59 +1,130 @@
 'use client';
 
 import type { ChatSummaryDto, MessageDto } from '@chatiq/contracts';
-import { useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useRef } from 'react';
 import type { AdminSocket } from '@/lib/admin-socket';
+import { AiStreamItem } from './ai-stream-item';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
+import { type InboxError, useErrorText } from './error-text';
 import { MessageItem } from './message-item';
+import { buildTimeline } from './timeline';
+import { TransitionItem } from './transition-item';
+import { useAiStream } from './use-ai-stream';
+import { useAttachmentUpload } from './use-attachment-upload';
 import type { ChatAction, ComposeMode } from './use-inbox';
 import { useOperatorTyping } from './use-operator-typing';
 import { lastReplySeen, useMarkRead } from './use-read-receipts';
+import { useSiteAi } from './use-site-ai';
+import { useSuggestReply } from './use-suggest-reply';
+import { useTemplates } from './use-templates';
+import { useTransitions } from './use-transitions';
 import { useVisitorTyping } from './use-visitor-typing';
 
 type Props = {
   socket: AdminSocket | null;
   chat: ChatSummaryDto;
+  chats: readonly ChatSummaryDto[];
   messages: MessageDto[];
-  error: string | null;
+  error: InboxError | null;
   operatorId: string;
+  operatorName: string;
+  takenOver: boolean;
   onSend: (text: string, mode: ComposeMode) => Promise<boolean>;
   onAction: (action: ChatAction) => Promise<void>;
   onChat: (chat: ChatSummaryDto) => void;
+  onMessage: (message: MessageDto) => void;
 };
 
-export function ChatView({ socket, chat, messages, error, operatorId, onSend, onAction, onChat }: Props) {
-  const endRef = useRef<HTMLDivElement>(null);
+export function ChatView({
+  socket,
+  chat,
+  chats,
+  messages,
+  error,
+  operatorId,
+  operatorName,
+  takenOver,
+  onSend,
+  onAction,
+  onChat,
+  onMessage,
+}: Props) {
+  const t = useTranslations('inbox');
+  const errorText = useErrorText();
+  const endRef = useRef<HTMLLIElement>(null);
   const visitorTyping = useVisitorTyping(socket, chat.id);
   const operatorTyping = useOperatorTyping(socket, chat.id);
+  const stream = useAiStream(socket, chat.id);
+  const transitions = useTransitions(socket, chat.id);
+  const templates = useTemplates(chat.siteId);
+  const siteAi = useSiteAi(chat.siteId);
+  const suggestion = useSuggestReply(chat.id);
+  const upload = useAttachmentUpload(chat.id, onMessage);
   useMarkRead(socket, chat, messages, onChat);
   const lastReply = lastReplySeen(chat, messages);
+  const timeline = buildTimeline(messages, transitions);
 
-  // Keep the newest message in view as messages arrive.
-  const newest = messages.at(-1)?.id;
+  // Keep the newest message (or the growing AI answer) in view.
+  const newest = timeline.length;
+  const streamLength = stream?.text.length ?? -1;
   useEffect(() => {
-    if (newest || visitorTyping) endRef.current?.scrollIntoView({ block: 'end' });
-  }, [newest, visitorTyping]);
+    if (newest || visitorTyping || streamLength >= 0) endRef.current?.scrollIntoView({ block: 'end' });
+  }, [newest, visitorTyping, streamLength]);
+
+  const runSuggest = useCallback(() => suggestion.suggest(), [suggestion.suggest]);
 
   return (
     <div className="chat-view">
-      <ChatHeader chat={chat} operatorId={operatorId} onAction={onAction} />
-      <ol className="messages" role="log" aria-live="polite" aria-label="Messages">
-        {messages.length === 0 && <li className="message-system muted">No messages yet.</li>}
-        {messages.map((m) => (
-          <MessageItem key={m.id} chat={chat} message={m} seen={lastReply?.messageId === m.id ? lastReply.seen : null} />
-        ))}
-        <div ref={endRef} />
+      <ChatHeader chat={chat} chats={chats} operatorId={operatorId} siteAi={siteAi} takenOver={takenOver} onAction={onAction} />
+      <ol className="messages" role="log" aria-live="polite" aria-label={t('chat.messages')}>
+        {timeline.length === 0 && !stream && <li className="message-system muted">{t('chat.noMessages')}</li>}
+        {timeline.map((item) =>
+          item.kind === 'message' ? (
+            <MessageItem
+              key={item.message.id}
+              chat={chat}
+              message={item.message}
+              seen={lastReply?.messageId === item.message.id ? lastReply.seen : null}
+            />
+          ) : (
+            <TransitionItem key={`t-${item.transition.id}`} transition={item.transition} />
+          ),
+        )}
+        {stream && <AiStreamItem text={stream.text} />}
+        <li ref={endRef} className="messages-end" aria-hidden="true" />
       </ol>
       <p className="typing-indicator" data-testid="visitor-typing" aria-live="polite" hidden={!visitorTyping}>
-        {visitorTyping ? 'Visitor is typing…' : ''}
+        {visitorTyping ? t('chat.visitorTyping') : ''}
       </p>
       {error && (
         <p role="alert" className="error pad">
-          {error}
+          {errorText(error)}
         </p>
       )}
-      <Composer onSend={onSend} onTyping={operatorTyping.typing} onStopTyping={operatorTyping.stop} />
+      {suggestion.error && (
+        <p role="alert" className="notice pad" data-testid="suggest-error">
+          {suggestion.error.code === 'ai_not_configured'
+            ? t('ai.suggestNotConfigured')
+            : suggestion.error.code === 'ai_unavailable'
+              ? t('ai.suggestUnavailable')
+              : errorText(suggestion.error)}{' '}
+          <button type="button" className="link-button" onClick={suggestion.clearError}>
+            {t('composer.dismiss')}
+          </button>
+        </p>
+      )}
+      <Composer
+        chat={chat}
+        operatorName={operatorName}
+        templates={templates}
+        onSend={onSend}
+        onTyping={operatorTyping.typing}
+        onStopTyping={operatorTyping.stop}
+        suggest={{ available: siteAi !== false, busy: suggestion.busy, run: runSuggest }}
+        upload={upload}
+      />
     </div>
   );
 }

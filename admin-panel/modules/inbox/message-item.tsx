@@ -1,40 +1,53 @@
 'use client';
 
 import type { ChatSummaryDto, MessageDto } from '@chatiq/contracts';
-import { visitorLabel } from './visitor-label';
+import { useTranslations } from 'next-intl';
+import { AttachmentView } from './attachment-view';
+import { useLocalFormat } from './use-local-format';
+import { useVisitorLabel } from './use-visitor-label';
 
 type Props = { chat: ChatSummaryDto; message: MessageDto; seen: boolean | null };
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
 /**
- * One message: system events as centered small text, private notes marked as such, and "Seen"
- * under the operators' last reply once the visitor has read it (`seen` is null elsewhere).
+ * One message: system events as centered small text, private notes marked as such, files shown
+ * with the text, and "Seen" under the operators' last reply once the visitor has read it (`seen`
+ * is null elsewhere).
  */
 export function MessageItem({ chat, message: m, seen }: Props) {
+  const t = useTranslations('inbox.message');
+  const format = useLocalFormat();
+  const label = useVisitorLabel();
+  const time = <time dateTime={m.createdAt}>{format.time(m.createdAt)}</time>;
   if (m.authorKind === 'SYSTEM') {
     return (
       <li className="message-system" data-author="system" data-internal={m.internal ? 'true' : undefined}>
-        <span className="message-text">{m.text}</span> · <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
+        <span className="message-text">{m.text}</span> · {time}
       </li>
     );
   }
-  const author = m.authorKind === 'VISITOR' ? visitorLabel(chat) : (m.authorName ?? m.authorKind);
+  const author =
+    m.authorKind === 'VISITOR'
+      ? label(chat)
+      : m.authorKind === 'AI'
+        ? (m.authorName ?? t('aiAuthor'))
+        : (m.authorName ?? t('operatorAuthor'));
   return (
     <li
       className={`message ${m.authorKind.toLowerCase()}${m.internal ? ' note' : ''}`}
       data-author={m.authorKind.toLowerCase()}
       data-internal={m.internal ? 'true' : 'false'}
+      data-message-id={m.id}
     >
       <span className="message-author">
-        {m.internal && <span className="note-label">Private note · </span>}
+        {m.internal && <span className="note-label">{t('privateNote')} · </span>}
         {author}
       </span>
-      <span className="message-text">{m.text}</span>
-      <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
+      {m.attachment && <AttachmentView messageId={m.id} attachment={m.attachment} />}
+      {m.text && <span className="message-text">{m.text}</span>}
+      {time}
       {seen && (
         <span className="message-seen" data-testid="seen">
-          Seen
+          {t('seen')}
         </span>
       )}
     </li>

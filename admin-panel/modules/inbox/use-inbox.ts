@@ -11,10 +11,12 @@ import {
 } from '@chatiq/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type AdminSocket, connectAdminSocket } from '@/lib/admin-socket';
-import { apiFetch } from '@/lib/api-client';
+import { ApiError, apiFetch } from '@/lib/api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useOperator } from '@/modules/auth/use-operator';
 import type { StatusFilter } from './chat-filter';
+import type { InboxError } from './error-text';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
@@ -22,7 +24,7 @@ export type ConnectionState = 'connecting' | 'online' | 'offline';
 export type ComposeMode = 'reply' | 'note';
 
 /** Header actions on the open chat; each is acknowledged with the changed chat. */
-export type ChatAction = { kind: 'resolve' } | { kind: 'reopen' } | { kind: 'assign'; operatorId: string | null };
+export type ChatAction = { kind: 'resolve' } | { kind: 'reopen' } | { kind: 'handback' } | { kind: 'assign'; operatorId: string | null };
 
 function sortChats(chats: ChatSummaryDto[]): ChatSummaryDto[] {
   const at = (c: ChatSummaryDto) => c.lastMessage?.createdAt ?? c.createdAt;
@@ -36,50 +38,72 @@ function upsertChats(all: ChatSummaryDto[], incoming: ChatSummaryDto[]): ChatSum
 
 const statusQuery = (status: StatusFilter) => (status === 'resolved' ? '/chats?status=RESOLVED' : '/chats');
 
+/** Opening the chat made it mine while the AI had it (or was waiting for a human): a takeover. */
+function tookOverFromAi(before: ChatSummaryDto | undefined, after: ChatSummaryDto, operatorId: string): boolean {
+  return (
+    before !== undefined &&
+    before.assignedOperatorId === null &&
+    (before.aiState === 'AI' || before.aiState === 'WAITING_FOR_HUMAN') &&
+    after.assignedOperatorId === operatorId
+  );
+}
+
 /**
  * The inbox's live state: the chat list (REST, then `chat:updated`), the open chat's messages
  * (`admin:join`, then `message:created`), read receipts from the visitor (`message:read`),
  * sending replies and notes, and the header actions. After a reconnect it reloads the list and
- * resumes the open chat after the last sequence it has, so nothing is missed.
+ * resumes the open chat after the last sequence it has, so nothing is missed. Opening an
+ * unassigned chat takes it (from the AI too): `takenOver` names the chats taken from the AI here.
  */
 export function useInbox(initialChatId: string | null = null) {
   const { apiUrl } = useClientConfig();
   const token = useAccessToken();
+  const operator = useOperator();
+  const operatorId = operator.id;
   const socketRef = useRef<AdminSocket | null>(null);
   const selectedRef = useRef<string | null>(initialChatId);
   const messagesRef = useRef<MessageDto[]>([]);
+  const chatsRef = useRef<ChatSummaryDto[]>([]);
   const statusRef = useRef<StatusFilter>('open');
   const [socket, setSocket] = useState<AdminSocket | null>(null);
-  const [chats, setChats] = useState<ChatSummaryDto[]>([]);
+  const [chats, setChatsState] = useState<ChatSummaryDto[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(initialChatId);
   const [messages, setMessages] = useState<MessageDto[]>([]);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
-  const [error, setError] = useState<string | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const [error, setError] = useState<InboxError | null>(null);
+  const [listError, setListError] = useState<InboxError | null>(null);
+  const [takenOver, setTakenOver] = useState<ReadonlySet<string>>(new Set());
+
+  const setChats = useCallback((update: (all: ChatSummaryDto[]) => ChatSummaryDto[]) => {
+    chatsRef.current = update(chatsRef.current);
+    setChatsState(chatsRef.current);
+  }, []);
 
   const updateMessages = useCallback((incoming: MessageDto[], replace = false) => {
     messagesRef.current = mergeMessages(replace ? [] : messagesRef.current, incoming);
     setMessages(messagesRef.current);
   }, []);
 
-  const updateChat = useCallback((chat: ChatSummaryDto) => setChats((all) => upsertChats(all, [chat])), []);
+  const updateChat = useCallback((chat: ChatSummaryDto) => setChats((all) => upsertChats(all, [chat])), [setChats]);
 
   const join = useCallback(
     async (chatId: string, afterSeq: number) => {
       const socket = socketRef.current;
       if (!socket) return;
+      const before = chatsRef.current.find((c) => c.id === chatId);
       const ack = await socket.emitWithAck('admin:join', { chatId, afterSeq });
       if (!ack.ok) {
-        setError(ack.message);
+        setError({ code: ack.code, message: ack.message });
         return;
       }
       const data: AdminJoinResult = ack.data;
       if (selectedRef.current !== chatId) return;
       updateMessages(data.messages, afterSeq === 0);
       updateChat(data.chat);
+      if (tookOverFromAi(before, data.chat, operatorId)) setTakenOver((all) => new Set(all).add(chatId));
     },
-    [updateMessages, updateChat],
+    [updateMessages, updateChat, operatorId],
   );
 
   const loadChats = useCallback(
@@ -90,8 +114,8 @@ export function useInbox(initialChatId: string | null = null) {
           setLoaded(true);
           setListError(null);
         })
-        .catch(() => setListError('Could not load chats.')),
-    [apiUrl, token],
+        .catch((e: unknown) => setListError({ code: e instanceof ApiError ? e.body.code : 'list_failed', message: String(e) })),
+    [apiUrl, token, setChats],
   );
 
   useEffect(() => {
@@ -110,6 +134,10 @@ export function useInbox(initialChatId: string | null = null) {
     socket.on('message:created', ({ message }) => {
       if (message.chatId === selectedRef.current) updateMessages([message]);
     });
+    // The AI's stored answer comes with the end of its stream too (and as message:created).
+    socket.on('ai:done', ({ message }) => {
+      if (message.chatId === selectedRef.current) updateMessages([message]);
+    });
     socket.on('message:read', ({ chatId, seq, by }) => {
       if (by !== 'visitor') return;
       setChats((all) => all.map((c) => (c.id === chatId && c.visitorLastReadSeq < seq ? { ...c, visitorLastReadSeq: seq } : c)));
@@ -119,12 +147,13 @@ export function useInbox(initialChatId: string | null = null) {
       socketRef.current = null;
       setSocket(null);
     };
-  }, [apiUrl, token, join, loadChats, updateMessages, updateChat]);
+  }, [apiUrl, token, join, loadChats, updateMessages, updateChat, setChats]);
 
   const select = useCallback(
     (chatId: string) => {
       const previous = selectedRef.current;
-      if (previous && previous !== chatId) socketRef.current?.emit('admin:leave', { chatId: previous }, () => {});
+      if (previous === chatId) return;
+      if (previous) socketRef.current?.emit('admin:leave', { chatId: previous }, () => {});
       selectedRef.current = chatId;
       setSelectedId(chatId);
       updateMessages([], true);
@@ -142,6 +171,14 @@ export function useInbox(initialChatId: string | null = null) {
     [loadChats],
   );
 
+  /** Adds a message that was stored by another route (an uploaded attachment). */
+  const addMessage = useCallback(
+    (message: MessageDto) => {
+      if (message.chatId === selectedRef.current) updateMessages([message]);
+    },
+    [updateMessages],
+  );
+
   const send = useCallback(
     async (text: string, mode: ComposeMode = 'reply'): Promise<boolean> => {
       const socket = socketRef.current;
@@ -150,7 +187,7 @@ export function useInbox(initialChatId: string | null = null) {
       const event = mode === 'note' ? 'admin:note' : 'admin:message';
       const ack = await socket.emitWithAck(event, { chatId, clientId: crypto.randomUUID(), text });
       if (!ack.ok) {
-        setError(ack.message);
+        setError({ code: ack.code, message: ack.message });
         return false;
       }
       const data: MessageAckData = ack.data;
@@ -169,14 +206,23 @@ export function useInbox(initialChatId: string | null = null) {
       const ack =
         action.kind === 'assign'
           ? await socket.emitWithAck('chat:assign', { chatId, operatorId: action.operatorId })
-          : await socket.emitWithAck(action.kind === 'resolve' ? 'chat:resolve' : 'chat:reopen', { chatId });
+          : action.kind === 'handback'
+            ? await socket.emitWithAck('chat:handback', { chatId })
+            : await socket.emitWithAck(action.kind === 'resolve' ? 'chat:resolve' : 'chat:reopen', { chatId });
       if (!ack.ok) {
-        setError(ack.message);
+        setError({ code: ack.code, message: ack.message });
         return;
       }
       const data: ChatAckData = ack.data;
       setError(null);
       updateChat(data.chat);
+      if (action.kind === 'handback' || action.kind === 'assign') {
+        setTakenOver((all) => {
+          const next = new Set(all);
+          next.delete(chatId);
+          return next;
+        });
+      }
     },
     [updateChat],
   );
@@ -192,9 +238,11 @@ export function useInbox(initialChatId: string | null = null) {
     messages,
     connection,
     error,
+    takenOver: selected ? takenOver.has(selected.id) : false,
     select,
     send,
     act,
+    addMessage,
     updateChat,
     changeStatusFilter,
   };

@@ -4,16 +4,23 @@ import type { UserDto } from '@chatiq/contracts';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
+import { canManageSettings } from '@/modules/settings/settings-access';
+import { LanguageSwitcher } from './language-switcher';
+import { TimeZoneSync } from './time-zone-sync';
 
+/** Main navigation: `label` is a key of the `shell.nav` messages; `settings` only for OWNER/ADMIN. */
 const NAV = [
-  { href: '/inbox', label: 'Inbox' },
-  { href: '/visitors', label: 'Live visitors' },
-  { href: '/sites', label: 'Sites' },
-];
+  { href: '/inbox', label: 'inbox' },
+  { href: '/visitors', label: 'visitors' },
+  { href: '/sites', label: 'sites' },
+  { href: '/settings', label: 'settings' },
+  { href: '/analytics', label: 'analytics' },
+] as const;
 
 export function AppShell({ operator, children }: { operator: UserDto; children: ReactNode }) {
   const { apiUrl } = useClientConfig();
@@ -24,25 +31,28 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
     await signOut({ callbackUrl: '/login' });
   };
   const pathname = usePathname();
+  const t = useTranslations('shell');
   return (
     <div className="shell">
       <header className="topbar">
         <span className="brand">ChatIQ</span>
         <nav aria-label="Main">
-          {NAV.map((item) => (
+          {NAV.filter((item) => item.label !== 'settings' || canManageSettings(operator.role)).map((item) => (
             <Link key={item.href} href={item.href} className={pathname.startsWith(item.href) ? 'active' : undefined}>
-              {item.label}
+              {t(`nav.${item.label}`)}
             </Link>
           ))}
         </nav>
         <span className="operator">
           {operator.name} · {operator.organizationName}
         </span>
+        <LanguageSwitcher />
         <button type="button" className="link-button" onClick={endSession}>
-          Sign out
+          {t('signOut')}
         </button>
       </header>
       <main className="content">{children}</main>
+      <TimeZoneSync />
     </div>
   );
 }

@@ -1,10 +1,12 @@
 'use client';
 
 import { type CreatedSiteDto, createSiteBodySchema, type SiteDto } from '@chatiq/contracts';
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useErrorText, useIssueText } from '@/modules/settings/use-error-text';
 import { embedSnippet } from './embed-snippet';
 
 const lines = (value: FormDataEntryValue | null) =>
@@ -16,6 +18,9 @@ const lines = (value: FormDataEntryValue | null) =>
 export function SitesManager() {
   const { apiUrl, widgetUrl } = useClientConfig();
   const token = useAccessToken();
+  const t = useTranslations('sites');
+  const errorText = useErrorText();
+  const issueText = useIssueText();
   const [sites, setSites] = useState<SiteDto[] | null>(null);
   const [created, setCreated] = useState<CreatedSiteDto | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,8 +29,8 @@ export function SitesManager() {
   const load = useCallback(() => {
     apiFetch<SiteDto[]>(apiUrl, '/sites', { token })
       .then(setSites)
-      .catch(() => setError('Could not load sites.'));
-  }, [apiUrl, token]);
+      .catch(() => setError(t('loadFailed')));
+  }, [apiUrl, token, t]);
   useEffect(load, [load]);
 
   async function onCreate(event: FormEvent<HTMLFormElement>) {
@@ -39,7 +44,9 @@ export function SitesManager() {
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setError(`${issue?.path.join('.') ?? 'form'}: ${issue?.message ?? 'invalid'}`);
+      const field = issue?.path[0];
+      const label = field === 'name' || field === 'domains' || field === 'allowedOrigins' ? t(`fields.${field}Short`) : t('form');
+      setError(t('invalidField', { field: label, message: issueText(issue?.message ?? '') }));
       return;
     }
     setError(null);
@@ -49,7 +56,7 @@ export function SitesManager() {
       formElement.reset();
       load();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not create the site.');
+      setError(e instanceof ApiError ? errorText(e) : t('createFailed'));
     }
   }
 
@@ -60,35 +67,35 @@ export function SitesManager() {
 
   return (
     <div className="page">
-      <h1>Sites</h1>
-      <p className="muted">Each site gets its own widget snippet. Paste it before &lt;/body&gt; on every page.</p>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
 
       {created && (
-        <section className="card highlight" aria-label="New site">
-          <h2>“{created.name}” is ready</h2>
+        <section className="card highlight" aria-label={t('newSite')}>
+          <h2>{t('ready', { name: created.name })}</h2>
           <p>
-            Secret API key (shown only now): <code data-testid="api-key">{created.apiKey}</code>
+            {t('secretKey')} <code data-testid="api-key">{created.apiKey}</code>
           </p>
           <pre data-testid="embed-snippet">{embedSnippet(widgetUrl, apiUrl, created.publicId)}</pre>
           <button type="button" onClick={() => copy(embedSnippet(widgetUrl, apiUrl, created.publicId), created.id)}>
-            {copied === created.id ? 'Copied' : 'Copy snippet'}
+            {copied === created.id ? t('copied') : t('copySnippet')}
           </button>
         </section>
       )}
 
       <section className="card">
-        <h2>Add a site</h2>
+        <h2>{t('addTitle')}</h2>
         <form className="stack" onSubmit={onCreate}>
           <label>
-            Name
-            <input name="name" required maxLength={100} placeholder="My shop" />
+            {t('fields.name')}
+            <input name="name" required maxLength={100} placeholder={t('namePlaceholder')} />
           </label>
           <label>
-            Domains (one per line; subdomains included)
+            {t('fields.domains')}
             <textarea name="domains" rows={2} placeholder="shop.example.com" />
           </label>
           <label>
-            Allowed origins (one per line)
+            {t('fields.allowedOrigins')}
             <textarea name="allowedOrigins" rows={2} placeholder="https://shop.example.com" />
           </label>
           {error && (
@@ -97,24 +104,24 @@ export function SitesManager() {
             </p>
           )}
           <button type="submit" className="primary">
-            Create site
+            {t('create')}
           </button>
         </form>
       </section>
 
       <section className="card">
-        <h2>Your sites</h2>
+        <h2>{t('listTitle')}</h2>
         {sites === null ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('loading')}</p>
         ) : sites.length === 0 ? (
-          <p className="muted">No sites yet.</p>
+          <p className="muted">{t('empty')}</p>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Site id</th>
-                <th>Allowed origins</th>
+                <th>{t('columns.name')}</th>
+                <th>{t('columns.siteId')}</th>
+                <th>{t('columns.allowedOrigins')}</th>
                 <th />
               </tr>
             </thead>
@@ -125,10 +132,10 @@ export function SitesManager() {
                   <td>
                     <code>{site.publicId}</code>
                   </td>
-                  <td>{[...site.allowedOrigins, ...site.domains].join(', ') || 'any (not restricted yet)'}</td>
+                  <td>{[...site.allowedOrigins, ...site.domains].join(', ') || t('anyOrigin')}</td>
                   <td>
                     <button type="button" onClick={() => copy(embedSnippet(widgetUrl, apiUrl, site.publicId), site.id)}>
-                      {copied === site.id ? 'Copied' : 'Copy snippet'}
+                      {copied === site.id ? t('copied') : t('copySnippet')}
                     </button>
                   </td>
                 </tr>

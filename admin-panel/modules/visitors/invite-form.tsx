@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 
 type Props = {
@@ -11,6 +12,8 @@ type Props = {
 
 /** A proactive message to one live visitor; on success, opens the chat in the inbox. */
 export function InviteForm({ visitorLabel, onInvite, onCancel }: Props) {
+  const t = useTranslations('visitors');
+  const tc = useTranslations('common');
   const router = useRouter();
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
@@ -31,9 +34,9 @@ export function InviteForm({ visitorLabel, onInvite, onCancel }: Props) {
   }
 
   return (
-    <form className="invite-form" onSubmit={submit} aria-label={`Message ${visitorLabel}`}>
+    <form className="invite-form" onSubmit={submit} aria-label={t('inviteLabel', { visitor: visitorLabel })}>
       <label>
-        Message to {visitorLabel}
+        {t('messageTo', { visitor: visitorLabel })}
         <textarea value={text} maxLength={5000} rows={2} onChange={(e) => setText(e.target.value)} />
       </label>
       {error && (
@@ -43,10 +46,10 @@ export function InviteForm({ visitorLabel, onInvite, onCancel }: Props) {
       )}
       <div className="invite-actions">
         <button type="submit" className="primary" disabled={sending || !text.trim()}>
-          Send message
+          {t('sendMessage')}
         </button>
         <button type="button" onClick={onCancel} disabled={sending}>
-          Cancel
+          {tc('cancel')}
         </button>
       </div>
     </form>

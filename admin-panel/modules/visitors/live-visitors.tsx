@@ -2,6 +2,7 @@
 
 import type { LiveVisitorDto } from '@chatiq/contracts';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Fragment, useState } from 'react';
 import { formatDuration } from './format-duration';
 import { InviteForm } from './invite-form';
@@ -10,11 +11,11 @@ import { useLiveVisitors } from './use-live-visitors';
 import { useNow } from './use-now';
 import { useSiteNames } from './use-site-names';
 
-const label = (v: LiveVisitorDto) => v.name ?? v.email ?? `Visitor ${v.visitorId.slice(-5)}`;
-
 /** Who has the widget open right now, and a way to start talking to them. */
 export function LiveVisitors() {
+  const t = useTranslations('visitors');
   const { visitors, error } = useLiveVisitors();
+  const label = (v: LiveVisitorDto) => v.name ?? v.email ?? t('anonymous', { id: v.visitorId.slice(-5) });
   const invite = useInvite();
   const now = useNow();
   const siteNames = useSiteNames();
@@ -22,26 +23,26 @@ export function LiveVisitors() {
 
   return (
     <div className="page">
-      <h1>Live visitors</h1>
-      <p className="muted">Visitors with your widget open right now. Refreshed every 5 seconds.</p>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
       {error && (
         <p role="alert" className="error">
-          {error}
+          {t(error)}
         </p>
       )}
       {visitors === null ? (
-        !error && <p className="muted">Loading visitors…</p>
+        !error && <p className="muted">{t('loading')}</p>
       ) : visitors.length === 0 ? (
-        <p className="muted">Nobody is on your sites right now.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th>Visitor</th>
-              <th>Site</th>
-              <th>Page</th>
-              <th>Time on site</th>
-              <th>Tabs</th>
+              <th>{t('columns.visitor')}</th>
+              <th>{t('columns.site')}</th>
+              <th>{t('columns.page')}</th>
+              <th>{t('columns.timeOnSite')}</th>
+              <th>{t('columns.tabs')}</th>
               <th />
             </tr>
           </thead>
@@ -54,18 +55,18 @@ export function LiveVisitors() {
                   <td className="live-page">
                     {v.currentPageTitle && <span>{v.currentPageTitle}</span>}
                     {v.currentPageUrl && <span className="muted">{v.currentPageUrl}</span>}
-                    {!v.currentPageTitle && !v.currentPageUrl && <span className="muted">Unknown page</span>}
+                    {!v.currentPageTitle && !v.currentPageUrl && <span className="muted">{t('unknownPage')}</span>}
                   </td>
-                  <td>{formatDuration(now - Date.parse(v.connectedAt))}</td>
+                  <td>{formatDuration(now - Date.parse(v.connectedAt), (key, values) => t(`duration.${key}`, values))}</td>
                   <td>{v.tabs}</td>
                   <td>
                     {v.chatId && (
                       <Link href={`/inbox?chat=${encodeURIComponent(v.chatId)}`} className="live-chat-link">
-                        Open chat
+                        {t('openChat')}
                       </Link>
                     )}{' '}
                     <button type="button" onClick={() => setInviting(v.visitorId)} disabled={inviting === v.visitorId}>
-                      Message
+                      {t('message')}
                     </button>
                   </td>
                 </tr>

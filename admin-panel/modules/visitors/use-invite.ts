@@ -1,15 +1,20 @@
 'use client';
 
 import type { MessageAckData } from '@chatiq/contracts';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
+import { ApiError } from '@/lib/api-client';
 import { type AdminSocket, connectAdminSocket } from '@/lib/admin-socket';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useErrorText } from '@/modules/settings/use-error-text';
 
 /** Proactive messages (`visitor:invite`) over this page's own admin socket; resolves to the chat id. */
 export function useInvite() {
   const { apiUrl } = useClientConfig();
   const token = useAccessToken();
+  const t = useTranslations('visitors');
+  const errorText = useErrorText();
   const socketRef = useRef<AdminSocket | null>(null);
 
   useEffect(() => {
@@ -23,13 +28,13 @@ export function useInvite() {
 
   return async (visitorId: string, text: string): Promise<{ chatId: string } | { error: string }> => {
     const socket = socketRef.current;
-    if (!socket) return { error: 'Not connected.' };
+    if (!socket) return { error: t('notConnected') };
     const ack = await socket
       .timeout(10_000)
       .emitWithAck('visitor:invite', { visitorId, clientId: crypto.randomUUID(), text })
       .catch(() => null);
-    if (!ack) return { error: 'The server did not answer. Try again.' };
-    if (!ack.ok) return { error: ack.message };
+    if (!ack) return { error: t('noAnswer') };
+    if (!ack.ok) return { error: errorText(new ApiError(0, { code: ack.code, message: ack.message })) };
     const data: MessageAckData = ack.data;
     return { chatId: data.message.chatId };
   };

@@ -8,12 +8,12 @@ import { useAccessToken } from '@/modules/auth/use-access-token';
 
 const POLL_MS = 5000;
 
-/** Visitors with the widget open now (`GET /live-visitors`), polled every few seconds. */
+/** Visitors with the widget open now (`GET /live-visitors`), polled every few seconds; `error` is a `visitors` message key. */
 export function useLiveVisitors() {
   const { apiUrl } = useClientConfig();
   const token = useAccessToken();
   const [visitors, setVisitors] = useState<LiveVisitorDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<'loadFailed' | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -25,7 +25,7 @@ export function useLiveVisitors() {
           setError(null);
         })
         .catch(() => {
-          if (!cancelled) setError('Could not load live visitors.');
+          if (!cancelled) setError('loadFailed');
         });
     void load();
     const timer = setInterval(load, POLL_MS);

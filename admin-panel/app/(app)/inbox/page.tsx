@@ -1,6 +1,11 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Inbox } from '@/modules/inbox/inbox';
 
-export const metadata = { title: 'Inbox · ChatIQ' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('inbox');
+  return { title: t('pageTitle') };
+}
 
 /** `?chat=<id>` opens that chat (the Live visitors page links here after a proactive message). */
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ chat?: string | string[] }> }) {

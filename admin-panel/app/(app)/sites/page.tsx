@@ -1,6 +1,7 @@
+import { pageTitle } from '@/i18n/page-title';
 import { SitesManager } from '@/modules/sites/sites-manager';
 
-export const metadata = { title: 'Sites · ChatIQ' };
+export const generateMetadata = pageTitle('sites', 'title');
 
 export default function SitesPage() {
   return <SitesManager />;

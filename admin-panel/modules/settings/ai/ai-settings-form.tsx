@@ -1,0 +1,169 @@
+'use client';
+
+import { type AiSettingsDto, aiSettingsBodySchema } from '@chatiq/contracts';
+import { useTranslations } from 'next-intl';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '@/lib/api-client';
+import { errorAt, type FieldErrors, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from '../field-errors';
+import { FieldError, FormError, SavedNote } from '../form-messages';
+import { useApi } from '../use-api';
+import { type AiForm, aiBodyFromForm, aiFormFromDto } from './ai-form';
+
+const FIELDS = [
+  'enabled',
+  'apiKey',
+  'baseUrl',
+  'backend',
+  'model',
+  'instructions',
+  'vectorStoreIds',
+  'maxOutputTokens',
+  'chatTokenCap',
+  'dailyTokenCap',
+];
+
+export function AiSettingsForm({
+  siteId,
+  settings,
+  onSaved,
+}: {
+  siteId: string;
+  settings: AiSettingsDto;
+  onSaved: (s: AiSettingsDto) => void;
+}) {
+  const t = useTranslations('settings.ai');
+  const tc = useTranslations('common');
+  const api = useApi();
+  const [form, setForm] = useState<AiForm>(() => aiFormFromDto(settings));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [rejected, setRejected] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const set = <K extends keyof AiForm>(key: K, value: AiForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setSaved(false);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    setRejected(null);
+    setSaved(false);
+    const body = aiBodyFromForm(form);
+    const parsed = aiSettingsBodySchema.safeParse(body);
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      const stored = await api<AiSettingsDto>(`/sites/${encodeURIComponent(siteId)}/ai`, { method: 'PUT', body });
+      onSaved(stored);
+      setForm(aiFormFromDto(stored));
+      setSaved(true);
+    } catch (e) {
+      const fieldErrors = fieldErrorsFromApiError(e);
+      if (fieldErrors) setErrors(fieldErrors);
+      else if (e instanceof ApiError && e.body.code === 'ai_key_rejected') setRejected(e.body.message);
+      else setFailure(e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const text = (key: 'baseUrl' | 'model', props: { placeholder?: string } = {}) => (
+    <label>
+      {t(`fields.${key}`)}
+      <input value={form[key]} onChange={(e) => set(key, e.target.value)} aria-invalid={Boolean(errors[key])} {...props} />
+      <FieldError message={errorAt(errors, key)} />
+    </label>
+  );
+  const number = (key: 'maxOutputTokens' | 'chatTokenCap' | 'dailyTokenCap') => (
+    <label>
+      {t(`fields.${key}`)}
+      <input inputMode="numeric" value={form[key]} onChange={(e) => set(key, e.target.value)} aria-invalid={Boolean(errors[key])} />
+      <FieldError message={errorAt(errors, key)} />
+    </label>
+  );
+
+  return (
+    <form className="stack settings-form" onSubmit={submit} noValidate aria-label={t('title')}>
+      <label className="checkbox">
+        <input type="checkbox" checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} />
+        {t('fields.enabled')}
+      </label>
+      <label>
+        {t('fields.apiKey')}
+        <input
+          type="password"
+          autoComplete="off"
+          value={form.apiKey}
+          onChange={(e) => set('apiKey', e.target.value)}
+          placeholder={settings.apiKeyLast4 ? t('apiKeyKeep', { last4: settings.apiKeyLast4 }) : t('apiKeyPlaceholder')}
+          aria-invalid={Boolean(errors.apiKey) || Boolean(rejected)}
+        />
+        <span className="hint">{t('apiKeyHint')}</span>
+        <FieldError message={errorAt(errors, 'apiKey')} />
+      </label>
+      {rejected !== null && (
+        <div role="alert" className="callout danger" data-testid="ai-key-rejected">
+          <strong>{t('rejectedTitle')}</strong>
+          <p>{rejected}</p>
+          <p className="muted">{t('rejectedNothingSaved')}</p>
+        </div>
+      )}
+      {text('baseUrl', { placeholder: 'https://api.openai.com/v1' })}
+      <span className="hint">{t('baseUrlHint')}</span>
+      <label>
+        {t('fields.backend')}
+        <select value={form.backend} onChange={(e) => set('backend', e.target.value as AiForm['backend'])}>
+          <option value="responses">{t('backends.responses')}</option>
+          <option value="chat_completions">{t('backends.chat_completions')}</option>
+        </select>
+        <FieldError message={errorAt(errors, 'backend')} />
+      </label>
+      {text('model', { placeholder: 'gpt-4.1-mini' })}
+      <label>
+        {t('fields.instructions')}
+        <textarea
+          rows={5}
+          value={form.instructions}
+          onChange={(e) => set('instructions', e.target.value)}
+          placeholder={t('instructionsPlaceholder')}
+        />
+        <FieldError message={errorAt(errors, 'instructions')} />
+      </label>
+      <label>
+        {t('fields.vectorStoreIds')}
+        <textarea
+          rows={2}
+          value={form.vectorStoreIds}
+          onChange={(e) => set('vectorStoreIds', e.target.value)}
+          placeholder="vs_abc123"
+          aria-invalid={Boolean(errors.vectorStoreIds)}
+        />
+        <span className="hint">{form.backend === 'responses' ? t('vectorStoresHint') : t('vectorStoresNeedResponses')}</span>
+        {Object.entries(errors)
+          .filter(([path]) => path === 'vectorStoreIds' || path.startsWith('vectorStoreIds.'))
+          .map(([path, message]) => (
+            <FieldError key={path} message={message} />
+          ))}
+      </label>
+      <fieldset className="inline-fields">
+        <legend>{t('limits')}</legend>
+        {number('maxOutputTokens')}
+        {number('chatTokenCap')}
+        {number('dailyTokenCap')}
+      </fieldset>
+      <FormError error={failure} messages={unclaimedErrors(errors, FIELDS)} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('validating') : tc('save')}
+        </button>
+        <SavedNote show={saved} text={tc('saved')} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,162 @@
+'use client';
+
+import {
+  type QuickTemplateBody,
+  type QuickTemplateDto,
+  quickTemplateBodySchema,
+  renderTemplate,
+  TEMPLATE_VARIABLES,
+} from '@chatiq/contracts';
+import { useTranslations } from 'next-intl';
+import { type FormEvent, useRef, useState } from 'react';
+import { ApiError } from '@/lib/api-client';
+import { errorAt, type FieldErrors, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from '../field-errors';
+import { FieldError, FormError } from '../form-messages';
+import { useApi } from '../use-api';
+import { insertAtCursor } from './insert-at-cursor';
+
+type Form = { scope: 'site' | 'organization'; shortcut: string; text: string };
+
+/** Creates a template (no `template`) or edits one; the shortcut must be unique in its scope. */
+export function TemplateForm({
+  siteId,
+  siteName,
+  template,
+  onSaved,
+  onCancel,
+}: {
+  siteId: string;
+  siteName: string;
+  template: QuickTemplateDto | null;
+  onSaved: () => void;
+  onCancel?: () => void;
+}) {
+  const t = useTranslations('settings.templates');
+  const tc = useTranslations('common');
+  const api = useApi();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const initial: Form = {
+    scope: template && template.siteId === null ? 'organization' : 'site',
+    shortcut: template?.shortcut ?? '/',
+    text: template?.text ?? '',
+  };
+  const [form, setForm] = useState<Form>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  function insertVariable(variable: string) {
+    const area = textRef.current;
+    const { text, cursor } = insertAtCursor(form.text, `{${variable}}`, area?.selectionStart ?? null, area?.selectionEnd ?? null);
+    set('text', text);
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(cursor, cursor);
+    });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    const body: QuickTemplateBody = { shortcut: form.shortcut, text: form.text, siteId: form.scope === 'site' ? siteId : null };
+    const parsed = quickTemplateBodySchema.safeParse(body);
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      if (template) await api(`/templates/${encodeURIComponent(template.id)}`, { method: 'PUT', body });
+      else await api('/templates', { method: 'POST', body });
+      if (!template) setForm({ ...initial, scope: form.scope });
+      onSaved();
+    } catch (e) {
+      const fieldErrors = fieldErrorsFromApiError(e);
+      if (fieldErrors) setErrors(fieldErrors);
+      else if (e instanceof ApiError && e.body.code === 'shortcut_taken') setErrors({ shortcut: 'shortcut_taken' });
+      else setFailure(e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const samples = {
+    visitor: { name: t('sample.visitorName'), email: 'olena@example.com' },
+    operator: { name: t('sample.operatorName') },
+    site: { name: siteName },
+  };
+  const shortcutError = errorAt(errors, 'shortcut');
+
+  return (
+    <form className="stack template-form" onSubmit={submit} noValidate aria-label={template ? t('editTitle') : t('newTitle')}>
+      {!template && <h3>{t('newTitle')}</h3>}
+      <label>
+        {t('scope')}
+        <select value={form.scope} onChange={(e) => set('scope', e.target.value as Form['scope'])}>
+          <option value="site">{t('scopeSite', { site: siteName })}</option>
+          <option value="organization">{t('scopeOrganization')}</option>
+        </select>
+      </label>
+      <label>
+        {t('shortcut')}
+        <input
+          value={form.shortcut}
+          onChange={(e) => set('shortcut', e.target.value)}
+          aria-invalid={Boolean(shortcutError)}
+          spellCheck={false}
+          placeholder="/price"
+        />
+        {shortcutError === 'shortcut_taken' ? (
+          <span className="field-error" role="alert">
+            {t('shortcutTaken')}
+          </span>
+        ) : (
+          <FieldError message={shortcutError} />
+        )}
+      </label>
+      <label>
+        {t('text')}
+        <textarea
+          ref={textRef}
+          rows={4}
+          value={form.text}
+          onChange={(e) => set('text', e.target.value)}
+          aria-invalid={Boolean(errors.text)}
+        />
+        <FieldError message={errorAt(errors, 'text')} />
+      </label>
+      <div className="variables">
+        <span className="hint">{t('variablesHint')}</span>
+        {TEMPLATE_VARIABLES.map((variable) => (
+          <button
+            key={variable}
+            type="button"
+            className="chip"
+            onClick={() => insertVariable(variable)}
+            title={t(`variables.${variable.replace('.', '_')}`)}
+          >
+            {`{${variable}}`}
+          </button>
+        ))}
+      </div>
+      {form.text.trim() && (
+        <p className="template-preview">
+          <span className="hint">{t('preview')}</span> {renderTemplate(form.text, samples)}
+        </p>
+      )}
+      <FormError error={failure} messages={unclaimedErrors(errors, ['shortcut', 'text', 'siteId'])} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? tc('saving') : template ? tc('save') : t('create')}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel} disabled={saving}>
+            {tc('cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

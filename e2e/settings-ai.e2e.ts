@@ -1,0 +1,98 @@
+// The AI assistant's settings in real Chromium against a fake OpenAI server started here (the
+// OpenAI wire format; the site's base URL points at it): a key the provider refuses is reported
+// as such and nothing is stored; a good key is saved and only its last 4 characters are ever shown.
+import type { AiSettingsDto } from '@chatiq/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type FakeOpenAi, startFakeOpenAi } from '../api-server/test/support/fake-openai-server.js';
+import { createSite, type Owner, registerOwner, screenshot, signInPage } from './support/accounts.js';
+import { launchBrowser } from './support/browser.js';
+import { newLoggedPage } from './support/pages.js';
+
+const adminUrl = inject('adminUrl');
+const apiUrl = inject('apiUrl');
+
+const GOOD_KEY = 'sk-e2e-good-key-4f8c2b91d7Hq2';
+const BAD_KEY = 'sk-e2e-wrong-key-00000000Zz9';
+
+describe('AI assistant settings', () => {
+  let browser: Browser;
+  let page: Page;
+  let fake: FakeOpenAi;
+  let owner: Owner;
+  let siteId: string;
+
+  const stored = async () => {
+    const response = await fetch(`${apiUrl}/sites/${siteId}/ai`, { headers: { authorization: `Bearer ${owner.token}` } });
+    return (await response.json()) as AiSettingsDto;
+  };
+  const keyField = () => page.getByLabel(/^API key/);
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAi({ apiKey: GOOD_KEY, models: ['gpt-4.1-mini'] });
+    owner = await registerOwner(apiUrl, 'ai');
+    siteId = (await createSite(apiUrl, owner.token, 'Kvitka AI')).id;
+    browser = await launchBrowser();
+    page = await newLoggedPage(browser, 'owner');
+    await signInPage(page, adminUrl, owner);
+    await page.goto(`${adminUrl}/settings/ai?site=${siteId}`);
+    await page.getByText('No API key stored yet.').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fake?.close();
+  });
+
+  it('shows that the provider rejected a key, and stores nothing', async () => {
+    await page.getByRole('checkbox', { name: /^Answer visitors with the AI assistant/ }).check();
+    await keyField().fill(BAD_KEY);
+    await page.getByRole('textbox', { name: /^Base URL/ }).fill(fake.url);
+    await page.getByRole('textbox', { name: /^Model/ }).fill('gpt-4.1-mini');
+    await page.getByRole('textbox', { name: /^Instructions/ }).fill('You sell flowers in Kyiv. Be brief.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+    const rejected = page.getByTestId('ai-key-rejected');
+    await rejected.waitFor({ timeout: 15_000 });
+    expect(await rejected.textContent()).toContain('The provider refused this key');
+    expect(await rejected.textContent()).toContain('Nothing was saved');
+    // The provider's reason, as the API reports it (the fake answers 401 invalid_api_key to any other key).
+    expect(await rejected.textContent()).toContain('rejected the API key (401)');
+    expect(fake.requests.some((r) => r.authorization === `Bearer ${BAD_KEY}`)).toBe(true);
+    await screenshot(page, 'settings-ai-key-rejected-en');
+
+    expect(await stored()).toMatchObject({ enabled: false, apiKeyLast4: null });
+    await page.reload();
+    await page.getByText('No API key stored yet.').waitFor();
+    expect(await keyField().inputValue()).toBe('');
+  });
+
+  it('saves a good key and shows only its last 4 characters', async () => {
+    await page.getByRole('checkbox', { name: /^Answer visitors with the AI assistant/ }).check();
+    await keyField().fill(GOOD_KEY);
+    await page.getByRole('textbox', { name: /^Base URL/ }).fill(fake.url);
+    await page.getByRole('textbox', { name: /^Model/ }).fill('gpt-4.1-mini');
+    await page.getByRole('textbox', { name: /^Max tokens per reply/ }).fill('512');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved', { exact: true }).waitFor({ timeout: 15_000 });
+
+    expect(await page.getByTestId('ai-key-last4').textContent()).toBe('••••7Hq2');
+    expect(await keyField().inputValue()).toBe('');
+    expect(await page.content()).not.toContain(GOOD_KEY);
+    expect(await stored()).toMatchObject({ enabled: true, apiKeyLast4: '7Hq2', baseUrl: fake.url, maxOutputTokens: 512, status: 'ok' });
+
+    await page.reload();
+    await page.getByTestId('ai-key-last4').waitFor();
+    expect(await page.getByTestId('ai-key-last4').textContent()).toBe('••••7Hq2');
+    expect(await page.getByTestId('ai-key-status').getAttribute('data-status')).toBe('ok');
+    expect(await page.getByRole('textbox', { name: /^Base URL/ }).inputValue()).toBe(fake.url);
+    expect(await page.content()).not.toContain(GOOD_KEY);
+
+    // Re-checking the stored key asks the provider again.
+    const before = fake.requests.length;
+    await page.getByRole('button', { name: 'Check key' }).click();
+    await expect.poll(() => fake.requests.length, { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect.poll(() => page.getByTestId('ai-key-status').getAttribute('data-status')).toBe('ok');
+    await page.getByRole('heading', { name: 'Usage, last 30 days' }).waitFor();
+    await screenshot(page, 'settings-ai-en');
+  });
+});
