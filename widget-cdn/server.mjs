@@ -1,5 +1,5 @@
-// Serves public/ (widget.js and the demo page) the way the CDN would, plus GET /health.
-// Files are looked up on every request, so a rebuilt widget.js is served at once.
+// Serves public/ (widget.js, the chat bundle in assets/ and the demo page) the way the CDN would,
+// plus GET /health. Files are looked up on every request, so a rebuilt widget.js is served at once.
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,17 @@ const port = Number(process.env.PORT) || 3002;
 const host = process.env.HOST || '0.0.0.0';
 const publicDir = join(dirname(fileURLToPath(import.meta.url)), 'public');
 
-/** Pages always revalidate; the widget too, for now (its ETag keeps revalidation cheap). */
+/**
+ * widget.js keeps its name (site owners embed it), so browsers revalidate it (its ETag keeps that
+ * cheap); the chat bundle's name carries its content hash (assets/chat-<hash>.js), so it is
+ * cached for good. Pages always revalidate.
+ */
 const CACHE_CONTROL = {
   widget: 'no-cache',
+  hashed: 'public, max-age=31536000, immutable',
   page: 'no-cache',
 };
+const HASHED_ASSET = /^\/assets\/[\w-]+-[A-Z0-9]{8}\.js(\.map)?$/;
 
 const serveStatic = sirv(publicDir, {
   dev: true, // stat on each request: no stale file list or sizes after a rebuild
@@ -21,8 +27,9 @@ const serveStatic = sirv(publicDir, {
   setHeaders(res, pathname) {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (pathname.endsWith('.js') || pathname.endsWith('.js.map')) {
-      res.setHeader('Cache-Control', CACHE_CONTROL.widget);
-      res.setHeader('Access-Control-Allow-Origin', '*'); // embedded on any site
+      res.setHeader('Cache-Control', HASHED_ASSET.test(pathname) ? CACHE_CONTROL.hashed : CACHE_CONTROL.widget);
+      // Embedded on any site; the chat bundle is an ES module, which the page fetches with CORS.
+      res.setHeader('Access-Control-Allow-Origin', '*');
     } else {
       res.setHeader('Cache-Control', CACHE_CONTROL.page);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ConfigResult, MISSING_SITE_ID_WARNING, resolveConfig, type WidgetConfig } from './config.js';
+import { type ConfigResult, MISSING_SITE_ID_WARNING, resolveConfig, resolveLook, resolveSiteId, type WidgetConfig } from './config.js';
 
 const BUILD_API = 'http://localhost:3000';
 
@@ -98,7 +98,8 @@ describe('resolveConfig', () => {
       for (const siteId of ['   ', 'x'.repeat(65), { id: 1 }, true]) {
         const result = resolveConfig({ siteId }, {}, 'en', BUILD_API);
         expect(result.ok, JSON.stringify(siteId)).toBe(false);
-        if (!result.ok) expect(result.warning).toMatch(/^\[ChatIQ\] The site id .* is not valid/);
+        // One short warning for a missing or an invalid id: it ships in the loader (widget.js).
+        if (!result.ok) expect(result.warning).toBe(MISSING_SITE_ID_WARNING);
       }
     });
 
@@ -165,5 +166,46 @@ describe('resolveConfig', () => {
       expect(configOf(result).apiUrl).toBe('https://tag.example.com');
       expect(result.ok && result.warnings).toEqual(['apiUrl "javascript:alert(1)" is not an http(s) URL, ignoring it']);
     });
+  });
+});
+
+describe("the loader's reading (resolveSiteId, resolveLook)", () => {
+  // widget.js draws the launcher from resolveLook; the chat bundle then resolves the whole
+  // configuration with resolveConfig. The launcher must not change when the bundle takes over.
+  const inputs: [unknown, Record<string, string | undefined>, string | undefined][] = [
+    [{ siteId: 's' }, {}, 'en-US'],
+    [{ siteId: 's', language: 'UK', color: '#10b981', position: ' Left ', size: 'COMPACT' }, {}, 'en'],
+    [{ siteId: 's', language: 'fr', color: 'red', position: 'top', size: 'huge' }, {}, 'uk-UA'],
+    [{ siteId: 's', language: 'ua', color: '#fff', position: 'left foo', size: 'large' }, {}, undefined],
+    [{ siteId: 's', color: 'url(x)', position: 42, size: { a: 1 } }, { language: 'en-GB', position: 'left' }, 'uk'],
+    [undefined, { siteId: 'legacy', position: 'left', size: 'large', color: '#E11D48', language: 'uk' }, 'en'],
+    [{ organizationId: 7, language: ' en_US ' }, { projectId: 'p', title: 'Hi' }, 'uk'],
+    [{ siteId: 's', language: 'ukr', color: '#abcd' }, {}, 'de'],
+  ];
+
+  it('comes to the same look as resolveConfig, whatever the page wrote', () => {
+    for (const [globalConfig, dataset, navigatorLanguage] of inputs) {
+      const full = configOf(resolveConfig(globalConfig, dataset, navigatorLanguage, BUILD_API));
+      const look = resolveLook(globalConfig, dataset, navigatorLanguage);
+      const label = JSON.stringify([globalConfig, dataset, navigatorLanguage]);
+      expect(look.language, label).toBe(full.language);
+      expect(look.color, label).toBe(full.color);
+      // Position and size become class names; one the stylesheet does not know means the default.
+      expect(['left', 'right'].includes(look.position) ? look.position : 'right', label).toBe(full.position);
+      expect(['compact', 'large', 'standard'].includes(look.size) ? look.size : 'standard', label).toBe(full.size);
+      expect(`${look.position}${look.size}`, label).toMatch(/^\w*$/); // nothing but word characters reaches the markup
+    }
+  });
+
+  it('finds the same site id, or gives the same warning', () => {
+    for (const [globalConfig, dataset] of [
+      ...inputs.map(([g, d]) => [g, d] as const),
+      [{ siteId: ' ' }, {}] as const,
+      [undefined, undefined] as const,
+    ]) {
+      const full = resolveConfig(globalConfig, dataset, 'en', BUILD_API);
+      const site = resolveSiteId(globalConfig, dataset);
+      expect(site.ok ? site.siteId : site.warning).toBe(full.ok ? full.config.siteId : full.warning);
+    }
   });
 });

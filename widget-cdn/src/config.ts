@@ -24,7 +24,7 @@ export const DEFAULT_SIZE: WidgetSize = 'standard';
 /** The contract's id limit (`idSchema`: 1–64 characters). */
 const MAX_SITE_ID_LENGTH = 64;
 const MAX_TITLE_LENGTH = 80;
-const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+const HEX_COLOR = /^#([\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})$/i;
 
 export interface WidgetConfig {
   siteId: string;
@@ -43,9 +43,60 @@ export type ConfigResult = { ok: true; config: WidgetConfig; warnings: string[] 
 /** A script element's `dataset`, or any plain record with the same keys. */
 export type ScriptDataset = Readonly<Record<string, string | undefined>>;
 
+/** The one warning without a usable site id (missing, or not text of 1–64 characters). */
 export const MISSING_SITE_ID_WARNING =
-  "[ChatIQ] No site id: set window.chtq = { siteId: '…' } before or after loading widget.js, " +
-  'or add data-site-id="…" to its script tag. The chat widget is not shown.';
+  '[ChatIQ] No valid site id (window.chtq.siteId or data-site-id, 1-64 characters): the chat widget is not shown.';
+
+/**
+ * The look the loader draws the launcher with. Position and size are only lower-cased and
+ * stripped to word characters: they become class names, and one the stylesheet does not know (an
+ * unsupported value) leaves the default, as `resolveConfig` does.
+ */
+export interface LauncherLook {
+  language: WidgetLanguage;
+  color: string;
+  position: string;
+  size: string;
+}
+
+/**
+ * The site id from `window.chtq` (`siteId`, else `organizationId`) or the script tag
+ * (`data-site-id`, else `data-project-id`), or the one warning the console gets without a usable one.
+ */
+export function resolveSiteId(
+  globalConfig: unknown,
+  scriptDataset: ScriptDataset | undefined,
+): { ok: true; siteId: string } | { ok: false; warning: string } {
+  const global = asRecord(globalConfig);
+  const data = scriptDataset ?? {};
+  const siteId = toSiteId(firstDefined(global.siteId, global.organizationId, data.siteId, data.projectId));
+  if (siteId !== null) return { ok: true, siteId };
+  return { ok: false, warning: MISSING_SITE_ID_WARNING }; // one short message for both cases: it ships in widget.js
+}
+
+/**
+ * What the launcher needs, silently and small (it is part of widget.js); the chat bundle's
+ * `resolveConfig` warns about what it drops and comes to the same look (config.spec checks it).
+ */
+export function resolveLook(
+  globalConfig: unknown,
+  scriptDataset: ScriptDataset | undefined,
+  navigatorLanguage: string | undefined,
+): LauncherLook {
+  const global = asRecord(globalConfig);
+  const data = scriptDataset ?? {};
+  const get = (name: string) => firstDefined(global[name], data[name]);
+  const word = (name: string) =>
+    String(get(name) ?? '')
+      .toLowerCase()
+      .replace(/\W/g, '');
+  return {
+    language: toLanguage(get('language')) ?? toLanguage(navigatorLanguage) ?? 'en',
+    color: toHexColor(get('color')) ?? DEFAULT_COLOR,
+    position: word('position'),
+    size: word('size'),
+  };
+}
 
 /**
  * Turns the page's embed configuration into the widget's settings. Pure: the caller passes
@@ -58,21 +109,13 @@ export function resolveConfig(
   navigatorLanguage: string | undefined,
   defaultApiUrl: string,
 ): ConfigResult {
-  const global = isRecord(globalConfig) ? globalConfig : {};
+  const global = asRecord(globalConfig);
   const data = scriptDataset ?? {};
   const warnings: string[] = [];
 
-  const rawSiteId = firstDefined(global.siteId, global.organizationId, data.siteId, data.projectId);
-  const siteId = toSiteId(rawSiteId);
-  if (siteId === null) {
-    if (rawSiteId === undefined) return { ok: false, warning: MISSING_SITE_ID_WARNING };
-    return {
-      ok: false,
-      warning:
-        `[ChatIQ] The site id ${describe(rawSiteId)} is not valid: it must be text of 1–${MAX_SITE_ID_LENGTH} ` +
-        'characters (copy it from the admin panel). The chat widget is not shown.',
-    };
-  }
+  const site = resolveSiteId(globalConfig, scriptDataset);
+  if (!site.ok) return site;
+  const { siteId } = site;
 
   const pick = <T>(name: string, raw: unknown, parse: (value: unknown) => T | null, fallback: T): T => {
     if (raw === undefined || raw === null || raw === '') return fallback;
@@ -130,18 +173,15 @@ export function toLiveSettings(payload: unknown): LiveSettings {
 
 /** `uk`, `uk-UA`, `UK` → uk; `en-GB` → en; anything else → null. `ua` is a common slip for uk. */
 export function toLanguage(value: unknown): WidgetLanguage | null {
-  if (typeof value !== 'string') return null;
-  const primary = value.trim().toLowerCase().split(/[-_]/)[0];
-  if (primary === 'uk' || primary === 'ua') return 'uk';
-  if (primary === 'en') return 'en';
-  return null;
+  const primary = /^\s*(uk|ua|en)([-_]|\s*$)/i.exec(String(value))?.[1]?.toLowerCase();
+  return primary === 'en' ? 'en' : primary ? 'uk' : null;
 }
 
 function toSiteId(value: unknown): string | null {
-  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  const text = typeof value === 'number' ? String(value) : value;
   if (typeof text !== 'string') return null;
   const trimmed = text.trim();
-  return trimmed.length >= 1 && trimmed.length <= MAX_SITE_ID_LENGTH ? trimmed : null;
+  return trimmed && trimmed.length <= MAX_SITE_ID_LENGTH ? trimmed : null;
 }
 
 function toHexColor(value: unknown): string | null {
@@ -178,6 +218,10 @@ function firstDefined(...values: unknown[]): unknown {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
 }
 
 function describe(value: unknown): string {

@@ -1,6 +1,14 @@
 import type { MessageDto } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
-import { type ChatEntry, markFailed, mergeMessages, pendingEntry, resumePoint } from './message-merge.js';
+import {
+  type ChatEntry,
+  markFailed,
+  mergeMessages,
+  pendingEntry,
+  pendingUploadEntry,
+  resumePoint,
+  updatePending,
+} from './message-merge.js';
 
 function message(seq: number, overrides: Partial<MessageDto> = {}): MessageDto {
   return {
@@ -92,6 +100,45 @@ describe('mergeMessages', () => {
     mergeMessages(entries, incoming);
     expect(entries[0]?.status).toBe('pending');
     expect(incoming.map((m) => m.seq)).toEqual([2, 1]);
+  });
+});
+
+describe('attachments and AI answers', () => {
+  const file = { name: 'receipt.pdf', type: 'application/pdf', size: 1234 };
+
+  it("replaces the visitor's upload by the stored message with its file, keeping the element's key", () => {
+    let entries = [pendingUploadEntry('upload-client-1', { name: 'receipt.pdf', size: 1234 }, '')];
+    entries = updatePending(entries, 'upload-client-1', { upload: { name: 'receipt.pdf', size: 1234, progress: 0.5 } });
+    expect(entries[0]).toMatchObject({ status: 'pending', text: '', attachment: null, upload: { progress: 0.5 } });
+    const stored = mergeMessages(entries, [message(3, { clientId: 'upload-client-1', authorKind: 'VISITOR', text: '', attachment: file })]);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ key: 'local:upload-client-1', id: 'msg_3', status: 'sent', attachment: file });
+    expect(stored[0]?.upload).toBeUndefined();
+    // The same message again (the socket echo to the visitor's tabs, then the upload's answer): still one.
+    expect(
+      mergeMessages(stored, [message(3, { clientId: 'upload-client-1', authorKind: 'VISITOR', text: '', attachment: file })]),
+    ).toHaveLength(1);
+  });
+
+  it("shows an operator's file as a stored message carries it", () => {
+    const [entry] = mergeMessages([], [message(2, { attachment: { name: 'photo.png', type: 'image/png', size: 99 } })]);
+    expect(entry?.attachment).toEqual({ name: 'photo.png', type: 'image/png', size: 99 });
+  });
+
+  it('marks a refused upload failed with its reason, only for that clientId', () => {
+    const entries = [pendingUploadEntry('u-1', { name: 'a.exe', size: 5 }, ''), pendingUploadEntry('u-2', { name: 'b.png', size: 5 }, '')];
+    const failed = updatePending(entries, 'u-1', { status: 'failed', error: 'not allowed', retryable: false });
+    expect(failed.map((e) => [e.status, e.error])).toEqual([
+      ['failed', 'not allowed'],
+      ['pending', undefined],
+    ]);
+  });
+
+  it('keeps one copy of an AI answer that arrives as ai:done and as admin:message', () => {
+    const answer = message(5, { authorKind: 'AI', authorId: null, authorName: null, text: 'The answer' });
+    const viaDone = mergeMessages(mergeMessages([], [message(4)]), [answer]);
+    const viaBoth = mergeMessages(viaDone, [{ ...answer }]);
+    expect(texts(viaBoth)).toEqual(['message 4', 'The answer']);
   });
 });
 

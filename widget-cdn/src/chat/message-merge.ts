@@ -1,4 +1,4 @@
-import type { AuthorKind, MessageDto } from '@chatiq/contracts';
+import type { AttachmentDto, AuthorKind, MessageDto } from '@chatiq/contracts';
 import { resumeSeq } from '@chatiq/contracts/protocol';
 
 export type EntryStatus = 'sent' | 'pending' | 'failed';
@@ -23,6 +23,14 @@ export interface ChatEntry {
   status: EntryStatus;
   /** The visitor's own message that the operator has read (set by `applyReadReceipts`). */
   seen?: boolean;
+  /** The file the message carries (stored messages). */
+  attachment: AttachmentDto | null;
+  /** The visitor's file on its way: its name and how much of it was sent (0…1). */
+  upload?: { name: string; size: number; progress: number };
+  /** Why the visitor's message or file was refused, shown under it (failed entries). */
+  error?: string;
+  /** A failed entry that sending again could fix (else it can only be removed). */
+  retryable?: boolean;
 }
 
 /** The visitor's message, shown at once while it is on its way. */
@@ -39,7 +47,18 @@ export function pendingEntry(clientId: string, text: string, createdAt: string):
     text,
     createdAt,
     status: 'pending',
+    attachment: null,
   };
+}
+
+/** The visitor's file, shown at once with its progress while it uploads. */
+export function pendingUploadEntry(clientId: string, file: { name: string; size: number }, createdAt: string): ChatEntry {
+  return { ...pendingEntry(clientId, '', createdAt), upload: { name: file.name, size: file.size, progress: 0 } };
+}
+
+/** Updates the visitor's unstored entry with this clientId (no-op when there is none). */
+export function updatePending(entries: readonly ChatEntry[], clientId: string, change: Partial<ChatEntry>): ChatEntry[] {
+  return entries.map((entry) => (entry.id === null && entry.clientId === clientId ? { ...entry, ...change } : entry));
 }
 
 /**
@@ -93,6 +112,7 @@ function storedEntry(message: MessageDto, key: string): ChatEntry {
     text: message.text,
     createdAt: message.createdAt,
     status: 'sent',
+    attachment: message.attachment ?? null,
   };
 }
 

@@ -1,14 +1,18 @@
+import type { WidgetApi } from './chat-module.js';
+
 /** How long after the window's load event a page may still set `window.chtq` before a warning. */
 const GRACE_AFTER_LOAD_MS = 3_000;
 
 /**
  * `window.chtq`, the recommended embed configuration, may be set before widget.js runs or
  * after it (the script is async, the snippet order varies, tag managers run late). When it is
- * not there yet, the widget waits for the assignment; still without one a few seconds after
- * the window's load event, it warns once (a later assignment still starts the widget).
+ * not there yet, the widget waits for the assignment (an accessor on `window` that stores the
+ * page's value and hands it back unchanged); still without one a few seconds after the window's
+ * load event, it warns once (a later assignment still starts the widget).
  */
 export function whenGlobalConfigSet(onSet: (config: unknown) => void, onStillMissing: () => void): void {
   let settled = false;
+  let value: unknown;
   const settle = () => {
     if (settled) return;
     settled = true;
@@ -19,11 +23,9 @@ export function whenGlobalConfigSet(onSet: (config: unknown) => void, onStillMis
   try {
     Object.defineProperty(window, 'chtq', {
       configurable: true,
-      enumerable: true,
-      get: () => undefined,
-      set(value: unknown) {
-        // Back to a plain property holding the page's own object, then start.
-        Object.defineProperty(window, 'chtq', { configurable: true, enumerable: true, writable: true, value });
+      get: () => value,
+      set(config: unknown) {
+        value = config;
         settle();
       },
     });
@@ -38,21 +40,18 @@ export function whenGlobalConfigSet(onSet: (config: unknown) => void, onStillMis
       else onStillMissing();
     }, GRACE_AFTER_LOAD_MS);
   if (document.readyState === 'complete') checkAtLoad();
-  else window.addEventListener('load', checkAtLoad, { once: true });
+  else window.addEventListener('load', checkAtLoad);
 }
 
-export interface WidgetApi {
-  open(): void;
-  close(): void;
-  toggle(): void;
-}
-
-/** Adds open/close/toggle to the page's `window.chtq` object (or creates it for legacy embeds). */
+/**
+ * Adds open/close/toggle to the page's `window.chtq` object (or creates it for legacy embeds).
+ * A frozen object stays as it is (Object.assign throws on it; on a primitive it changes nothing).
+ */
 export function exposeApi(api: WidgetApi): void {
   const current = window.chtq;
-  if (typeof current === 'object' && current !== null && Object.isExtensible(current)) {
-    Object.assign(current, api);
-  } else if (current === undefined) {
-    window.chtq = { ...api };
-  }
+  if (current === undefined) window.chtq = { ...api };
+  else
+    try {
+      Object.assign(current as object, api); // throws on null too: nothing to add to
+    } catch {}
 }

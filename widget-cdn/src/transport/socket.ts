@@ -1,11 +1,21 @@
 import type {
+  Ack,
+  AiAbortedPayload,
+  AiDeltaPayload,
+  AiDonePayload,
+  AiHandoffPayload,
+  AiTypingPayload,
+  BusinessStatusPayload,
   ChatStatusPayload,
+  EmptyAck,
   ErrorCode,
   MessageDto,
   ReadEventPayload,
   ServerErrorPayload,
   TypingEventPayload,
+  VisitorIdentifyPayload,
   VisitorJoinResult,
+  VisitorTranscriptPayload,
   WidgetSettingsPayload,
   WidgetClientToServerEvents,
   WidgetServerToClientEvents,
@@ -62,6 +72,14 @@ export interface ConnectionEvents {
   chatStatus(payload: ChatStatusPayload): void;
   /** The site owner changed the widget's look. */
   settings(payload: WidgetSettingsPayload): void;
+  /** Online or offline (business hours), at join and at each boundary. */
+  business(payload: BusinessStatusPayload): void;
+  /** The assistant's answer: started, a piece of it, stored, dropped; the chat handed to people. */
+  aiTyping(payload: AiTypingPayload): void;
+  aiDelta(payload: AiDeltaPayload): void;
+  aiDone(payload: AiDonePayload): void;
+  aiAborted(payload: AiAbortedPayload): void;
+  aiHandoff(payload: AiHandoffPayload): void;
 }
 
 export interface ConnectionOptions {
@@ -89,6 +107,8 @@ export class WidgetConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** clientId → text, in the order the visitor wrote them. */
   private readonly outbox = new Map<string, string>();
+  private joinedVisitorId: string | null = null;
+  private readonly joinWaiters: (() => void)[] = [];
 
   constructor(private readonly options: ConnectionOptions) {}
 
@@ -124,6 +144,12 @@ export class WidgetConnection {
     socket.on('chat:status', (payload) => events.chatStatus(payload));
     socket.on('settings:update', (payload) => events.settings(payload));
     socket.on('welcome:message', (payload) => events.welcome(payload.text));
+    socket.on('business:status', (payload) => events.business(payload));
+    socket.on('ai:typing', (payload) => events.aiTyping(payload));
+    socket.on('ai:delta', (payload) => events.aiDelta(payload));
+    socket.on('ai:done', (payload) => events.aiDone(payload));
+    socket.on('ai:aborted', (payload) => events.aiAborted(payload));
+    socket.on('ai:handoff', (payload) => events.aiHandoff(payload));
     socket.on('server:error', (payload) => events.serverError(payload));
   }
 
@@ -136,6 +162,27 @@ export class WidgetConnection {
   /** Whether `visitor:join` succeeded on the current connection (signals are only sent then). */
   get isJoined(): boolean {
     return this.joined;
+  }
+
+  /** The visitor id of the last successful join (the upload route needs it), or null before one. */
+  get visitorId(): string | null {
+    return this.joinedVisitorId;
+  }
+
+  /** Resolves once joined (at once when joined now): uploads wait for it. */
+  whenJoined(): Promise<void> {
+    if (this.joined) return Promise.resolve();
+    return new Promise((resolve) => this.joinWaiters.push(resolve));
+  }
+
+  /** The visitor gave their email (and name): `visitor:identify`. Answers an error ack when not connected. */
+  identify(payload: VisitorIdentifyPayload): Promise<Ack<EmptyAck>> {
+    return this.request('visitor:identify', payload);
+  }
+
+  /** Email the chat's transcript to the visitor: `visitor:transcript`. */
+  transcript(payload: VisitorTranscriptPayload): Promise<Ack<EmptyAck>> {
+    return this.request('visitor:transcript', payload);
   }
 
   /** The visitor is typing (or stopped). Dropped when not joined: typing is ephemeral. */
@@ -154,6 +201,17 @@ export class WidgetConnection {
     this.socket
       ?.timeout(ACK_TIMEOUT_MS)
       .emit('visitor:page', { url: page.url.slice(0, MAX_URL_LENGTH), title: page.title.slice(0, MAX_TITLE_LENGTH) }, ignoreAck);
+  }
+
+  private request(event: 'visitor:identify' | 'visitor:transcript', payload: object): Promise<Ack<EmptyAck>> {
+    const socket = this.socket;
+    if (!socket || !this.joined) return Promise.resolve(NOT_CONNECTED);
+    return new Promise((resolve) => {
+      // Both events have the same ack type; the payload was checked by the caller's types.
+      socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emit(event as 'visitor:transcript', payload as VisitorTranscriptPayload, (error, ack) => resolve(error ? NOT_CONNECTED : ack));
+    });
   }
 
   private join(fromStart: boolean): void {
@@ -183,7 +241,9 @@ export class WidgetConnection {
         if (afterSeq > 0 && ack.data.chatId !== lastSeen.chatId) return this.join(true);
         this.retries = 0;
         visitorIds.write(ack.data.visitorId);
+        this.joinedVisitorId = ack.data.visitorId;
         this.joined = true;
+        for (const resolve of this.joinWaiters.splice(0)) resolve();
         events.joined(ack.data);
         events.state({ kind: 'online' });
         for (const [clientId, text] of this.outbox) this.emitMessage(clientId, text);
@@ -245,6 +305,9 @@ export class WidgetConnection {
     this.retryTimer = setTimeout(action, delay);
   }
 }
+
+/** The answer of a request made while not connected (or not answered in time). */
+const NOT_CONNECTED: Ack<EmptyAck> = { ok: false, code: 'internal_error', message: 'not connected' };
 
 /** Acks of signals (typing, read, page): a lost one is not worth a retry, the next one supersedes it. */
 function ignoreAck(): void {}
