@@ -1,89 +1,13 @@
 // Password change and reset by emailed link, with the mail going through a real SMTP server.
 import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminSocket, api, arrives, connectAdmin, registerOwner, serverDisconnect } from '../../test/support/clients.js';
+import { type ReceivedMail, startSmtpServer } from '../../test/support/smtp.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 
 const PASSWORD = 'correct-horse-battery';
 const ADMIN_URL = 'https://admin.chatiq.test';
-
-type ReceivedMail = { from: string; to: string[]; subject: string; text: string };
-
-/** A local SMTP server (with AUTH, as a real relay would ask) that keeps what it receives. */
-async function startSmtpServer() {
-  const mails: ReceivedMail[] = [];
-  const waiters: (() => void)[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'mailer' && auth.password === 's3cret') callback(null, { user: 'mailer' });
-      else callback(new Error('Invalid username or password'));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const { headers, body } = parseMessage(Buffer.concat(chunks).toString('utf8'));
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: headers.subject ?? '',
-          text: body,
-        });
-        for (const wake of waiters.splice(0)) wake();
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://mailer:s3cret@127.0.0.1:${port}`,
-    mails,
-    /** Resolves once `count` mails in all have arrived. */
-    async received(count: number, ms = 5000): Promise<ReceivedMail[]> {
-      const deadline = Date.now() + ms;
-      while (mails.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} mails, got ${mails.length}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 100);
-        });
-      }
-      return mails;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Just enough RFC 5322 + MIME for nodemailer's single-part text mails. */
-function parseMessage(raw: string): { headers: Record<string, string>; body: string } {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers: Record<string, string> = {};
-  for (const line of raw
-    .slice(0, split)
-    .replace(/\r\n[ \t]+/g, ' ')
-    .split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  let body = raw.slice(split + 4);
-  const encoding = headers['content-transfer-encoding']?.toLowerCase();
-  if (encoding === 'quoted-printable') {
-    body = Buffer.from(
-      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-      'latin1',
-    ).toString('utf8');
-  } else if (encoding === 'base64') {
-    body = Buffer.from(body, 'base64').toString('utf8');
-  }
-  return { headers, body: body.replace(/\r\n/g, '\n') };
-}
 
 function tokenFrom(mail: ReceivedMail): string {
   const match = mail.text.match(/https:\/\/admin\.chatiq\.test\/reset-password\?token=([A-Za-z0-9_-]+)/);
@@ -114,7 +38,7 @@ describe('password change and reset', () => {
   };
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
+    smtp = await startSmtpServer({ auth: { user: 'mailer', pass: 's3cret' } });
     t = await startTestApp({
       SMTP_URL: smtp.url,
       MAIL_FROM: 'ChatIQ Test <noreply@chatiq.test>',

@@ -11,8 +11,6 @@ import type {
   ServerErrorPayload,
   SiteDto,
 } from '@chatiq/contracts';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
 import {
@@ -24,60 +22,25 @@ import {
   registerOwner,
   serverDisconnect,
 } from '../../test/support/clients.js';
+import { startSmtpServer } from '../../test/support/smtp.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+
+type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
 
 const PASSWORD = 'correct-horse-battery';
 const ADMIN_URL = 'https://admin.chatiq.test';
 
-/** A local SMTP server that keeps the (single-part, text) mails it receives. */
-async function startSmtpServer() {
-  const mails: { to: string[]; subject: string; text: string }[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const split = raw.indexOf('\r\n\r\n');
-        const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-        let body = raw.slice(split + 4);
-        if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-          body = Buffer.from(
-            body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-            'latin1',
-          ).toString('utf8');
-        } else if (/content-transfer-encoding:\s*base64/i.test(head)) {
-          body = Buffer.from(body, 'base64').toString('utf8');
-        }
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: /^subject:\s*(.*)$/im.exec(head)?.[1] ?? '',
-          text: body.replace(/\r\n/g, '\n'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    /** The token of the last invitation link mailed to `email`. */
-    tokenFor(email: string): string {
-      const mail = mails.findLast((m) => m.to.includes(email));
-      const match = mail?.text.match(/https:\/\/admin\.chatiq\.test\/accept-invite\?token=([A-Za-z0-9_-]+)/);
-      if (!match) throw new Error(`no invitation link mailed to ${email}`);
-      return match[1]!;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+/** The token of the last invitation link mailed to `email`. */
+function invitationTokenFor(smtp: SmtpServer, email: string): string {
+  const mail = smtp.to(email).at(-1);
+  const match = mail?.text.match(/https:\/\/admin\.chatiq\.test\/accept-invite\?token=([A-Za-z0-9_-]+)/);
+  if (!match) throw new Error(`no invitation link mailed to ${email}`);
+  return match[1]!;
 }
 
 describe('team', () => {
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let smtp: SmtpServer;
   let owner: AuthResponse;
   let siteA: CreatedSiteDto;
   let siteB: CreatedSiteDto;
@@ -93,7 +56,7 @@ describe('team', () => {
   const join = async (inviter: string, email: string, role: 'ADMIN' | 'OPERATOR', siteIds?: string[]) => {
     const sent = await invite(inviter, { email, role, siteIds });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-    const accepted = await accept(smtp.tokenFor(email));
+    const accepted = await accept(invitationTokenFor(smtp, email));
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
     return accepted.body;
   };
@@ -127,7 +90,7 @@ describe('team', () => {
     expect(sent.body).toMatchObject({ email: 'op.one@example.com', role: 'OPERATOR', siteIds: [siteA.id] });
     expect(JSON.stringify(sent.body)).not.toMatch(/token/i);
     const stored = await t.prisma.invitation.findUniqueOrThrow({ where: { id: sent.body.id } });
-    const token = smtp.tokenFor('op.one@example.com');
+    const token = invitationTokenFor(smtp, 'op.one@example.com');
     expect(stored.tokenHash).not.toContain(token);
     expect(stored.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
 
@@ -158,7 +121,7 @@ describe('team', () => {
 
   it('an invitation works once and not after it expires', async () => {
     await invite(owner.accessToken, { email: 'once@example.com', role: 'OPERATOR' });
-    const token = smtp.tokenFor('once@example.com');
+    const token = invitationTokenFor(smtp, 'once@example.com');
     expect((await accept(token)).status).toBe(201);
     const again = await accept(token);
     expect(again.status).toBe(400);
@@ -166,7 +129,7 @@ describe('team', () => {
 
     const sent = await invite(owner.accessToken, { email: 'late@example.com', role: 'OPERATOR' });
     await t.prisma.invitation.update({ where: { id: sent.body.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const late = await accept(smtp.tokenFor('late@example.com'));
+    const late = await accept(invitationTokenFor(smtp, 'late@example.com'));
     expect(late.status).toBe(400);
     expect(late.body.code).toBe('invalid_invitation');
     expect(await t.prisma.user.count({ where: { email: 'late@example.com' } })).toBe(0);

@@ -6,13 +6,21 @@ export type ReceivedMail = { from: string; to: string[]; headerTo: string; subje
 /**
  * A local SMTP server in the test process: the API talks real SMTP to it, and it keeps what it
  * receives, decoded (RFC 2047 headers, quoted-printable or base64 UTF-8 bodies: what nodemailer
- * writes for single-part text mails).
+ * writes for single-part text mails). With `auth`, it asks for AUTH as a real relay would, and
+ * its `url` carries the credentials.
  */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: { auth?: { user: string; pass: string } } = {}) {
   const mails: ReceivedMail[] = [];
+  const waiters: (() => void)[] = [];
+  const { auth } = options;
   const server = new SMTPServer({
     logger: false,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    disabledCommands: auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    allowInsecureAuth: Boolean(auth),
+    onAuth(login, _session, callback) {
+      if (auth && login.username === auth.user && login.password === auth.pass) callback(null, { user: auth.user });
+      else callback(new Error('Invalid username or password'));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -25,17 +33,31 @@ export async function startSmtpServer() {
           subject: headers.subject ?? '',
           text: body,
         });
+        for (const wake of waiters.splice(0)) wake();
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
+  const credentials = auth ? `${encodeURIComponent(auth.user)}:${encodeURIComponent(auth.pass)}@` : '';
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://${credentials}127.0.0.1:${port}`,
     mails,
     /** The mails received so far whose envelope includes `address`. */
     to: (address: string) => mails.filter((m) => m.to.includes(address)),
+    /** Resolves once `count` mails in all have arrived (rejects after `ms`). */
+    async received(count: number, ms = 5000): Promise<ReceivedMail[]> {
+      const deadline = Date.now() + ms;
+      while (mails.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} mails, got ${mails.length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 100);
+        });
+      }
+      return mails;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
