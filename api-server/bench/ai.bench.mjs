@@ -14,30 +14,29 @@
 // Settings (env): BENCH_AI_ANSWERS (300), BENCH_AI_WARMUP (20), BENCH_AI_DELAY_MS (2, between
 // the fake's deltas), BENCH_AI_BACKEND (responses | chat_completions).
 // Needs Node with TypeScript type stripping (≥ 23.6; the toolchain's Node 24) to load the fake.
-import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { acquireTestServer, createDatabase, dropDatabase, freePort, uniqueDatabaseName } from '@chatiq/dev-postgres';
 import { randomBytes } from 'node:crypto';
-import { io } from 'socket.io-client';
+import {
+  apiRoot,
+  ascending,
+  connect,
+  envNumber as env,
+  json,
+  percentile,
+  seedOwnerAndSite,
+  sleep,
+  startBenchApi,
+} from './bench-support.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const apiRoot = path.resolve(here, '..');
-const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const ANSWERS = env('BENCH_AI_ANSWERS', 300);
 const WARMUP = env('BENCH_AI_WARMUP', 20);
 const DELAY_MS = env('BENCH_AI_DELAY_MS', 2);
 const BACKEND = process.env.BENCH_AI_BACKEND ?? 'responses';
 const BUDGET_MS = 30;
 const log = (...args) => console.error('[bench:ai]', ...args);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100;
-}
 function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
+  const sorted = ascending(samples);
   return {
     count: sorted.length,
     p50: percentile(sorted, 50),
@@ -45,31 +44,6 @@ function stats(samples) {
     p99: percentile(sorted, 99),
     max: percentile(sorted, 100),
   };
-}
-async function waitHealthy(url) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error(`${url} never came up`);
-}
-async function json(url, method, body, token) {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-function connect(url, auth) {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 
 const { startFakeOpenAi } = await import(path.join(apiRoot, 'test', 'support', 'fake-openai-server.ts'));
@@ -84,47 +58,16 @@ const fake = await startFakeOpenAi({
 const answerText = Array.from({ length: 24 }, (_, i) => `token${i}`).join(' ');
 fake.script({ kind: 'answer', text: answerText, delayMs: DELAY_MS });
 
-const server = await acquireTestServer();
-const dbName = uniqueDatabaseName('chatiq_bench_ai');
-const databaseUrl = await createDatabase(server.url, dbName);
-let api;
 let widget;
+const api = await startBenchApi({
+  dbPrefix: 'chatiq_bench_ai',
+  env: { AI_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}` },
+  log,
+});
 try {
-  log('migrating');
-  execFileSync(path.join(apiRoot, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
-    cwd: apiRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: 'ignore',
-  });
-
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  api = spawn(process.execPath, [path.join(apiRoot, 'dist', 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-bench',
-      AI_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-      LOG_LEVEL: 'warn',
-      BCRYPT_ROUNDS: '4',
-      SOCKET_EVENTS_PER_SECOND: '100000',
-      AUTH_RATE_LIMIT: '100000',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitHealthy(`${url}/health`);
-
+  const { url } = api;
   log('seeding');
-  const owner = await json(`${url}/auth/register`, 'POST', {
-    email: 'bench@example.com',
-    password: 'bench-password',
-    name: 'Bench',
-    organizationName: 'Bench',
-  });
-  const site = await json(`${url}/sites`, 'POST', { name: 'Bench site' }, owner.accessToken);
+  const { owner, site } = await seedOwnerAndSite(url);
   await json(
     `${url}/sites/${site.id}/ai`,
     'PUT',
@@ -199,9 +142,6 @@ try {
   );
 } finally {
   widget?.close();
-  api?.kill('SIGTERM');
-  await sleep(500);
+  await api.stop();
   await fake.close();
-  await dropDatabase(server.url, dbName).catch(() => {});
-  await server.stop();
 }

@@ -8,17 +8,24 @@
 //   rssKbPerIdleSocket        API RSS growth per idle connected (joined) visitor
 // Settings (env): BENCH_VISITORS (1000), BENCH_OPERATORS (50), BENCH_SECONDS (20),
 // BENCH_MESSAGE_INTERVAL_MS (5000, per visitor), BENCH_IDLE_SOCKETS (10000), BENCH_THROUGHPUT_SOCKETS (200).
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { acquireTestServer, createDatabase, dropDatabase, freePort, uniqueDatabaseName } from '@chatiq/dev-postgres';
+import { freePort } from '@chatiq/dev-postgres';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { io } from 'socket.io-client';
+import {
+  apiRoot,
+  ascending,
+  connect,
+  envNumber as env,
+  json,
+  percentile,
+  seedOwnerAndSite,
+  sleep,
+  startBenchApi,
+} from './bench-support.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const apiRoot = path.resolve(here, '..');
-const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const here = path.join(apiRoot, 'bench');
 const VISITORS = env('BENCH_VISITORS', 1000);
 const OPERATORS = env('BENCH_OPERATORS', 50);
 const SECONDS = env('BENCH_SECONDS', 20);
@@ -26,44 +33,14 @@ const INTERVAL_MS = env('BENCH_MESSAGE_INTERVAL_MS', 5000);
 const IDLE_SOCKETS = env('BENCH_IDLE_SOCKETS', 10000);
 const THROUGHPUT_SOCKETS = env('BENCH_THROUGHPUT_SOCKETS', 200);
 const log = (...args) => console.error('[bench]', ...args);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100;
-}
 function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
+  const sorted = ascending(samples);
   return { count: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), p99Ms: percentile(sorted, 99) };
 }
 function rssKb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-}
-async function waitHealthy(url) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error(`${url} never came up`);
-}
-async function json(url, method, body, token) {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-function connect(url, auth) {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 async function inBatches(count, size, make) {
   const out = [];
@@ -119,48 +96,13 @@ async function chatLoad({ visitors, operators, emitVisitor, emitOperator, chatOf
   return { v2o: stats(v2o), o2v: stats(o2v), all: stats([...v2o, ...o2v]) };
 }
 
-const server = await acquireTestServer();
-const dbName = uniqueDatabaseName('chatiq_bench');
-const databaseUrl = await createDatabase(server.url, dbName);
-const children = [];
 const sockets = [];
 let relay;
+const api = await startBenchApi({ dbPrefix: 'chatiq_bench', log });
 try {
-  log('migrating');
-  execFileSync(path.join(apiRoot, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
-    cwd: apiRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: 'ignore',
-  });
-
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const api = spawn(process.execPath, [path.join(apiRoot, 'dist', 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-bench',
-      LOG_LEVEL: 'warn',
-      BCRYPT_ROUNDS: '4',
-      SOCKET_EVENTS_PER_SECOND: '100000',
-      AUTH_RATE_LIMIT: '100000',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(api);
-  await waitHealthy(`${url}/health`);
-
+  const { url, databaseUrl } = api;
   log('seeding');
-  const owner = await json(`${url}/auth/register`, 'POST', {
-    email: 'bench@example.com',
-    password: 'bench-password',
-    name: 'Bench',
-    organizationName: 'Bench',
-  });
-  const site = await json(`${url}/sites`, 'POST', { name: 'Bench site' }, owner.accessToken);
+  const { owner, site } = await seedOwnerAndSite(url);
   const { PrismaClient } = await import(path.join(apiRoot, 'dist', 'src', 'generated', 'prisma', 'client.js'));
   const { createUser } = await import(path.join(apiRoot, 'dist', 'prisma', 'factories.js'));
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
@@ -252,7 +194,6 @@ try {
     env: { ...process.env, PORT: String(relayPort) },
     stdio: 'ignore',
   });
-  children.push(relay);
   await sleep(500);
   const relayUrl = `http://127.0.0.1:${relayPort}`;
   const rVisitors = await inBatches(VISITORS, 100, (i) => connect(relayUrl, { role: 'visitor', room: String(i) }));
@@ -298,8 +239,6 @@ try {
   console.log(JSON.stringify(result));
 } finally {
   for (const s of sockets) s.close();
-  for (const c of children) c.kill('SIGTERM');
-  await sleep(500);
-  await dropDatabase(server.url, dbName).catch(() => {});
-  await server.stop();
+  relay?.kill('SIGTERM');
+  await api.stop();
 }
