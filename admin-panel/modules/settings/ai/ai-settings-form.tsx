@@ -4,10 +4,11 @@ import { type AiSettingsDto, aiSettingsBodySchema } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '@/lib/api-client';
-import { errorAt, type FieldErrors, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from '../field-errors';
+import { errorAt, unclaimedErrors } from '../field-errors';
 import { FieldError, FormError, SavedNote } from '../form-messages';
 import { useApi } from '../use-api';
 import { type AiForm, aiBodyFromForm, aiFormFromDto } from './ai-form';
+import { useContractSubmit } from '../use-contract-submit';
 
 const FIELDS = [
   'enabled',
@@ -35,11 +36,8 @@ export function AiSettingsForm({
   const tc = useTranslations('common');
   const api = useApi();
   const [form, setForm] = useState<AiForm>(() => aiFormFromDto(settings));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
+  const { errors, failure, saving, saved, setSaved, submit: send } = useContractSubmit();
   const [rejected, setRejected] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
   const set = <K extends keyof AiForm>(key: K, value: AiForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setSaved(false);
@@ -47,29 +45,21 @@ export function AiSettingsForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailure(null);
     setRejected(null);
-    setSaved(false);
     const body = aiBodyFromForm(form);
-    const parsed = aiSettingsBodySchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const stored = await api<AiSettingsDto>(`/sites/${encodeURIComponent(siteId)}/ai`, { method: 'PUT', body });
+    const stored = await send(
+      aiSettingsBodySchema,
+      body,
+      () => api<AiSettingsDto>(`/sites/${encodeURIComponent(siteId)}/ai`, { method: 'PUT', body }),
+      (e) => {
+        if (!(e instanceof ApiError && e.body.code === 'ai_key_rejected')) return false;
+        setRejected(e.body.message);
+        return true;
+      },
+    );
+    if (stored) {
       onSaved(stored);
       setForm(aiFormFromDto(stored));
-      setSaved(true);
-    } catch (e) {
-      const fieldErrors = fieldErrorsFromApiError(e);
-      if (fieldErrors) setErrors(fieldErrors);
-      else if (e instanceof ApiError && e.body.code === 'ai_key_rejected') setRejected(e.body.message);
-      else setFailure(e);
-    } finally {
-      setSaving(false);
     }
   }
 

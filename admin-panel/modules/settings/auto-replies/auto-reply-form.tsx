@@ -3,10 +3,11 @@
 import { type AutoReplyDto, autoReplyRuleSchema, autoReplyTriggerSchema, type MemberDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { errorAt, type FieldErrors, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from '../field-errors';
+import { errorAt, unclaimedErrors } from '../field-errors';
 import { FieldError, FormError } from '../form-messages';
 import { useApi } from '../use-api';
 import { type AutoReplyForm as Form, ruleBodyFromForm } from './auto-reply-form-model';
+import { useContractSubmit } from '../use-contract-submit';
 
 const FIELDS = [
   'trigger',
@@ -41,34 +42,19 @@ export function AutoReplyForm({
   const tc = useTranslations('common');
   const api = useApi();
   const [form, setForm] = useState<Form>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, failure, saving, submit: send } = useContractSubmit();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailure(null);
     const body = ruleBodyFromForm(form);
-    const parsed = autoReplyRuleSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const base = `/sites/${encodeURIComponent(siteId)}/auto-replies`;
-      const saved = rule
-        ? await api<AutoReplyDto>(`${base}/${encodeURIComponent(rule.id)}`, { method: 'PUT', body })
-        : await api<AutoReplyDto>(base, { method: 'POST', body });
-      onSaved(saved);
-    } catch (e) {
-      const fieldErrors = fieldErrorsFromApiError(e);
-      if (fieldErrors) setErrors(fieldErrors);
-      else setFailure(e);
-      setSaving(false);
-    }
+    const base = `/sites/${encodeURIComponent(siteId)}/auto-replies`;
+    const saved = await send(autoReplyRuleSchema, body, () =>
+      rule
+        ? api<AutoReplyDto>(`${base}/${encodeURIComponent(rule.id)}`, { method: 'PUT', body })
+        : api<AutoReplyDto>(base, { method: 'POST', body }),
+    );
+    if (saved) onSaved(saved);
   }
 
   return (

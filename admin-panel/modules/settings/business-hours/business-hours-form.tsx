@@ -3,13 +3,14 @@
 import { type BusinessHoursDto, type BusinessHoursSettingsInput, businessHoursSettingsSchema } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { errorAt, type FieldErrors, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from '../field-errors';
+import { errorAt, unclaimedErrors } from '../field-errors';
 import { FieldError, FormError, SavedNote } from '../form-messages';
 import { useApi } from '../use-api';
 import { ExceptionsEditor } from './exceptions-editor';
 import { TimeZoneField } from './time-zone-field';
 import { WeeklyEditor } from './weekly-editor';
 import { editableHours } from './weekly-intervals';
+import { useContractSubmit } from '../use-contract-submit';
 
 type Form = Required<Omit<BusinessHoursSettingsInput, 'offHoursMessage'>> & { offHoursMessage: string };
 
@@ -35,10 +36,7 @@ export function BusinessHoursForm({
   const tc = useTranslations('common');
   const api = useApi();
   const [form, setForm] = useState<Form>(() => formOf(hours));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { errors, failure, saving, saved, setSaved, submit: send } = useContractSubmit();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setSaved(false);
@@ -46,31 +44,17 @@ export function BusinessHoursForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailure(null);
-    setSaved(false);
     const body: BusinessHoursSettingsInput = {
       ...form,
       timezone: form.timezone.trim(),
       offHoursMessage: form.offHoursMessage.trim() || null,
     };
-    const parsed = businessHoursSettingsSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const stored = await api<BusinessHoursDto>(`/sites/${encodeURIComponent(siteId)}/business-hours`, { method: 'PUT', body });
+    const stored = await send(businessHoursSettingsSchema, body, () =>
+      api<BusinessHoursDto>(`/sites/${encodeURIComponent(siteId)}/business-hours`, { method: 'PUT', body }),
+    );
+    if (stored) {
       setForm(formOf(stored));
       onSaved(stored);
-      setSaved(true);
-    } catch (e) {
-      const fieldErrors = fieldErrorsFromApiError(e);
-      if (fieldErrors) setErrors(fieldErrors);
-      else setFailure(e);
-    } finally {
-      setSaving(false);
     }
   }
 

@@ -10,10 +10,11 @@ import {
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '@/lib/api-client';
-import { errorAt, type FieldErrors, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from '../field-errors';
+import { errorAt, unclaimedErrors } from '../field-errors';
 import { FieldError, FormError } from '../form-messages';
 import { useApi } from '../use-api';
 import { insertAtCursor } from './insert-at-cursor';
+import { useContractSubmit } from '../use-contract-submit';
 
 type Form = { scope: 'site' | 'organization'; shortcut: string; text: string };
 
@@ -41,9 +42,7 @@ export function TemplateForm({
     text: template?.text ?? '',
   };
   const [form, setForm] = useState<Form>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, failure, saving, submit: send } = useContractSubmit();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   function insertVariable(variable: string) {
@@ -58,28 +57,19 @@ export function TemplateForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailure(null);
     const body: QuickTemplateBody = { shortcut: form.shortcut, text: form.text, siteId: form.scope === 'site' ? siteId : null };
-    const parsed = quickTemplateBodySchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      if (template) await api(`/templates/${encodeURIComponent(template.id)}`, { method: 'PUT', body });
-      else await api('/templates', { method: 'POST', body });
-      if (!template) setForm({ ...initial, scope: form.scope });
-      onSaved();
-    } catch (e) {
-      const fieldErrors = fieldErrorsFromApiError(e);
-      if (fieldErrors) setErrors(fieldErrors);
-      else if (e instanceof ApiError && e.body.code === 'shortcut_taken') setErrors({ shortcut: 'shortcut_taken' });
-      else setFailure(e);
-    } finally {
-      setSaving(false);
-    }
+    const stored = await send(
+      quickTemplateBodySchema,
+      body,
+      () =>
+        template
+          ? api(`/templates/${encodeURIComponent(template.id)}`, { method: 'PUT', body })
+          : api('/templates', { method: 'POST', body }),
+      (e) => (e instanceof ApiError && e.body.code === 'shortcut_taken' ? { shortcut: 'shortcut_taken' } : false),
+    );
+    if (stored === undefined) return;
+    if (!template) setForm({ ...initial, scope: form.scope });
+    onSaved();
   }
 
   const samples = {

@@ -3,12 +3,13 @@
 import { type WelcomeMessagesBody, type WelcomeMessagesDto, welcomeMessagesBodySchema } from '@chatiq/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { errorAt, errorsWithin, type FieldErrors, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from '../field-errors';
+import { errorAt, errorsWithin, unclaimedErrors } from '../field-errors';
 import { FieldError, FormError, SavedNote } from '../form-messages';
 import { useSelectedSite } from '../selected-site';
 import { useApi } from '../use-api';
 import { useResource } from '../use-resource';
 import { languageLabel, SUGGESTED_LANGUAGES } from './language-label';
+import { useContractSubmit } from '../use-contract-submit';
 
 type Row = { language: string; text: string };
 
@@ -38,10 +39,7 @@ function WelcomeMessagesForm({ siteId, initial }: { siteId: string; initial: Row
   const locale = useLocale();
   const api = useApi();
   const [rows, setRows] = useState<Row[]>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { errors, failure, saving, saved, setSaved, submit: send } = useContractSubmit();
   const update = (index: number, patch: Partial<Row>) => {
     setRows((list) => list.map((row, i) => (i === index ? { ...row, ...patch } : row)));
     setSaved(false);
@@ -50,27 +48,11 @@ function WelcomeMessagesForm({ siteId, initial }: { siteId: string; initial: Row
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailure(null);
-    setSaved(false);
     const body: WelcomeMessagesBody = { messages: rows.map((r) => ({ language: r.language.trim(), text: r.text })) };
-    const parsed = welcomeMessagesBodySchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const stored = await api<WelcomeMessagesDto>(`/sites/${encodeURIComponent(siteId)}/welcome-messages`, { method: 'PUT', body });
-      setRows(stored.messages);
-      setSaved(true);
-    } catch (e) {
-      const fieldErrors = fieldErrorsFromApiError(e);
-      if (fieldErrors) setErrors(fieldErrors);
-      else setFailure(e);
-    } finally {
-      setSaving(false);
-    }
+    const stored = await send(welcomeMessagesBodySchema, body, () =>
+      api<WelcomeMessagesDto>(`/sites/${encodeURIComponent(siteId)}/welcome-messages`, { method: 'PUT', body }),
+    );
+    if (stored) setRows(stored.messages);
   }
 
   return (

@@ -3,13 +3,14 @@
 import { WIDGET_LANGUAGES, WIDGET_POSITIONS, WIDGET_SIZES, type WidgetSettingsDto, widgetSettingsBodySchema } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { errorAt, type FieldErrors, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from '../field-errors';
+import { errorAt, unclaimedErrors } from '../field-errors';
 import { FieldError, FormError, SavedNote } from '../form-messages';
 import { useSelectedSite } from '../selected-site';
 import { useApi } from '../use-api';
 import { useResource } from '../use-resource';
 import { previewLook, type WidgetForm, widgetBodyFromForm, widgetFormFromStored } from './widget-form';
 import { WidgetPreview } from './widget-preview';
+import { useContractSubmit } from '../use-contract-submit';
 
 type Scope = 'site' | 'organization';
 
@@ -60,10 +61,7 @@ function WidgetAppearanceForm({
   const tc = useTranslations('common');
   const api = useApi();
   const [form, setForm] = useState<WidgetForm>(() => widgetFormFromStored(settings.settings));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { errors, failure, saving, saved, setSaved, submit: send } = useContractSubmit();
   const inherited = settings.inherited;
   const set = <K extends keyof WidgetForm>(key: K, value: WidgetForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -72,26 +70,11 @@ function WidgetAppearanceForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailure(null);
     const body = widgetBodyFromForm(form);
-    const parsed = widgetSettingsBodySchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const stored = await api<WidgetSettingsDto>(path, { method: 'PUT', body });
+    const stored = await send(widgetSettingsBodySchema, body, () => api<WidgetSettingsDto>(path, { method: 'PUT', body }));
+    if (stored) {
       onSaved(stored);
       setForm(widgetFormFromStored(stored.settings));
-      setSaved(true);
-    } catch (e) {
-      const fieldErrors = fieldErrorsFromApiError(e);
-      if (fieldErrors) setErrors(fieldErrors);
-      else setFailure(e);
-    } finally {
-      setSaving(false);
     }
   }
 
