@@ -49,8 +49,12 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
  */
 function corsFor(config: AppConfig): CorsOptionsDelegate<Request> {
   return (req, callback) => {
-    if (req.path.startsWith('/widget/')) callback(null, { origin: true, credentials: false, maxAge: 600 });
-    else callback(null, { origin: config.corsOrigins, credentials: true, maxAge: 600 });
+    if (req.path.startsWith('/widget/')) {
+      // Downloads: the widget reads the file's name and size.
+      callback(null, { origin: true, credentials: false, maxAge: 600, exposedHeaders: ['Content-Disposition', 'Content-Length'] });
+    } else {
+      callback(null, { origin: config.corsOrigins, credentials: true, maxAge: 600 });
+    }
   };
 }
 

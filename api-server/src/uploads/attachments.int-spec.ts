@@ -276,6 +276,8 @@ describe('chat attachments', () => {
     expect(mine.headers.get('x-content-type-options')).toBe('nosniff');
     expect(mine.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
     expect(mine.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    // The widget reads the file's name and size from a cross-origin answer.
+    expect(mine.headers.get('access-control-expose-headers')).toBe('Content-Disposition,Content-Length');
 
     // An <img src> sends no Origin, only a Referer from the page.
     const fromImgTag = await fetch(`${t.url}${widgetAttachmentPath(message.id, { siteId: site.publicId, visitorId })}`, {

@@ -1,5 +1,5 @@
 import { type CallHandler, type CanActivate, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -32,26 +32,6 @@ export class MultipartFormOnlyInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     if (!req.is('multipart/form-data')) {
       throw new AppError('validation_failed', 'Send the file as multipart/form-data (field "file")');
-    }
-    return next.handle();
-  }
-}
-
-/**
- * The widget calls these routes from customers' pages (any origin): the answer, errors
- * included, is readable by the calling page. Data is only answered after the page's origin
- * passed the site's policy (SitesService.findForWidget), so reflecting it adds no access.
- */
-@Injectable()
-export class WidgetCorsInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const origin = http.getRequest<Request>().headers.origin;
-    const res = http.getResponse<Response>();
-    res.vary('Origin');
-    if (origin) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Expose-Headers', 'Content-Disposition, Content-Length');
     }
     return next.handle();
   }

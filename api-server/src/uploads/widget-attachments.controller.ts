@@ -18,18 +18,12 @@ import { ApiAttachmentUpload } from './api-multipart.js';
 import { AttachmentsService } from './attachments.service.js';
 import { sendAttachment } from './send-attachment.js';
 import type { ReceivedUpload } from './upload-engine.js';
-import {
-  DiscardUploadOnErrorInterceptor,
-  MultipartFormOnlyInterceptor,
-  WidgetCorsInterceptor,
-  widgetRequestOrigin,
-} from './upload-request.js';
+import { DiscardUploadOnErrorInterceptor, MultipartFormOnlyInterceptor, widgetRequestOrigin } from './upload-request.js';
 import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 
 /** The visitor's attachments, for the widget: identified by site public id + visitor id, and the page's origin. */
 @ApiTags('widget')
 @Public()
-@UseInterceptors(WidgetCorsInterceptor)
 @Controller('widget/attachments')
 export class WidgetAttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}

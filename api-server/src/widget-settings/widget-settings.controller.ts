@@ -7,7 +7,7 @@ import {
   widgetSettingsBodySchema,
   widgetSettingsDtoSchema,
 } from '@chatiq/contracts';
-import { Body, Controller, Get, Param, Put, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -16,7 +16,6 @@ import { Public } from '../auth/public.decorator.js';
 import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { SitesService } from '../sites/sites.service.js';
-import { WidgetCorsInterceptor } from '../uploads/upload-request.js';
 import { WidgetSettingsService } from './widget-settings.service.js';
 import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 
@@ -67,7 +66,6 @@ export class WidgetSettingsController {
 /** The widget's effective look, for the widget itself: by public site id, from an allowed page only. */
 @ApiTags('widget')
 @Public()
-@UseInterceptors(WidgetCorsInterceptor)
 @Controller('widget/sites')
 export class WidgetPublicSettingsController {
   constructor(
