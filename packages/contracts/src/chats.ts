@@ -41,6 +41,10 @@ export const visitorDtoSchema = z.object({
   referrer: z.string().nullable(),
   userAgent: z.string().nullable(),
   locale: z.string().nullable(),
+  /** The host site's user id, set by a verified `chtq.setUser` (hash checked); null otherwise. */
+  externalUserId: z.string().nullable(),
+  /** True when `externalUserId` was verified with the site's identity secret. */
+  identityVerified: z.boolean(),
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),
 });

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   forbidden: 403,
   origin_not_allowed: 403,
+  /** `visitor:identify` with a `userHash` that does not match the site's identity secret: nothing was stored. */
+  identity_invalid: 403,
   not_found: 404,
   /** Google sign-in was asked for, but this server has no GOOGLE_CLIENT_ID. */
   google_not_configured: 404,
@@ -26,6 +28,11 @@ export const ERROR_STATUS = {
   shortcut_taken: 409,
   /** The AI provider refused the key or its access (the message says why): nothing was saved. */
   ai_key_rejected: 422,
+  /**
+   * The site's identity secret cannot be stored or opened: the server has no AI_SECRET_KEYS keyring,
+   * or no longer has the master key that sealed it (rotate the identity secret then).
+   */
+  identity_not_configured: 409,
   /** The site's AI assistant is off or has no key (e.g. a reply suggestion was asked for). */
   ai_not_configured: 409,
   /** The provider could not answer (rate limit, timeout, outage): try again later. */

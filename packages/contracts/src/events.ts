@@ -87,13 +87,30 @@ export const visitorPagePayloadSchema = pageInfoSchema;
 export type VisitorPagePayload = z.input<typeof visitorPagePayloadSchema>;
 
 /** The visitor told us who they are (pre-chat or off-hours form). */
+/**
+ * `chtq.setUser({ id, name, email, hash })`. `userId` is the host site's own user id; `userHash`
+ * is hex HMAC-SHA256(key = the site's identity secret, message = userId), computed on the host
+ * site's server. A wrong hash fails with `identity_invalid` and nothing is stored.
+ */
 export const visitorIdentifyPayloadSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+    userId: z.string().trim().min(1).max(200).optional(),
+    userHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, 'Expected a hex HMAC-SHA256')
+      .optional(),
   })
-  .refine((v) => v.name !== undefined || v.email !== undefined, 'Give a name or an email');
+  .refine((v) => v.name !== undefined || v.email !== undefined || v.userId !== undefined, 'Give a name, an email or a user id')
+  .refine((v) => (v.userId === undefined) === (v.userHash === undefined), {
+    message: 'userHash is required exactly when userId is given',
+    path: ['userHash'],
+  });
 export type VisitorIdentifyPayload = z.input<typeof visitorIdentifyPayloadSchema>;
+
+/** `verified` is true when a `userId` was given and its hash matched the site's identity secret. */
+export type VisitorIdentifyAck = { verified: boolean };
 
 /** Acks that carry nothing but success. */
 export type EmptyAck = Record<string, never>;
@@ -102,9 +119,15 @@ export type EmptyAck = Record<string, never>;
 // Admin → server
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * `takeOver` (default true): an unassigned chat becomes the operator's, taken from the AI if it
+ * was answering. `false` opens or watches the chat and changes nothing: the admin panel's re-joins
+ * after a reconnect, and opening a chat the AI is answering.
+ */
 export const adminJoinPayloadSchema = z.object({
   chatId: idSchema,
   afterSeq: z.number().int().nonnegative().default(0),
+  takeOver: z.boolean().default(true),
 });
 export type AdminJoinPayload = z.input<typeof adminJoinPayloadSchema>;
 
@@ -182,7 +205,7 @@ export interface WidgetClientToServerEvents {
   'visitor:typing': (payload: TypingPayload, ack: AckCallback<EmptyAck>) => void;
   'visitor:read': (payload: VisitorReadPayload, ack: AckCallback<EmptyAck>) => void;
   'visitor:page': (payload: VisitorPagePayload, ack: AckCallback<EmptyAck>) => void;
-  'visitor:identify': (payload: VisitorIdentifyPayload, ack: AckCallback<EmptyAck>) => void;
+  'visitor:identify': (payload: VisitorIdentifyPayload, ack: AckCallback<VisitorIdentifyAck>) => void;
   /** Email the visitor their chat's transcript (automation: offline follow-up). */
   'visitor:transcript': (payload: VisitorTranscriptPayload, ack: AckCallback<EmptyAck>) => void;
 }

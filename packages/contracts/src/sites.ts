@@ -75,6 +75,15 @@ export type SiteDetailDto = z.infer<typeof siteDetailDtoSchema>;
 export const rotatedSiteKeyDtoSchema = z.object({ apiKey: z.string(), apiKeyLast4: z.string() });
 export type RotatedSiteKeyDto = z.infer<typeof rotatedSiteKeyDtoSchema>;
 
+/**
+ * GET /sites/:siteId/identity-secret and POST /sites/:siteId/rotate-identity-secret (OWNER, ADMIN):
+ * the key of the site's identity verification. The host site's server computes
+ * `hex(HMAC-SHA256(secret, userId))` and passes it to `chtq.setUser({ id, hash })`; rotating it
+ * makes every hash computed with the old secret invalid at once.
+ */
+export const identitySecretDtoSchema = z.object({ secret: z.string() });
+export type IdentitySecretDto = z.infer<typeof identitySecretDtoSchema>;
+
 /** The three embed forms the widget understands, for a site: recommended first, then the legacy ones. */
 export function embedSnippets(
   widgetUrl: string,

@@ -64,3 +64,19 @@ export const updateMemberBodySchema = z
     path: [],
   });
 export type UpdateMemberBody = z.infer<typeof updateMemberBodySchema>;
+
+/** `GET /team/colleagues?siteId=`: any role, for a site the caller can see (else 404 site_not_found). */
+export const listColleaguesQuerySchema = z.object({ siteId: idSchema });
+export type ListColleaguesQuery = z.infer<typeof listColleaguesQuerySchema>;
+
+/**
+ * A member who can be assigned chats of the site: active, and an OWNER or ADMIN (they see every
+ * site) or an OPERATOR assigned to it. The caller is included when they qualify.
+ */
+export const colleagueDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+});
+export type ColleagueDto = z.infer<typeof colleagueDtoSchema>;

@@ -21,8 +21,25 @@ export const effectiveWidgetSettingsSchema = z.object({
 });
 export type EffectiveWidgetSettings = z.infer<typeof effectiveWidgetSettingsSchema>;
 
-/** The widget's look as pushed in `settings:update` (the server always sends every field). */
-export type WidgetSettingsPayload = Partial<EffectiveWidgetSettings>;
+/** The fields of the widget's look (the keys of EffectiveWidgetSettings). */
+export const WIDGET_SETTINGS_FIELDS = ['color', 'title', 'welcomeMessage', 'position', 'size', 'language'] as const;
+export type WidgetSettingsField = (typeof WIDGET_SETTINGS_FIELDS)[number];
+
+/**
+ * What the widget reads (GET /widget/sites/:publicId/settings) and is pushed (`settings:update`):
+ * the effective settings, and `ownerSet`, the fields the organization or the site set. The others
+ * are DEFAULT_WIDGET_SETTINGS', which the widget replaces with its own: the title and greeting
+ * translated into its language, and the visitor's browser language (`language: 'en'` with
+ * 'language' in `ownerSet` is an explicit choice of English). A widget reading an older server, without
+ * `ownerSet`, takes the built-in values for not set.
+ */
+export const publicWidgetSettingsSchema = effectiveWidgetSettingsSchema.extend({
+  ownerSet: z.array(z.enum(WIDGET_SETTINGS_FIELDS)),
+});
+export type PublicWidgetSettings = z.infer<typeof publicWidgetSettingsSchema>;
+
+/** The widget's look as pushed in `settings:update` (the server always sends every field and `ownerSet`). */
+export type WidgetSettingsPayload = Partial<PublicWidgetSettings>;
 
 /** Used until an organization sets its own. */
 export const DEFAULT_WIDGET_SETTINGS: EffectiveWidgetSettings = {
@@ -84,4 +101,9 @@ export function mergeWidgetSettings(
     }
   }
   return result;
+}
+
+/** The fields any of the levels (organization, site) sets: what `ownerSet` lists. */
+export function widgetSettingsOwnerSet(...levels: (StoredWidgetSettings | null | undefined)[]): WidgetSettingsField[] {
+  return WIDGET_SETTINGS_FIELDS.filter((field) => levels.some((level) => level?.[field] !== null && level?.[field] !== undefined));
 }
