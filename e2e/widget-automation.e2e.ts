@@ -165,8 +165,9 @@ describe('widget automation', () => {
       await sendFromWidget(page, 'What is the warranty on the Amber table lamp?');
       const action = page.getByRole('button', { name: 'Email me this conversation' });
       await action.click();
-      expect(await action.getAttribute('aria-expanded')).toBe('true');
-      expect(await focusedInWidget(page)).toBe('input[name=email].chatiq-field');
+      // The form is a chunk of its own, loaded on this first click.
+      await expect.poll(() => action.getAttribute('aria-expanded')).toBe('true');
+      await expect.poll(() => focusedInWidget(page)).toBe('input[name=email].chatiq-field');
       const address = `visitor-${Date.now().toString(36)}@example.com`;
       await page.locator('#chatiq-transcript-email').fill(address);
       await page.locator('.chatiq-transcript').getByRole('button', { name: 'Send' }).click();

@@ -1,14 +1,21 @@
 // The two-stage widget in real Chromium: widget.js (the loader) draws the launcher from the embed
-// configuration, in each of the three embed forms, without a request to the API, a stored id or
-// the chat bundle; the bundle (assets/chat-<hash>.js, next to widget.js) is fetched when the
-// visitor reaches for the launcher and started on the first open, and then the chat works.
-// (widget.js's size is measured by the build and `pnpm bench:widget`, not tested here.)
-import type { Browser, Request } from 'playwright-core';
+// configuration, in each embed form (window.chtq with a site id or the organization's id, the
+// legacy data-site-id tag, data-project-id with data-title and data-position), without a request
+// to the API, a cookie, a stored id or the chat bundle; the bundle (assets/chat-<hash>.js, next to
+// widget.js) is fetched when the visitor reaches for the launcher and started on the first open,
+// and then the chat works. An embed the server refuses (unknown id, origin not allowed) shows
+// nothing once that is known, with one console warning. (Sizes: the build and `pnpm bench:widget`.)
+import type { SiteDetailDto } from '@chatiq/contracts';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createSite } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
 import {
   demoPageUrl,
+  recordRequests,
+  rest,
   sendFromWidget,
+  openTestPage,
   type VisitorPage,
   visitorPage,
   type WidgetTestSite,
@@ -22,11 +29,12 @@ const CHAT_BUNDLE = /\/assets\/chat-[A-Z0-9]{8}\.js$/;
 describe('widget loader', () => {
   let browser: Browser;
   let test: WidgetTestSite;
-  const pages: VisitorPage[] = [];
+  let organizationId: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
     test = await widgetTestSite(apiUrl, widgetUrl, 'loader');
+    organizationId = (await rest<SiteDetailDto>(apiUrl, 'GET', `/sites/${test.site.id}`, { token: test.owner.token })).embed.organizationId;
   });
   afterAll(async () => {
     await browser?.close();
@@ -35,31 +43,40 @@ describe('widget loader', () => {
   /** A visitor's page recording every request it makes. */
   async function recordedPage(name: string) {
     const page = await visitorPage(browser, name);
-    pages.push(page);
-    const requests: Request[] = [];
-    page.on('request', (request) => requests.push(request));
-    return { page, urls: () => requests.map((r) => r.url()) };
+    return { page, ...recordRequests(page) };
+  }
+
+  /** Nothing reached the API, nothing was stored: the visitor has not engaged yet. */
+  async function expectUntouched(page: VisitorPage, apiRequests: string[]) {
+    expect(apiRequests).toEqual([]);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await page.context().cookies()).toEqual([]);
   }
 
   const forms = [
     { embed: 'chtq', options: {}, title: 'Chat with us', left: false },
+    { embed: 'chtq with organizationId', options: { organizationId: '' }, title: 'Chat with us', left: false },
     { embed: 'site-id', options: { position: 'left' }, title: 'Chat with us', left: true },
     { embed: 'project-id', options: { title: 'Write to us', position: 'left', color: '#E11D48' }, title: 'Write to us', left: true },
   ] as const;
 
   for (const form of forms) {
     it(`${form.embed}: draws the launcher alone, then loads the chat on the first click and chats`, async () => {
-      const { page, urls } = await recordedPage(form.embed);
-      await page.goto(demoPageUrl(widgetUrl, apiUrl, test.site.publicId, { embed: form.embed, ...form.options }));
+      const { page, urls, to } = await recordedPage(form.embed);
+      const options: Record<string, string> =
+        'organizationId' in form.options ? { embed: 'chtq', organizationId } : { embed: form.embed, ...form.options };
+      const url = new URL(demoPageUrl(widgetUrl, apiUrl, test.site.publicId, options));
+      if ('organizationId' in form.options) url.searchParams.delete('siteId');
+      await page.goto(url.href);
       const launcher = page.locator('.chatiq-launcher');
       await launcher.waitFor();
       await page.waitForLoadState('networkidle');
 
       // Only the loader so far: no chat bundle, no API request, nothing stored.
-      expect(urls().filter((url) => url.endsWith('/widget.js'))).toHaveLength(1);
-      expect(urls().filter((url) => CHAT_BUNDLE.test(url))).toEqual([]);
-      expect(urls().filter((url) => url.startsWith(apiUrl))).toEqual([]);
-      expect(await page.evaluate(() => localStorage.length)).toBe(0);
+      expect(urls().filter((u) => u.endsWith('/widget.js'))).toHaveLength(1);
+      expect(urls().filter((u) => CHAT_BUNDLE.test(u))).toEqual([]);
+      await expectUntouched(page, to(apiUrl));
       expect(await launcher.getAttribute('aria-label')).toBe('Open chat');
       const box = await launcher.boundingBox();
       expect(box && (form.left ? box.x < 640 : box.x > 640)).toBe(true);
@@ -69,7 +86,7 @@ describe('widget loader', () => {
 
       await launcher.click();
       await page.locator('.chatiq-panel').waitFor({ state: 'visible' });
-      const bundles = urls().filter((url) => CHAT_BUNDLE.test(url));
+      const bundles = urls().filter((u) => CHAT_BUNDLE.test(u));
       expect(bundles).toHaveLength(1);
       // Loaded from where widget.js came from, and cached for good (its name carries its hash).
       expect(bundles[0]?.startsWith(`${widgetUrl}/assets/`)).toBe(true);
@@ -85,49 +102,68 @@ describe('widget loader', () => {
       expect(centre(after)).toEqual(centre(box));
       await sendFromWidget(page, `Hello from the ${form.embed} embed`);
       expect(await page.evaluate(() => localStorage.getItem('chatiq_visitor_id'))).toMatch(/\S/);
+      // The demo page's SDK listeners heard the widget (queued in chtq.q, or added once widget.js ran).
+      expect(await page.locator('#sdk-log li').allTextContents()).toEqual(['ready', 'open']);
       expect(page.warnings).toEqual([]);
     });
   }
 
   it('fetches the chat bundle when the pointer comes to the launcher, without starting the chat', async () => {
-    const { page, urls } = await recordedPage('hover');
+    const { page, urls, to } = await recordedPage('hover');
     await page.goto(demoPageUrl(widgetUrl, apiUrl, test.site.publicId));
     await page.locator('.chatiq-launcher').hover();
     await expect.poll(() => urls().filter((url) => CHAT_BUNDLE.test(url)).length, { timeout: 5_000 }).toBe(1);
     await page.waitForLoadState('networkidle');
     expect(await page.locator('.chatiq-panel').count()).toBe(0);
-    expect(urls().filter((url) => url.startsWith(apiUrl))).toEqual([]);
-    expect(await page.evaluate(() => localStorage.length)).toBe(0);
-  });
-
-  it('window.chtq.open() loads the chat and opens it; the loader queued it', async () => {
-    const { page } = await recordedPage('sdk');
-    await page.goto(demoPageUrl(widgetUrl, apiUrl, test.site.publicId, { language: 'uk' }));
-    await page.locator('.chatiq-launcher').waitFor();
-    expect(await page.locator('.chatiq-launcher').getAttribute('aria-label')).toBe('Відкрити чат');
-    await page.evaluate(() => (window as unknown as { chtq: { open(): void } }).chtq.open());
-    await page.locator('.chatiq-panel').waitFor({ state: 'visible' });
-    expect(await page.locator('.chatiq-input').getAttribute('placeholder')).toBe('Введіть повідомлення…');
-    await page.evaluate(() => (window as unknown as { chtq: { close(): void } }).chtq.close());
-    await page.locator('.chatiq-panel').waitFor({ state: 'hidden' });
+    await expectUntouched(page, to(apiUrl));
   });
 
   it('shows nothing without a site id, and says so once in the console', async () => {
-    const { page, urls } = await recordedPage('no-site-id');
+    const { page, urls, to } = await recordedPage('no-site-id');
     // A page of the widget's origin with the script tag alone (no window.chtq, no data-site-id).
-    await page.route(`${widgetUrl}/no-site-id.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: '<!doctype html><title>No id</title><p>Shop</p><script async src="/widget.js"></script>',
-      }),
-    );
-    await page.goto(`${widgetUrl}/no-site-id.html`);
+    await openTestPage(page, widgetUrl, '<!doctype html><title>No id</title><p>Shop</p><script async src="/widget.js"></script>');
     // The widget waits a few seconds after the load event for a late window.chtq, then warns.
     await expect.poll(() => page.warnings.length, { timeout: 8_000 }).toBe(1);
-    expect(page.warnings[0]).toMatch(/^\[ChatIQ\] No valid site id/);
+    expect(page.warnings[0]).toMatch(/^\[ChatIQ\] No site id \(chtq\.siteId, data-site-id\)/);
     expect(await page.locator('#chatiq-widget-host').count()).toBe(0);
-    expect(urls().filter((url) => CHAT_BUNDLE.test(url) || url.startsWith(apiUrl))).toEqual([]);
+    expect(urls().filter((url) => CHAT_BUNDLE.test(url))).toEqual([]);
+    await expectUntouched(page, to(apiUrl));
+    await page.waitForTimeout(1_000);
+    expect(page.warnings).toHaveLength(1);
   });
+
+  const refusals = [
+    { name: 'an unknown site id', code: 'site_not_found', siteId: async () => 'site_that_does_not_exist' },
+    {
+      name: 'a page whose origin the site does not allow',
+      code: 'origin_not_allowed',
+      siteId: async () => (await createSite(apiUrl, test.owner.token, 'Elsewhere', ['https://elsewhere.example'])).publicId,
+    },
+  ];
+  for (const refusal of refusals) {
+    it(`${refusal.name}: asks the server nothing until opened, then shows nothing, with one console warning`, async () => {
+      const { page, to } = await recordedPage(refusal.code);
+      await page.goto(demoPageUrl(widgetUrl, apiUrl, await refusal.siteId()));
+      // Consent-first: the widget cannot know before the visitor opens it.
+      await page.locator('.chatiq-launcher').waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectUntouched(page, to(apiUrl));
+
+      await page.locator('.chatiq-launcher').click();
+      await expect.poll(() => page.locator('#chatiq-widget-host').count(), { timeout: 10_000 }).toBe(0);
+      await page.waitForTimeout(3_000); // no retry, no second warning
+      expect(page.warnings).toHaveLength(1);
+      expect(page.warnings[0]).toContain(`[ChatIQ] The chat server refused this widget (${refusal.code})`);
+      expect(await page.evaluate(() => localStorage.length)).toBe(0);
+      // The SDK stays callable and does nothing.
+      await page.evaluate(() => (window as unknown as { chtq: { open(): void } }).chtq.open());
+      await page.waitForTimeout(500);
+      expect(await page.locator('#chatiq-widget-host').count()).toBe(0);
+      const requestsAfter = to(apiUrl).length;
+      await page.waitForTimeout(2_000);
+      expect(to(apiUrl)).toHaveLength(requestsAfter);
+    });
+  }
 
   it('starts when window.chtq is set after widget.js ran', async () => {
     const { page } = await recordedPage('late-config');

@@ -1,6 +1,11 @@
 // Helpers for the widget's browser tests: a fresh organization with a site that allows the widget
 // server's origin, the demo page's address for it, a visitor's page whose console warnings are
-// kept, an operator's Socket.IO client, and REST calls.
+// kept, an operator's Socket.IO client, REST calls, and an API of the test's own over a database
+// it may write to.
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import {
   type Ack,
   ADMIN_NAMESPACE,
@@ -11,7 +16,9 @@ import {
 } from '@chatiq/contracts';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
+import { acquireTestServer, createDatabase, dropDatabase, freePort, uniqueDatabaseName } from '@chatiq/dev-postgres';
 import { createSite, type Owner, registerOwner } from './accounts.js';
+import { repoRoot, resultsDir } from './system.js';
 
 export type AdminClient = Socket<AdminServerToClientEvents, AdminClientToServerEvents>;
 export type WidgetTestSite = { owner: Owner; site: CreatedSiteDto };
@@ -135,4 +142,144 @@ export function focusedInWidget(page: Page): Promise<string | null> {
       ? `${active.tagName.toLowerCase()}${active.getAttribute('name') ? `[name=${active.getAttribute('name')}]` : ''}${active.className ? `.${String(active.className).split(' ').join('.')}` : ''}`
       : null;
   });
+}
+
+/**
+ * Puts `html` on `page` as a page of `origin` (the widget server's, which the test sites allow, or
+ * the admin panel's): the page first loads a real address of that origin (its health check), then
+ * gets the test's markup (`setContent`), so a test can embed the widget its own way. (A page made
+ * up by `page.route` would not do: Chromium counts it as public, and blocks its requests to the
+ * loopback address the API listens on — Local Network Access.)
+ */
+export async function openTestPage(page: Page, origin: string, html: string): Promise<void> {
+  await page.route(`${origin}/favicon.ico`, (route) => route.fulfill({ status: 204 })); // not the test's 404
+  const health = (await fetch(`${origin}/health`, { method: 'HEAD' }).catch(() => null))?.ok ? '/health' : '/api/health';
+  await page.goto(`${origin}${health}`);
+  await page.setContent(html, { waitUntil: 'load' });
+}
+
+/** Every URL the page (and its frames) requested, as they come. */
+export function recordRequests(page: Page): { urls: () => string[]; to: (origin: string) => string[] } {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return { urls: () => [...urls], to: (origin) => urls.filter((url) => url.startsWith(origin)) };
+}
+
+/** What the SDK's listeners saw on a page that recorded them in `window.__events` (see sdkPage). */
+export function sdkEvents(page: Page): Promise<unknown[]> {
+  return page.evaluate(() => (window as unknown as { __events: unknown[] }).__events);
+}
+
+/**
+ * A page embedding the widget with `window.chtq = { ...config }`, whose SDK listeners (queued in
+ * `chtq.q` before widget.js runs) record every event in `window.__events`: 'ready', 'open',
+ * 'close' as strings, messages as `['message', payload]`. `window.__onMessage` is the message
+ * listener (for `chtq.off`).
+ */
+export function sdkPageHtml(config: Record<string, unknown>, before = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SDK page</title></head><body>
+<h1>Shop</h1><p>A page with the widget.</p>
+<script>
+  window.__events = [];
+  window.__onMessage = (message) => window.__events.push(['message', message]);
+  window.chtq = Object.assign(${JSON.stringify(config)}, {
+    q: [
+      ['on', 'ready', () => window.__events.push('ready')],
+      ['on', 'open', () => window.__events.push('open')],
+      ['on', 'close', () => window.__events.push('close')],
+      ['on', 'message', window.__onMessage],
+    ],
+  });
+  ${before}
+</script>
+<script async src="/widget.js"></script>
+</body></html>`;
+}
+
+/** The API of a test's own (`startOwnApi`), and SQL on its database. */
+export type OwnApi = {
+  apiUrl: string;
+  sql: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+  stop: () => Promise<void>;
+};
+
+/** The part of `pg` used here (the e2e package has no types for it; it comes with @chatiq/dev-postgres). */
+type PgClient = {
+  connect(): Promise<unknown>;
+  query(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  end(): Promise<void>;
+};
+
+/**
+ * A second API, the built one as the shared system runs it, over a fresh database of its own that
+ * the test may write to with `sql`: for what no route can make, such as messages dated days ago.
+ * (A test file cannot reach the shared system's database.) Its log: e2e/test-results/logs/api-<label>.log.
+ */
+export async function startOwnApi(label: string): Promise<OwnApi> {
+  const server = await acquireTestServer();
+  const name = uniqueDatabaseName(`chatiq_e2e_${label.replace(/\W/g, '_')}`);
+  const databaseUrl = await createDatabase(server.url, name);
+  const apiDir = path.join(repoRoot, 'api-server');
+  execFileSync(path.join(apiDir, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
+    cwd: apiDir,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'ignore',
+  });
+  const port = await freePort();
+  const apiUrl = `http://127.0.0.1:${port}`;
+  mkdirSync(path.join(resultsDir, 'logs'), { recursive: true });
+  const log = createWriteStream(path.join(resultsDir, 'logs', `api-${label}.log`));
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: apiDir,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JWT_SECRET: 'e2e-own-api-secret-e2e-own-api-secret',
+      BCRYPT_ROUNDS: '4',
+      NODE_ENV: 'production',
+      AUTH_RATE_LIMIT: '10000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await dropDatabase(server.url, name);
+    await server.stop();
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the test's API exited with ${child.exitCode}; see e2e/test-results/logs/api-${label}.log`);
+    }
+    if ((await fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(2000) }).catch(() => null))?.ok) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the test's API was not healthy within 90 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const pg = createRequire(path.join(repoRoot, 'packages', 'dev-postgres', 'package.json'))('pg') as {
+    Client: new (options: { connectionString: string }) => PgClient;
+  };
+  const sql = async (text: string, params: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(text, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  return { apiUrl, sql, stop };
 }

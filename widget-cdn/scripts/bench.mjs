@@ -2,39 +2,51 @@
 // Widget benchmark (`pnpm bench:widget`, after `pnpm --filter @chatiq/widget-cdn build`). Prints one
 // JSON object:
 //   loaderRaw / loaderGz / loaderBr       widget.js, the loader every page view downloads (budget 2 KiB gz)
-//   chatRaw / chatGz / chatBr             assets/chat-<hash>.js, the chat bundle (JS and CSS in one file)
-//   openChatGz / openChatBr               both: everything an open chat needs (budget 25 KiB gz)
+//   openChatGz / openChatBr / openChatRaw everything the browser fetched from the widget's server to
+//                                         open the chat (widget.js + the chat's JS, its CSS inside),
+//                                         measured in headless Chromium: a local page, the launcher
+//                                         clicked, the panel open, the network quiet (budget 25 KiB gz)
+//   openChatFiles                         those files
+//   openChatStaticGz                      the same from the files alone (loader + chat + one language)
+//   lazy                                  each lazy chunk (not fetched for an ordinary open chat):
+//                                         gz / br / raw beyond the chat, and its files
 //   bubbleMs                              time from widget.js's bytes having arrived to the launcher
-//                                         bubble drawn (the frame after it is in the DOM), median of
-//                                         BENCH_RUNS (15) page loads in headless Chromium over a local
-//                                         server; null when no Chromium / playwright-core is found
+//                                         bubble drawn (the frame after it is in the DOM): parsing and
+//                                         running the loader included; median of BENCH_RUNS (15) loads
 //   bubbleMsRuns                          every run, for the spread
-// Sizes are of the files as built (gzip -9, brotli -11). Nothing is asserted: budgets are reported.
+// The chat talks to BENCH_API_URL (with BENCH_SITE_ID, default site_demo) when given: a running API
+// whose site allows the bench page's origin (http://127.0.0.1:<port>). Without it the API URL is a
+// closed port: the socket is refused and the chat shows "No connection", which fetches the same
+// files (what a connected chat adds lazily, e.g. the off-hours form while closed, is in `lazy`).
+// Sizes are of the files as served (gzip -9, brotli -11). Nothing is asserted: budgets are reported.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { BUDGETS, widgetSizes } from './sizes.mjs';
+import { BUDGETS, compressedSizes, widgetSizes } from './sizes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const publicDir = path.join(root, 'public');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const API_URL = process.env.BENCH_API_URL ?? 'http://127.0.0.1:9';
+const SITE_ID = process.env.BENCH_SITE_ID ?? 'site_demo';
 const log = (...args) => console.error('[bench:widget]', ...args);
 
-/** A page with the recommended snippet; the API URL points nowhere: the loader never calls it. */
-const BENCH_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>
+/** A page with the recommended snippet (the widget's language fixed, so every run fetches the same strings). */
+const page = (siteId, apiUrl) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>
 <p>A page.</p>
 <script>
   new MutationObserver((_, observer) => {
     if (!document.getElementById('chatiq-widget-host')) return;
     observer.disconnect();
     requestAnimationFrame(() => (window.__bubbleAt = performance.now()));
-  }).observe(document.body, { childList: true });
-  window.chtq = { siteId: 'bench_site', apiUrl: 'http://127.0.0.1:9' };
+  }).observe(document.documentElement, { childList: true }); // the host goes after <body>
+  window.chtq = { siteId: ${JSON.stringify(siteId)}, apiUrl: ${JSON.stringify(apiUrl)}, language: 'en' };
 </script>
-<script src="/widget.js"></script>
+<script async src="/widget.js"></script>
 </body></html>`;
 
 function chromiumPath() {
@@ -58,64 +70,107 @@ function loadPlaywright() {
   }
 }
 
-async function measureBubble() {
+async function withBrowser(run) {
   const executablePath = chromiumPath();
   const playwright = loadPlaywright();
   if (!executablePath || !playwright) {
-    log('no Chromium or playwright-core: bubbleMs not measured');
+    log('no Chromium or playwright-core: nothing measured in a browser');
     return null;
   }
   const serve = sirv(publicDir, { dev: true });
   const server = createServer((req, res) => {
     if (req.url === '/bench.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(BENCH_PAGE);
+      res.end(page(SITE_ID, API_URL));
       return;
     }
     serve(req, res, () => res.writeHead(404).end());
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${server.address().port}/bench.html`;
+  const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await playwright.chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  const runs = [];
   try {
-    for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(url);
-      await page.waitForFunction(() => window.__bubbleAt !== undefined);
-      const ms = await page.evaluate(() => {
-        const script = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/widget.js'));
-        return window.__bubbleAt - script.responseEnd;
-      });
-      runs.push(Math.round(ms * 10) / 10);
-      await context.close();
-    }
+    return await run(browser, origin);
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+async function measureBubble(browser, origin) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.goto(`${origin}/bench.html`);
+    await tab.waitForFunction(() => window.__bubbleAt !== undefined);
+    const ms = await tab.evaluate(() => {
+      const script = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/widget.js'));
+      return window.__bubbleAt - script.responseEnd;
+    });
+    runs.push(Math.round(ms * 10) / 10);
+    await context.close();
+  }
   return runs;
 }
 
+/** Opens the chat and lists every file the widget fetched from its server until the network is quiet. */
+async function measureOpenChat(browser, origin) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const fetched = new Set();
+  let lastAt = Date.now();
+  tab.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === origin && url.pathname !== '/bench.html') {
+      fetched.add(url.pathname.slice(1));
+      lastAt = Date.now();
+    }
+  });
+  await tab.goto(`${origin}/bench.html`);
+  await tab.locator('.chatiq-launcher').click();
+  await tab.locator('.chatiq-panel').waitFor({ state: 'visible', timeout: 10_000 });
+  await tab.locator('.chatiq-input').waitFor({ state: 'visible' });
+  while (Date.now() - lastAt < 1_000) await new Promise((resolve) => setTimeout(resolve, 100));
+  const banner = await tab.locator('.chatiq-banner').textContent();
+  await context.close();
+  return { files: [...fetched].sort(), banner };
+}
+
 const sizes = widgetSizes(publicDir);
-const runs = await measureBubble();
+const measured = await withBrowser(async (browser, origin) => ({
+  bubble: await measureBubble(browser, origin),
+  open: await measureOpenChat(browser, origin),
+}));
+const openChat = measured
+  ? measured.open.files
+      .map((file) => compressedSizes(readFileSync(path.join(publicDir, file))))
+      .reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz, br: a.br + b.br }), { raw: 0, gz: 0, br: 0 })
+  : null;
+if (measured) log(`open chat against ${API_URL}: banner ${JSON.stringify(measured.open.banner)}`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const lazy = Object.fromEntries(
+  Object.entries(sizes.lazy).map(([name, s]) => [
+    name,
+    { gz: s.gz, br: s.br, raw: s.raw, files: s.files, fetchedWithOpenChat: s.files.every((f) => measured?.open.files.includes(f)) },
+  ]),
+);
 console.log(
   JSON.stringify(
     {
       loaderRaw: sizes.loader.raw,
       loaderGz: sizes.loader.gz,
       loaderBr: sizes.loader.br,
-      chatFile: sizes.chatFile,
-      chatRaw: sizes.chat.raw,
-      chatGz: sizes.chat.gz,
-      chatBr: sizes.chat.br,
-      openChatGz: sizes.openChat.gz,
-      openChatBr: sizes.openChat.br,
+      openChatGz: openChat?.gz ?? null,
+      openChatBr: openChat?.br ?? null,
+      openChatRaw: openChat?.raw ?? null,
+      openChatFiles: measured?.open.files ?? null,
+      openChatStaticGz: sizes.openChat.gz,
+      openChatStaticBr: sizes.openChat.br,
+      lazy,
       budgets: { loaderGz: BUDGETS.loaderGz, openChatGz: BUDGETS.openChatGz, bubbleMs: 50 },
-      bubbleMs: runs ? median(runs) : null,
-      bubbleMsRuns: runs,
+      bubbleMs: measured ? median(measured.bubble) : null,
+      bubbleMsRuns: measured?.bubble ?? null,
     },
     null,
     2,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ConfigResult, MISSING_SITE_ID_WARNING, resolveConfig, resolveLook, resolveSiteId, type WidgetConfig } from './config.js';
+import { type ConfigResult, MISSING_SITE_ID_WARNING, resolveConfig, resolveLook, siteIdOf, type WidgetConfig } from './config.js';
 
 const BUILD_API = 'http://localhost:3000';
 
@@ -28,6 +28,8 @@ describe('resolveConfig', () => {
           size: 'large',
           apiUrl: 'https://api.example.com',
           title: null,
+          embedded: ['language', 'color', 'position', 'size'],
+          preview: false,
         },
       });
     });
@@ -62,11 +64,13 @@ describe('resolveConfig', () => {
       expect(configOf(resolveConfig({ siteId: 'site_demo' }, {}, 'en-GB', BUILD_API))).toEqual({
         siteId: 'site_demo',
         language: 'en',
-        color: '#6366F1',
+        color: '#2563eb',
         position: 'right',
         size: 'standard',
         apiUrl: BUILD_API,
         title: null,
+        embedded: [],
+        preview: false,
       });
     });
 
@@ -109,6 +113,26 @@ describe('resolveConfig', () => {
     });
   });
 
+  describe('what the embed set itself (it wins over the site settings)', () => {
+    it('lists the valid fields the page gave, from either embed form', () => {
+      expect(configOf(resolveConfig({ siteId: 's', color: '#10b981', language: 'fr' }, {}, 'en', BUILD_API)).embedded).toEqual(['color']);
+      expect(
+        configOf(resolveConfig(undefined, { projectId: 'p', title: 'Write to us', position: 'left' }, 'en', BUILD_API)).embedded,
+      ).toEqual(['position', 'title']);
+    });
+  });
+
+  describe('preview', () => {
+    it('needs no site id', () => {
+      expect(configOf(resolveConfig({ preview: true, language: 'uk' }, {}, 'en', BUILD_API))).toMatchObject({
+        siteId: 'preview',
+        preview: true,
+        language: 'uk',
+      });
+      expect(resolveConfig({ preview: 'yes' }, {}, 'en', BUILD_API).ok).toBe(false);
+    });
+  });
+
   describe('unknown values', () => {
     it('falls back to the defaults and says which values it ignored', () => {
       const result = resolveConfig(
@@ -117,10 +141,10 @@ describe('resolveConfig', () => {
         'uk',
         BUILD_API,
       );
-      expect(configOf(result)).toMatchObject({ language: 'uk', color: '#6366F1', position: 'right', size: 'standard' });
+      expect(configOf(result)).toMatchObject({ language: 'uk', color: '#2563eb', position: 'right', size: 'standard' });
       expect(result.ok && result.warnings).toEqual([
         'language "fr" is not supported, using "uk"',
-        'color "red; background: url(x)" is not supported, using "#6366F1"',
+        'color "red; background: url(x)" is not supported, using "#2563eb"',
         'position "top" is not supported, using "right"',
         'size "huge" is not supported, using "standard"',
       ]);
@@ -142,8 +166,8 @@ describe('resolveConfig', () => {
       expect(colorOf('#abcd')).toBe('#abcd');
       expect(colorOf('#10b981')).toBe('#10b981');
       expect(colorOf('#10b98180')).toBe('#10b98180');
-      expect(colorOf('#10b98')).toBe('#6366F1');
-      expect(colorOf('rgb(0,0,0)')).toBe('#6366F1');
+      expect(colorOf('#10b98')).toBe('#2563eb');
+      expect(colorOf('rgb(0,0,0)')).toBe('#2563eb');
     });
   });
 
@@ -204,8 +228,7 @@ describe("the loader's reading (resolveSiteId, resolveLook)", () => {
       [undefined, undefined] as const,
     ]) {
       const full = resolveConfig(globalConfig, dataset, 'en', BUILD_API);
-      const site = resolveSiteId(globalConfig, dataset);
-      expect(site.ok ? site.siteId : site.warning).toBe(full.ok ? full.config.siteId : full.warning);
+      expect(siteIdOf(globalConfig, dataset)).toBe(full.ok ? full.config.siteId : null);
     }
   });
 });

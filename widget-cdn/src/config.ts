@@ -2,11 +2,13 @@
  * The embed configuration: what a site owner writes on their page, turned into the widget's
  * settings. Three embed forms are supported:
  *
- *   1. recommended: `window.chtq = { siteId, language, color, position, size, apiUrl? }`
+ *   1. recommended: `window.chtq = { siteId | organizationId, language, color, position, size, title?, apiUrl? }`
  *   2. legacy:      `<script src=".../widget.js" data-site-id="…">`
  *   3. legacy:      `<script src=".../widget.js" data-project-id="…" data-title="…" data-position="right">`
  *
- * `window.chtq` wins over the script's data attributes, field by field.
+ * `window.chtq` wins over the script's data attributes, field by field. A look field the embed
+ * sets wins over the site's widget settings (which the admin panel edits); a field it leaves out
+ * follows them (see `embedded`). `window.chtq = { preview: true }` is the admin panel's preview.
  */
 
 export const LANGUAGES = ['uk', 'en'] as const;
@@ -17,7 +19,8 @@ export type WidgetLanguage = (typeof LANGUAGES)[number];
 export type WidgetPosition = (typeof POSITIONS)[number];
 export type WidgetSize = (typeof SIZES)[number];
 
-export const DEFAULT_COLOR = '#6366F1';
+/** The contract's built-in default (DEFAULT_WIDGET_SETTINGS.color): what a site shows until its owner picks one. */
+export const DEFAULT_COLOR = '#2563eb';
 export const DEFAULT_POSITION: WidgetPosition = 'right';
 export const DEFAULT_SIZE: WidgetSize = 'standard';
 
@@ -25,6 +28,9 @@ export const DEFAULT_SIZE: WidgetSize = 'standard';
 const MAX_SITE_ID_LENGTH = 64;
 const MAX_TITLE_LENGTH = 80;
 const HEX_COLOR = /^#([\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})$/i;
+
+/** The parts of the look the embed, the site's settings (`settings:update`) and the preview can set. */
+export type LookField = 'language' | 'color' | 'position' | 'size' | 'title';
 
 export interface WidgetConfig {
   siteId: string;
@@ -36,6 +42,10 @@ export interface WidgetConfig {
   apiUrl: string;
   /** A custom panel title (`title` / `data-title`); null means the translated default. */
   title: string | null;
+  /** The fields the embed set itself (valid values only): they win over the site's settings. */
+  embedded: LookField[];
+  /** The admin panel's live preview (`chtq.preview`): a sample conversation, no connection. */
+  preview: boolean;
 }
 
 export type ConfigResult = { ok: true; config: WidgetConfig; warnings: string[] } | { ok: false; warning: string };
@@ -43,9 +53,8 @@ export type ConfigResult = { ok: true; config: WidgetConfig; warnings: string[] 
 /** A script element's `dataset`, or any plain record with the same keys. */
 export type ScriptDataset = Readonly<Record<string, string | undefined>>;
 
-/** The one warning without a usable site id (missing, or not text of 1–64 characters). */
-export const MISSING_SITE_ID_WARNING =
-  '[ChatIQ] No valid site id (window.chtq.siteId or data-site-id, 1-64 characters): the chat widget is not shown.';
+/** The one warning without a usable site id (missing, or not text of 1–64 characters): it ships in widget.js, so it is short. */
+export const MISSING_SITE_ID_WARNING = '[ChatIQ] No site id (chtq.siteId, data-site-id): no chat shown.';
 
 /**
  * The look the loader draws the launcher with. Position and size are only lower-cased and
@@ -61,17 +70,13 @@ export interface LauncherLook {
 
 /**
  * The site id from `window.chtq` (`siteId`, else `organizationId`) or the script tag
- * (`data-site-id`, else `data-project-id`), or the one warning the console gets without a usable one.
+ * (`data-site-id`, else `data-project-id`); null without a usable one (then the console gets
+ * MISSING_SITE_ID_WARNING, once).
  */
-export function resolveSiteId(
-  globalConfig: unknown,
-  scriptDataset: ScriptDataset | undefined,
-): { ok: true; siteId: string } | { ok: false; warning: string } {
+export function siteIdOf(globalConfig: unknown, scriptDataset: ScriptDataset | undefined): string | null {
   const global = asRecord(globalConfig);
   const data = scriptDataset ?? {};
-  const siteId = toSiteId(firstDefined(global.siteId, global.organizationId, data.siteId, data.projectId));
-  if (siteId !== null) return { ok: true, siteId };
-  return { ok: false, warning: MISSING_SITE_ID_WARNING }; // one short message for both cases: it ships in widget.js
+  return toSiteId(firstDefined(global.siteId, global.organizationId, data.siteId, data.projectId));
 }
 
 /**
@@ -101,7 +106,8 @@ export function resolveLook(
 /**
  * Turns the page's embed configuration into the widget's settings. Pure: the caller passes
  * `window.chtq`, the script tag's dataset, `navigator.language` and the build-time API URL.
- * Without a usable site id the result is `{ ok: false }` and the widget must not render.
+ * Without a usable site id the result is `{ ok: false }` and the widget must not render (the
+ * preview needs none).
  */
 export function resolveConfig(
   globalConfig: unknown,
@@ -112,24 +118,27 @@ export function resolveConfig(
   const global = asRecord(globalConfig);
   const data = scriptDataset ?? {};
   const warnings: string[] = [];
+  const preview = global.preview === true;
+  const siteId = siteIdOf(globalConfig, scriptDataset) ?? (preview ? 'preview' : null);
+  if (siteId === null) return { ok: false, warning: MISSING_SITE_ID_WARNING };
+  const embedded: LookField[] = [];
 
-  const site = resolveSiteId(globalConfig, scriptDataset);
-  if (!site.ok) return site;
-  const { siteId } = site;
-
-  const pick = <T>(name: string, raw: unknown, parse: (value: unknown) => T | null, fallback: T): T => {
-    if (raw === undefined || raw === null || raw === '') return fallback;
+  const pick = <T>(name: LookField, parse: (value: unknown) => T | null, fallback: T): T => {
+    const raw = firstDefined(global[name], data[name]);
+    if (raw === undefined) return fallback;
     const parsed = parse(raw);
-    if (parsed !== null) return parsed;
+    if (parsed !== null) {
+      embedded.push(name);
+      return parsed;
+    }
     warnings.push(`${name} ${describe(raw)} is not supported, using ${describe(fallback)}`);
     return fallback;
   };
-
-  const language = pick('language', firstDefined(global.language, data.language), toLanguage, toLanguage(navigatorLanguage) ?? 'en');
-  const color = pick('color', firstDefined(global.color, data.color), toHexColor, DEFAULT_COLOR);
-  const position = pick('position', firstDefined(global.position, data.position), oneOf(POSITIONS), DEFAULT_POSITION);
-  const size = pick('size', firstDefined(global.size, data.size), oneOf(SIZES), DEFAULT_SIZE);
-  const title = pick('title', firstDefined(global.title, data.title), toTitle, null);
+  const language = pick('language', toLanguage, toLanguage(navigatorLanguage) ?? 'en');
+  const color = pick('color', toHexColor, DEFAULT_COLOR);
+  const position = pick('position', oneOf(POSITIONS), DEFAULT_POSITION);
+  const size = pick('size', oneOf(SIZES), DEFAULT_SIZE);
+  const title = pick('title', toTitle, null);
 
   let apiUrl = normalizeApiUrl(defaultApiUrl) ?? defaultApiUrl;
   for (const [name, raw] of [
@@ -141,47 +150,76 @@ export function resolveConfig(
     if (url === null) warnings.push(`${name} ${describe(raw)} is not an http(s) URL, ignoring it`);
     else apiUrl = url;
   }
-
-  return { ok: true, config: { siteId, language, color, position, size, apiUrl, title }, warnings };
+  return { ok: true, config: { siteId, language, color, position, size, apiUrl, title, embedded, preview }, warnings };
 }
 
-/** What a `settings:update` from the server changes, each field checked like the embed's; invalid ones are dropped. */
+/**
+ * The contract's built-in title and welcome text (DEFAULT_WIDGET_SETTINGS, English): where the
+ * site's settings hold them without the owner having set them, the widget shows its own, translated,
+ * title and greeting (live-settings.spec checks they match the contract).
+ */
+export const BUILT_IN_TITLE = 'Chat with us';
+export const BUILT_IN_WELCOME = 'Hi! How can we help you?';
+
+/**
+ * What a `settings:update` from the server (or the site's settings at the first open, or the
+ * preview's message) changes, each field checked like the embed's; invalid ones are dropped. An
+ * empty title or welcome message means the widget's translated default.
+ */
 export interface LiveSettings {
   color?: string;
   title?: string;
   position?: WidgetPosition;
   size?: WidgetSize;
   language?: WidgetLanguage;
+  /** The owner chose `language`; else it is the built-in default and the visitor's browser decides. */
+  languageSet?: boolean;
   welcomeMessage?: string;
 }
 
+/**
+ * The server says which fields the owner set (`ownerSet`): the title, the welcome text and the
+ * language they did not set are the built-in defaults, which the widget replaces with its own
+ * (an owner-set title is shown as written, even when it is the built-in text; English chosen by
+ * the owner is English, even in a Ukrainian browser). Without `ownerSet` (an older server, the
+ * admin panel's preview) the built-in values count as not set.
+ */
 export function toLiveSettings(payload: unknown): LiveSettings {
   if (!isRecord(payload)) return {};
+  const ownerSet = Array.isArray(payload.ownerSet) ? payload.ownerSet : null;
+  const chosen = (field: string, builtIn: boolean) => (ownerSet ? ownerSet.includes(field) : !builtIn);
   const settings: LiveSettings = {};
   const color = toHexColor(payload.color);
   if (color) settings.color = color;
-  if (typeof payload.title === 'string') settings.title = toTitle(payload.title) ?? '';
+  if (typeof payload.title === 'string') {
+    const title = toTitle(payload.title) ?? '';
+    settings.title = chosen('title', title === BUILT_IN_TITLE) ? title : '';
+  }
   const position = oneOf(POSITIONS)(payload.position);
   if (position) settings.position = position;
   const size = oneOf(SIZES)(payload.size);
   if (size) settings.size = size;
   const language = oneOf(LANGUAGES)(payload.language);
-  if (language) settings.language = language;
-  if (typeof payload.welcomeMessage === 'string' && payload.welcomeMessage.trim()) settings.welcomeMessage = payload.welcomeMessage.trim();
+  if (language) {
+    settings.language = language;
+    settings.languageSet = chosen('language', language === 'en');
+  }
+  if (typeof payload.welcomeMessage === 'string') {
+    const welcome = payload.welcomeMessage.trim();
+    settings.welcomeMessage = chosen('welcomeMessage', welcome === BUILT_IN_WELCOME) ? welcome : '';
+  }
   return settings;
 }
 
 /** `uk`, `uk-UA`, `UK` → uk; `en-GB` → en; anything else → null. `ua` is a common slip for uk. */
 export function toLanguage(value: unknown): WidgetLanguage | null {
-  const primary = /^\s*(uk|ua|en)([-_]|\s*$)/i.exec(String(value))?.[1]?.toLowerCase();
-  return primary === 'en' ? 'en' : primary ? 'uk' : null;
+  const match = /^\s*(?:(en)|uk|ua)(?:[-_]|\s*$)/i.exec(String(value));
+  return match ? (match[1] ? 'en' : 'uk') : null;
 }
 
 function toSiteId(value: unknown): string | null {
-  const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string') return null;
-  const trimmed = text.trim();
-  return trimmed && trimmed.length <= MAX_SITE_ID_LENGTH ? trimmed : null;
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
+  return text && text.length <= MAX_SITE_ID_LENGTH ? text : null;
 }
 
 function toHexColor(value: unknown): string | null {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from './config.js';
-import { stringsFor, type WidgetStrings } from './i18n.js';
+import { loadStrings, type WidgetStrings } from './i18n.js';
+import en from './i18n/en.js';
+import uk from './i18n/uk.js';
 import { OPEN_CHAT_LABEL } from './i18n-launcher.js';
+
+const STRINGS = { en, uk };
+const stringsFor = (language: keyof typeof STRINGS) => STRINGS[language];
 
 /** Every string of a language, with the functions called on sample arguments. */
 function flatten(strings: WidgetStrings): Record<string, string> {
@@ -32,6 +37,11 @@ describe('widget strings', () => {
 
   it("the loader's launcher label is the chat bundle's", () => {
     for (const language of LANGUAGES) expect(OPEN_CHAT_LABEL[language]).toBe(stringsFor(language).openChat);
+  });
+
+  it('loadStrings gives each language its own chunk', async () => {
+    expect(await loadStrings('uk')).toBe(uk);
+    expect(await loadStrings('en')).toBe(en);
   });
 
   it('messages that carry a value show it', () => {

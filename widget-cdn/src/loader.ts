@@ -1,61 +1,96 @@
-import { MISSING_SITE_ID_WARNING, resolveLook, resolveSiteId } from './config.js';
-import type { ChatModule, WidgetApi } from './embed/chat-module.js';
+import { MISSING_SITE_ID_WARNING, resolveLook, siteIdOf } from './config.js';
+import type { ChatModule, SdkEvent, WidgetApi } from './embed/chat-module.js';
 import { exposeApi, whenGlobalConfigSet } from './embed/global-config.js';
 import { mountLauncher } from './embed/launcher.js';
 import { findOwnScript, scriptBaseUrl, scriptDataset } from './embed/own-script.js';
 
-// widget.js, the loader: reads the embed configuration, draws the launcher bubble and loads the
-// chat bundle (an ES module with a hashed name, next to widget.js) only when the visitor reaches
-// for the chat: it is fetched when the pointer or focus comes to the bubble, and started on the
-// first open (a click, or `window.chtq.open()`). Nothing connects to the server and nothing is
-// stored before that.
+// widget.js, the loader: reads the embed configuration, draws the launcher bubble, runs the JS SDK
+// on `window.chtq` and loads the chat bundle (an ES module with a hashed name, next to widget.js)
+// only when needed: it is fetched when the pointer or focus comes to the bubble, and started on the
+// first open (a click, `chtq.open()`) or `chtq.setLocale()`. Nothing connects to the server and
+// nothing is stored before the first open. `chtq.setUser()` before that is kept here and handed to
+// the chat when it starts (it never starts it by itself); listeners (`chtq.on`) live here, so they
+// work from the start. In preview mode (`chtq.preview`, the admin panel's preview page) there is no
+// site id and the chat starts at once. Every byte here is downloaded on every page view of every
+// site: the build fails above 2 KiB gzip.
 
 const script = findOwnScript(document); // only `document.currentScript` while this script first runs
 const dataset = scriptDataset(script);
 const chatUrl = new URL(__CHATIQ_CHAT_FILE__, scriptBaseUrl(document, script)).href;
 let started = false;
 
+type Listener = (payload?: unknown) => void;
+
 function start(globalConfig: unknown): void {
   if (started) return;
   started = true;
-  const site = resolveSiteId(globalConfig, dataset);
-  if (!site.ok) {
-    console.warn(site.warning);
+  const preview = (globalConfig as { preview?: unknown } | undefined)?.preview === true;
+  if (!siteIdOf(globalConfig, dataset) && !preview) {
+    console.warn(MISSING_SITE_ID_WARNING);
     return;
   }
   const launcher = mountLauncher(document, resolveLook(globalConfig, dataset, navigator.language));
   if (!launcher) return; // widget.js was included twice: the first copy runs the widget
+  const { button, shadow } = launcher; // the loader's own element: its on* properties are ours to set
+
+  // Listeners are called each in a task of its own: one that throws (reported as uncaught) stops
+  // neither the widget nor the other listeners.
+  const listeners: Record<string, Set<Listener>> = {};
+  const emit = (event: SdkEvent, payload?: unknown) => {
+    for (const listener of listeners[event] ?? []) setTimeout(listener, 0, payload);
+  };
 
   let chat: Promise<ChatModule> | undefined;
   let app: Promise<WidgetApi> | undefined;
+  let user: unknown;
   const fetchChat = () => (chat ??= import(/* @vite-ignore */ chatUrl) as Promise<ChatModule>);
-  const run = (command: keyof WidgetApi) => {
+  const run = (command: keyof WidgetApi, value?: unknown) => {
     // The bundle resolves (and warns about) the rest of the configuration.
-    app ??= fetchChat().then((module) => module.boot({ globalConfig, scriptDataset: dataset, shadow: launcher.shadow }));
+    app ??= fetchChat().then((module) => module.boot({ config: globalConfig, dataset, shadow, emit, user }));
     app.then(
-      (api) => api[command](),
+      (api) => api[command](value),
       (error: unknown) => {
-        chat = app = undefined; // the next click tries again
-        console.warn(`[ChatIQ] Could not load ${chatUrl}: ${error}`);
+        chat = app = undefined; // the next call tries again
+        console.warn(`[ChatIQ] ${error}`);
       },
     );
   };
-  const { button } = launcher; // the loader's own element: its on* properties are ours to set
-  button.onpointerenter = button.onfocus = button.ontouchstart = () => fetchChat().catch(() => (chat = undefined));
+
+  button.onpointerenter = button.onfocus = () => fetchChat().catch(() => (chat = undefined));
   button.onclick = () => run('open');
-  exposeApi({ open: () => run('open'), close: () => app && run('close'), toggle: () => run('toggle') });
+  const api: Record<string, (...args: never[]) => unknown> = {
+    open: () => run('open'),
+    close: () => app && run('close'),
+    toggle: () => run('toggle'),
+    setLocale: (language: unknown) => run('setLocale', language),
+    setUser(value: unknown) {
+      user = value;
+      if (app) run('setUser', value);
+    },
+    on(event: string, listener: Listener) {
+      // The widget is on the page by the time anyone can call this: `ready` is answered at once.
+      if (event === 'ready') setTimeout(listener);
+      else {
+        listeners[event] ??= new Set();
+        listeners[event].add(listener);
+      }
+    },
+    off: (event: string, listener: Listener) => listeners[event]?.delete(listener),
+  };
+  // Calls queued before widget.js ran (`chtq.q = [['setUser', {…}], ['on', 'message', fn]]`) run
+  // now, later pushes at once.
+  const call = (command: unknown) => Array.isArray(command) && api[command[0]]?.(...(command.slice(1) as never[]));
+  const queued = (globalConfig as { q?: unknown } | undefined)?.q;
+  exposeApi({ ...api, q: { push: call } });
+  if (Array.isArray(queued)) queued.forEach(call);
+  if (preview) run('open');
 }
 
 function whenBodyReady(run: () => void): void {
   if (document.body) run();
-  else document.addEventListener('DOMContentLoaded', run);
+  else addEventListener('DOMContentLoaded', run);
 }
 
-if (window.chtq !== undefined || dataset.siteId || dataset.projectId) {
-  whenBodyReady(() => start(window.chtq));
-} else {
-  whenGlobalConfigSet(
-    (config) => whenBodyReady(() => start(config)),
-    () => console.warn(MISSING_SITE_ID_WARNING),
-  );
-}
+const begin = () => whenBodyReady(() => start(window.chtq));
+if (window.chtq !== undefined || dataset.siteId || dataset.projectId) begin();
+else whenGlobalConfigSet(begin, () => started || console.warn(MISSING_SITE_ID_WARNING));

@@ -1,8 +1,8 @@
 import {
-  type EffectiveWidgetSettings,
-  effectiveWidgetSettingsSchema,
   idSchema,
   type ParsedWidgetSettingsBody,
+  type PublicWidgetSettings,
+  publicWidgetSettingsSchema,
   type WidgetSettingsDto,
   widgetSettingsBodySchema,
   widgetSettingsDtoSchema,
@@ -63,7 +63,10 @@ export class WidgetSettingsController {
   }
 }
 
-/** The widget's effective look, for the widget itself: by public site id, from an allowed page only. */
+/**
+ * The widget's effective look, for the widget itself: by public site id, from an allowed page only,
+ * with the fields the owner set (`ownerSet`; the others are the built-in defaults).
+ */
 @ApiTags('widget')
 @Public()
 @Controller('widget/sites')
@@ -75,10 +78,10 @@ export class WidgetPublicSettingsController {
 
   @Get(':publicId/settings')
   @RateLimit('widget')
-  @ApiZodResponse(effectiveWidgetSettingsSchema)
-  async get(@Req() req: Request, @Param('publicId', new ZodPipe(idSchema)) publicId: string): Promise<EffectiveWidgetSettings> {
+  @ApiZodResponse(publicWidgetSettingsSchema)
+  async get(@Req() req: Request, @Param('publicId', new ZodPipe(idSchema)) publicId: string): Promise<PublicWidgetSettings> {
     // The same check as the widget's socket handshake: the page's Origin header.
     const site = await this.sites.findForWidget(publicId, req.headers.origin);
-    return this.settings.effectiveForSite(site.organizationId, site.id);
+    return this.settings.publicForSite(site.organizationId, site.id);
   }
 }

@@ -1,8 +1,8 @@
 import {
   type CreatedSiteDto,
   DEFAULT_WIDGET_SETTINGS,
-  type EffectiveWidgetSettings,
   type ErrorBody,
+  publicWidgetSettingsSchema,
   type WidgetSettingsDto,
   type WidgetSettingsPayload,
 } from '@chatiq/contracts';
@@ -60,9 +60,17 @@ describe('widget settings: organization defaults, site overrides, live push', ()
     await t.close();
   });
 
+  const publicSettings = async (publicId: string) => {
+    const response = await fetch(`${t.url}/widget/sites/${publicId}/settings`, { headers: { origin: ORIGIN } });
+    expect(response.status).toBe(200);
+    return publicWidgetSettingsSchema.parse(await response.json());
+  };
+
   it('inherits: built-in defaults, then the organization, then the site; null inherits', async () => {
     expect((await get('/widget-settings')).body.effective).toEqual(DEFAULT_WIDGET_SETTINGS);
     expect((await get(`/sites/${site.id}/widget-settings`)).body.effective).toEqual(DEFAULT_WIDGET_SETTINGS);
+    // The widget is told that nothing was set: the built-in title, greeting and language are its own to choose.
+    expect(await publicSettings(site.publicId)).toEqual({ ...DEFAULT_WIDGET_SETTINGS, ownerSet: [] });
 
     const org = await put('/widget-settings', { color: '#FF0000', title: 'Help', language: 'uk' });
     expect(org.status).toBe(200);
@@ -90,15 +98,40 @@ describe('widget settings: organization defaults, site overrides, live push', ()
       title: 'Help',
       language: 'uk',
     });
-    // The public route gives the widget the same effective settings.
+    // The public route gives the widget the same effective settings, and which fields either level set.
     const pub = await fetch(`${t.url}/widget/sites/${site.publicId}/settings`, { headers: { origin: ORIGIN } });
     expect(pub.status).toBe(200);
     expect(pub.headers.get('access-control-allow-origin')).toBe(ORIGIN);
-    expect(await pub.json()).toEqual(override.body.effective);
+    expect(await pub.json()).toEqual({ ...override.body.effective, ownerSet: ['color', 'title', 'position', 'size', 'language'] });
+    expect(await publicSettings(other.publicId)).toEqual({
+      ...DEFAULT_WIDGET_SETTINGS,
+      color: '#ff0000',
+      title: 'Help',
+      language: 'uk',
+      ownerSet: ['color', 'title', 'language'],
+    });
 
     // Clearing the override (all null) falls back to the organization.
     const cleared = await put(`/sites/${site.id}/widget-settings`, {});
     expect(cleared.body.effective).toEqual(cleared.body.inherited);
+    expect((await publicSettings(site.publicId)).ownerSet).toEqual(['color', 'title', 'language']);
+  });
+
+  it('tells an explicit choice from the built-in default, also when the values are the same', async () => {
+    const third = (await api<CreatedSiteDto>(t.url, 'POST', '/sites', { token: owner, body: { name: 'Docs', allowedOrigins: [ORIGIN] } }))
+      .body;
+    // The organization chose Ukrainian; this site explicitly chooses English and the built-in title.
+    const saved = await put(`/sites/${third.id}/widget-settings`, { language: 'en', title: DEFAULT_WIDGET_SETTINGS.title });
+    expect(saved.body.effective.language).toBe('en');
+    const pub = await publicSettings(third.publicId);
+    expect(pub).toMatchObject({
+      language: 'en',
+      title: DEFAULT_WIDGET_SETTINGS.title,
+      welcomeMessage: DEFAULT_WIDGET_SETTINGS.welcomeMessage,
+    });
+    expect(pub.ownerSet).toContain('language');
+    expect(pub.ownerSet).toContain('title');
+    expect(pub.ownerSet).not.toContain('welcomeMessage');
   });
 
   it('refuses bad input with field paths and stores nothing', async () => {
@@ -123,20 +156,23 @@ describe('widget settings: organization defaults, site overrides, live push', ()
     const shopUpdate = nextEvent<WidgetSettingsPayload>(shop, 'settings:update');
     const blogHears = arrives(blog, 'settings:update', 500);
     const saved = await put(`/sites/${site.id}/widget-settings`, { welcomeMessage: 'Welcome to the shop' });
-    expect(await shopUpdate).toEqual(saved.body.effective);
+    const pushed = await shopUpdate;
+    expect(pushed).toEqual({ ...saved.body.effective, ownerSet: ['color', 'title', 'welcomeMessage', 'language'] });
+    expect(publicWidgetSettingsSchema.safeParse(pushed).success).toBe(true);
     expect(await blogHears).toBe(false);
 
     // An organization change reaches every site, each merged with its own override.
-    const shopAgain = nextEvent<EffectiveWidgetSettings>(shop, 'settings:update');
-    const blogUpdate = nextEvent<EffectiveWidgetSettings>(blog, 'settings:update');
+    const shopAgain = nextEvent<WidgetSettingsPayload>(shop, 'settings:update');
+    const blogUpdate = nextEvent<WidgetSettingsPayload>(blog, 'settings:update');
     await put('/widget-settings', { color: '#00aa00', size: 'compact' });
     expect(await shopAgain).toEqual({
       ...DEFAULT_WIDGET_SETTINGS,
       color: '#00aa00',
       size: 'compact',
       welcomeMessage: 'Welcome to the shop',
+      ownerSet: ['color', 'welcomeMessage', 'size'],
     });
-    expect(await blogUpdate).toEqual({ ...DEFAULT_WIDGET_SETTINGS, color: '#00aa00', size: 'compact' });
+    expect(await blogUpdate).toEqual({ ...DEFAULT_WIDGET_SETTINGS, color: '#00aa00', size: 'compact', ownerSet: ['color', 'size'] });
   });
 
   it('the public route checks the page origin like the socket handshake', async () => {

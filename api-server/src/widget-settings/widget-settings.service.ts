@@ -3,8 +3,10 @@ import {
   type EffectiveWidgetSettings,
   mergeWidgetSettings,
   type ParsedWidgetSettingsBody,
+  type PublicWidgetSettings,
   type StoredWidgetSettings,
   type WidgetSettingsDto,
+  widgetSettingsOwnerSet,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -21,6 +23,8 @@ const EMPTY: StoredWidgetSettings = { color: null, title: null, welcomeMessage: 
 /**
  * The widget's look: built-in defaults ← the organization's row (siteId null) ← the site's row.
  * Every change is pushed to the connected widgets of the sites it affects (`settings:update`).
+ * What the widget gets says which fields the owner set (`ownerSet`): it shows its own translated
+ * title and greeting, and speaks the visitor's language, where the built-in defaults apply.
  */
 @Injectable()
 export class WidgetSettingsService {
@@ -52,13 +56,13 @@ export class WidgetSettingsService {
       else await tx.widgetSettings.create({ data: { organizationId, siteId: null, ...data } });
     });
     const view = await this.getOrganization(user);
-    await this.pushToOrganization(organizationId, view.effective);
+    await this.pushToOrganization(organizationId, view.settings);
     return view;
   }
 
   async getSite(user: AuthUser, siteId: string): Promise<WidgetSettingsDto> {
     const site = await this.sites.findVisible(user, siteId);
-    return this.siteView(site.organizationId, site.id);
+    return (await this.siteView(site.organizationId, site.id)).dto;
   }
 
   async putSite(user: AuthUser, siteId: string, body: ParsedWidgetSettingsBody): Promise<WidgetSettingsDto> {
@@ -70,36 +74,54 @@ export class WidgetSettingsService {
       update: data,
     });
     const view = await this.siteView(site.organizationId, site.id);
-    this.fanout.widgetSettingsChanged(site.id, view.effective);
-    return view;
+    this.fanout.widgetSettingsChanged(site.id, view.public);
+    return view.dto;
   }
 
   /** What a site's widget shows. */
   async effectiveForSite(organizationId: string, siteId: string): Promise<EffectiveWidgetSettings> {
-    return (await this.siteView(organizationId, siteId)).effective;
+    return (await this.siteView(organizationId, siteId)).dto.effective;
   }
 
-  private async siteView(organizationId: string, siteId: string): Promise<WidgetSettingsDto> {
+  /** What the widget reads: the effective settings and the fields the owner set. */
+  async publicForSite(organizationId: string, siteId: string): Promise<PublicWidgetSettings> {
+    return (await this.siteView(organizationId, siteId)).public;
+  }
+
+  private async siteView(organizationId: string, siteId: string): Promise<{ dto: WidgetSettingsDto; public: PublicWidgetSettings }> {
     const [org, own] = await Promise.all([
       this.organizationRow(this.prisma, organizationId),
       this.prisma.widgetSettings.findUnique({ where: { siteId } }),
     ]);
-    const inherited = mergeWidgetSettings(DEFAULT_WIDGET_SETTINGS, toStored(org));
+    const organization = toStored(org);
+    const inherited = mergeWidgetSettings(DEFAULT_WIDGET_SETTINGS, organization);
     const settings = toStored(own);
-    return { siteId, settings, inherited, effective: mergeWidgetSettings(inherited, settings) };
+    const effective = mergeWidgetSettings(inherited, settings);
+    return {
+      dto: { siteId, settings, inherited, effective },
+      public: publicSettings(organization, settings),
+    };
   }
 
   /** The organization's defaults changed: every site's widget, each with its own overrides. */
-  private async pushToOrganization(organizationId: string, inherited: EffectiveWidgetSettings): Promise<void> {
+  private async pushToOrganization(organizationId: string, organization: StoredWidgetSettings): Promise<void> {
     const sites = await this.prisma.site.findMany({ where: { organizationId }, select: { id: true, widgetSettings: true } });
     for (const site of sites) {
-      this.fanout.widgetSettingsChanged(site.id, mergeWidgetSettings(inherited, toStored(site.widgetSettings)));
+      this.fanout.widgetSettingsChanged(site.id, publicSettings(organization, toStored(site.widgetSettings)));
     }
   }
 
   private organizationRow(db: Db, organizationId: string): Promise<WidgetSettings | null> {
     return db.widgetSettings.findFirst({ where: { organizationId, siteId: null }, orderBy: { createdAt: 'asc' } });
   }
+}
+
+/** The widget's settings from the organization's and the site's levels. */
+function publicSettings(organization: StoredWidgetSettings, site: StoredWidgetSettings): PublicWidgetSettings {
+  return {
+    ...mergeWidgetSettings(DEFAULT_WIDGET_SETTINGS, organization, site),
+    ownerSet: widgetSettingsOwnerSet(organization, site),
+  };
 }
 
 function toStored(row: WidgetSettings | null | undefined): StoredWidgetSettings {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { stringsFor } from '../i18n.js';
-import { businessView, checkEmail, handoffLine, planLeaveMessage } from './business-status.js';
-
-const en = stringsFor('en');
-const uk = stringsFor('uk');
+import en from '../i18n/en.js';
+import uk from '../i18n/uk.js';
+import { businessView, handoffLine } from './business-status.js';
+import { checkEmail, planLeaveMessage } from './email.js';
 
 describe('businessView', () => {
   it('shows nothing before the server said', () => {

@@ -17,6 +17,8 @@ export interface ChatEntry {
   publicSeq: number | null;
   clientId: string | null;
   authorKind: AuthorKind;
+  /** The operator's user id (stored messages): consecutive messages of one author form a group. */
+  authorId?: string | null;
   authorName: string | null;
   text: string;
   createdAt: string;
@@ -108,6 +110,7 @@ function storedEntry(message: MessageDto, key: string): ChatEntry {
     publicSeq: message.publicSeq,
     clientId: message.clientId,
     authorKind: message.authorKind,
+    authorId: message.authorId,
     authorName: message.authorName,
     text: message.text,
     createdAt: message.createdAt,

@@ -5,7 +5,7 @@
  */
 export function findOwnScript(doc: Document): HTMLScriptElement | null {
   return (
-    (doc.currentScript as HTMLScriptElement | null) || doc.querySelector<HTMLScriptElement>('script[data-site-id], script[data-project-id]')
+    (doc.currentScript as HTMLScriptElement | null) || doc.querySelector<HTMLScriptElement>('script[data-site-id],script[data-project-id]')
   );
 }
 

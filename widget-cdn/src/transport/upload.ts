@@ -1,12 +1,5 @@
 import type { AttachmentUploadResult, ErrorCode, MessageDto } from '@chatiq/contracts';
 
-/**
- * What the widget upload route accepts (the contract's ATTACHMENT_MIME_TYPES and text
- * extensions, repeated here because the contract's values come with zod): only a hint for the
- * file picker. The server decides from the file's bytes.
- */
-export const ATTACHMENT_ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,.pdf,.txt,.csv,.log';
-
 /** The contract's multipart field for the file. */
 const FILE_FIELD = 'file';
 

@@ -1,32 +1,34 @@
-import type { AttachmentDto } from '@chatiq/contracts';
 import type { ChatEntry } from '../chat/message-merge.js';
 import type { WidgetStrings } from '../i18n.js';
-import { formatFileSize } from '../transport/upload.js';
-import { el, FILE_ICON, icon } from './dom.js';
+import { avatarColor, initials } from './avatar.js';
+import { el } from './dom.js';
 
-/** The visitor's download address of a stored message's file (null before the visitor is known). */
-export type FileUrl = (messageId: string) => string | null;
+/**
+ * Draws a message's file into its `.chatiq-file` container (an image inline, any other file as a
+ * download link, or the visitor's upload with its progress): widget/file-view.ts, in the lazy
+ * attachments chunk. `previous` is what the message showed before (undefined: draw anew).
+ */
+export type FileRenderer = (container: HTMLElement, entry: ChatEntry, previous: ChatEntry | undefined, strings: WidgetStrings) => void;
 
 export interface MessageActions {
   retry(clientId: string): void;
   remove(clientId: string): void;
-  fileUrl: FileUrl;
+  /** Null until the attachments chunk is loaded (the view asks for it when a file is shown). */
+  renderFile: FileRenderer | null;
 }
 
-/** Types the browser shows inline (the contract's INLINE_ATTACHMENT_TYPES). */
-const INLINE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
-
 /**
- * One message: `<div class="chatiq-msg" data-author="operator">` holding its file (an image
- * inline, any other file as a download link, or the visitor's upload with its progress) and its
- * text (as text, never HTML). The author's name is an attribute the stylesheet shows, so the
- * text element holds exactly the message's text; a failed message of the visitor gets the reason
- * and a retry (or remove) button.
+ * One message: `<div class="chatiq-msg" data-author="operator">` holding its file and its text
+ * (as text, never HTML). The author's name is an attribute the stylesheet shows, so the text
+ * element holds exactly the message's text; a failed message of the visitor gets the reason and a
+ * retry (or remove) button. The first message of an operator's run (`setGroupStart`) shows their
+ * name and avatar, whose initials are an attribute too.
  */
 export function createMessageElement(entry: ChatEntry, strings: WidgetStrings, actions: MessageActions): HTMLElement {
   const element = el(
     'div',
     { class: 'chatiq-msg' },
+    el('span', { class: 'chatiq-avatar', 'aria-hidden': 'true', hidden: true }),
     el('div', { class: 'chatiq-file', hidden: true }),
     el('div', { class: 'chatiq-msg-text' }),
   );
@@ -52,7 +54,14 @@ export function updateMessageElement(
   else element.removeAttribute('title');
 
   const file = element.querySelector<HTMLElement>('.chatiq-file');
-  if (file) updateFile(file, entry, previous, strings, actions);
+  if (file) {
+    if (!entry.attachment && !entry.upload) {
+      file.replaceChildren();
+      file.hidden = true;
+    } else {
+      actions.renderFile?.(file, entry, previous, strings);
+    }
+  }
 
   const text = element.querySelector<HTMLElement>('.chatiq-msg-text');
   if (text && text.textContent !== entry.text) text.textContent = entry.text;
@@ -70,11 +79,27 @@ export function updateMessageElement(
   }
 }
 
+/**
+ * Marks the first message of an author's run (`data-first`): an operator's shows their name and,
+ * beside it, their avatar (initials in a circle of the name's colour); the others of the run show
+ * neither. The assistant's answers keep their name and AI mark on every message.
+ */
+export function setGroupStart(element: HTMLElement, entry: ChatEntry, first: boolean, strings: WidgetStrings): void {
+  setData(element, 'first', first ? 'true' : null);
+  const avatar = element.querySelector<HTMLElement>('.chatiq-avatar');
+  if (!avatar) return;
+  const name = entry.authorKind === 'OPERATOR' && first ? displayedAuthorName(entry, strings) : null;
+  avatar.hidden = name === null;
+  if (name === null) return;
+  avatar.dataset.initials = initials(name);
+  avatar.style.backgroundColor = avatarColor(name);
+}
+
 /** The assistant's answer while it streams: marked busy for screen readers until it is complete. */
 export function createStreamElement(strings: WidgetStrings): HTMLElement {
   const element = el(
     'div',
-    { class: 'chatiq-msg', 'data-author': 'ai', 'data-streaming': true, 'aria-busy': 'true' },
+    { class: 'chatiq-msg', 'data-author': 'ai', 'data-streaming': true, 'data-first': true, 'aria-busy': 'true' },
     el('div', { class: 'chatiq-msg-text' }),
   );
   updateStreamElement(element, '', strings);
@@ -86,99 +111,6 @@ export function updateStreamElement(element: HTMLElement, text: string, strings:
   element.dataset.badge = strings.aiBadge;
   const body = element.querySelector<HTMLElement>('.chatiq-msg-text');
   if (body && body.textContent !== text) body.textContent = text;
-}
-
-function updateFile(
-  container: HTMLElement,
-  entry: ChatEntry,
-  previous: ChatEntry | undefined,
-  strings: WidgetStrings,
-  actions: MessageActions,
-): void {
-  const { attachment, upload } = entry;
-  if (upload && entry.id === null) {
-    const percent = Math.round(upload.progress * 100);
-    let progress = container.querySelector('progress');
-    if (!progress || !previous?.upload) {
-      progress = el('progress', { class: 'chatiq-progress', max: '100' });
-      container.replaceChildren(
-        el(
-          'span',
-          { class: 'chatiq-file-link' },
-          icon(FILE_ICON),
-          upload.name,
-          el('span', { class: 'chatiq-file-size' }, formatFileSize(upload.size)),
-        ),
-        progress,
-      );
-    }
-    progress.value = percent;
-    progress.setAttribute('aria-label', strings.uploading(percent));
-    progress.hidden = entry.status === 'failed';
-    container.hidden = false;
-    return;
-  }
-  if (attachment && entry.id !== null) {
-    if (previous?.attachment && previous.id === entry.id && container.childElementCount > 0 && previous.status === entry.status) {
-      relabelFile(container, attachment, strings);
-      return;
-    }
-    const url = actions.fileUrl(entry.id);
-    container.replaceChildren(url ? fileView(attachment, url, strings) : fileLabel(attachment, strings));
-    container.hidden = false;
-    return;
-  }
-  container.replaceChildren();
-  container.hidden = true;
-}
-
-/** An image inline (opening full size in a new tab), any other file as a download link. */
-function fileView(attachment: AttachmentDto, url: string, strings: WidgetStrings): HTMLElement {
-  // The download route checks the page's origin: send it as the Referer even when the page's
-  // referrer policy would send none (an <img> or a link sends no Origin header).
-  if (INLINE_TYPES.includes(attachment.type)) {
-    return el(
-      'a',
-      {
-        href: url,
-        target: '_blank',
-        rel: 'noopener',
-        referrerpolicy: 'origin',
-        'aria-label': strings.download(attachment.name, formatFileSize(attachment.size)),
-      },
-      el('img', { src: url, alt: attachment.name, loading: 'lazy', referrerpolicy: 'origin' }),
-    );
-  }
-  const link = el(
-    'a',
-    {
-      class: 'chatiq-file-link',
-      href: url,
-      download: attachment.name,
-      referrerpolicy: 'origin',
-      'aria-label': strings.download(attachment.name, formatFileSize(attachment.size)),
-    },
-    icon(FILE_ICON),
-    attachment.name,
-    el('span', { class: 'chatiq-file-size' }, formatFileSize(attachment.size)),
-  );
-  return link;
-}
-
-/** The file's name and size, without a link (the visitor is not known yet). */
-function fileLabel(attachment: AttachmentDto, _strings: WidgetStrings): HTMLElement {
-  return el(
-    'span',
-    { class: 'chatiq-file-link' },
-    icon(FILE_ICON),
-    attachment.name,
-    el('span', { class: 'chatiq-file-size' }, formatFileSize(attachment.size)),
-  );
-}
-
-function relabelFile(container: HTMLElement, attachment: AttachmentDto, strings: WidgetStrings): void {
-  const link = container.querySelector('a');
-  link?.setAttribute('aria-label', strings.download(attachment.name, formatFileSize(attachment.size)));
 }
 
 function setData(element: HTMLElement, name: string, value: string | null): void {

@@ -1,15 +1,24 @@
-import type { BusinessView, LeaveMessageInput } from '../chat/business-status.js';
+import type { Ack, VisitorIdentifyAck } from '@chatiq/contracts';
+import type { BusinessView } from '../chat/business-status.js';
+import { planLeaveMessage } from '../chat/email.js';
 import type { WidgetStrings } from '../i18n.js';
 import { el } from './dom.js';
 
-/** A form field error, or a failure of the whole form (`field: null`). */
-export type FormError = { field: 'email' | null; text: string };
+/** What the card needs from the chat. */
+export interface OffHoursActions {
+  /** `visitor:identify` with the email (and name). */
+  identify(payload: { email: string; name?: string }): Promise<Ack<VisitorIdentifyAck>>;
+  isJoined(): boolean;
+  /** The email was stored: remember it and send the message, if any, as an ordinary message. */
+  left(email: string, message: string | null): void;
+}
 
 /**
- * Outside business hours, at the top of the message list: the off-hours text and a form that
- * takes the visitor's email (required), name (optional) and message. Errors are announced and
- * focus moves to the field at fault; once sent, the form gives way to a confirmation, which
- * takes the focus.
+ * Outside business hours, at the top of the message list (part of the lazy off-hours chunk): the
+ * off-hours text and a form that takes the visitor's email (required), name (optional) and
+ * message, sends `visitor:identify` with the email and then the message as an ordinary message.
+ * Errors are announced and focus moves to the field at fault; once sent, the form gives way to a
+ * confirmation, which takes the focus.
  */
 export class OffHoursCard {
   readonly element: HTMLDivElement;
@@ -27,7 +36,10 @@ export class OffHoursCard {
   /** The visitor sent the form: once it gives way to the confirmation, the focus moves there. */
   private focusConfirmation = false;
 
-  constructor(strings: WidgetStrings, onSubmit: (input: LeaveMessageInput) => void) {
+  constructor(
+    private strings: WidgetStrings,
+    private readonly actions: OffHoursActions,
+  ) {
     this.text = el('p', { class: 'chatiq-offhours-text' });
     this.nameInput = el('input', { class: 'chatiq-field', type: 'text', name: 'name', autocomplete: 'name', maxlength: '100' });
     this.emailInput = el('input', {
@@ -57,9 +69,7 @@ export class OffHoursCard {
     this.element = el('div', { class: 'chatiq-offhours', hidden: true }, this.text, this.form, this.confirmation);
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (this.busy) return;
-      this.focusConfirmation = true;
-      onSubmit({ name: this.nameInput.value, email: this.emailInput.value, message: this.messageInput.value });
+      if (!this.busy) void this.submit();
     });
     this.emailInput.addEventListener('input', () => this.clearErrors());
     this.setStrings(strings);
@@ -77,35 +87,49 @@ export class OffHoursCard {
     if (!view.showForm) this.focusConfirmation = false;
   }
 
+  setStrings(strings: WidgetStrings): void {
+    this.strings = strings;
+    this.labels.name.textContent = strings.nameLabel;
+    this.labels.email.textContent = strings.emailLabel;
+    this.labels.message.textContent = strings.leaveMessageLabel;
+    this.submitButton.textContent = strings.leaveMessage;
+  }
+
+  private async submit(): Promise<void> {
+    const { strings, actions } = this;
+    this.focusConfirmation = true;
+    const plan = planLeaveMessage({ name: this.nameInput.value, email: this.emailInput.value, message: this.messageInput.value });
+    if (!plan.ok) return this.showError('email', plan.error === 'required' ? strings.emailRequired : strings.emailInvalid);
+    this.setBusy(true);
+    const ack = await actions.identify(plan.identify);
+    this.setBusy(false);
+    if (ack.ok) return actions.left(plan.identify.email, plan.message);
+    if (ack.code === 'validation_failed') this.showError('email', this.strings.emailInvalid);
+    else this.showError(null, actions.isJoined() ? this.strings.identifyFailed : this.strings.noConnection);
+  }
+
   /**
    * While the form is being sent, it takes no second submit. The button stays enabled (marked
    * aria-disabled): disabling the focused button would drop the focus out of the widget.
    */
-  setBusy(busy: boolean): void {
+  private setBusy(busy: boolean): void {
     this.busy = busy;
     this.submitButton.setAttribute('aria-disabled', String(busy));
     this.form.setAttribute('aria-busy', String(busy));
   }
 
-  /** Shows an error; a field's error moves the focus to the field. */
-  showError(error: FormError): void {
+  /** Shows an error of a field (the focus moves to it) or of the whole form (`null`). */
+  private showError(field: 'email' | null, text: string): void {
     this.focusConfirmation = false;
     this.clearErrors();
-    if (error.field === 'email') {
+    if (field === 'email') {
       this.emailInput.setAttribute('aria-invalid', 'true');
-      this.emailError.textContent = error.text;
+      this.emailError.textContent = text;
       this.emailInput.focus();
     } else {
       this.formError.hidden = false;
-      this.formError.textContent = error.text;
+      this.formError.textContent = text;
     }
-  }
-
-  setStrings(strings: WidgetStrings): void {
-    this.labels.name.textContent = strings.nameLabel;
-    this.labels.email.textContent = strings.emailLabel;
-    this.labels.message.textContent = strings.leaveMessageLabel;
-    this.submitButton.textContent = strings.leaveMessage;
   }
 
   private clearErrors(): void {

@@ -3,9 +3,9 @@ import { readableTextColor } from './theme.js';
 
 describe('readableTextColor', () => {
   it('puts white text on dark and saturated accents', () => {
-    expect(readableTextColor('#6366F1')).toBe('#ffffff');
-    expect(readableTextColor('#000')).toBe('#ffffff');
-    expect(readableTextColor('#1E3A8Aff')).toBe('#ffffff');
+    expect(readableTextColor('#6366F1')).toBe('#fff');
+    expect(readableTextColor('#000')).toBe('#fff');
+    expect(readableTextColor('#1E3A8Aff')).toBe('#fff');
   });
 
   it('puts dark text on light accents', () => {

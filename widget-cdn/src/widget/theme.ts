@@ -3,16 +3,16 @@
  * dark ones, by perceived brightness (YIQ, as the W3C's colour-visibility check): cheap enough
  * for the loader, which draws the launcher. Accepts #rgb, #rgba, #rrggbb and #rrggbbaa.
  */
-export function readableTextColor(hexColor: string): '#111827' | '#ffffff' {
+export function readableTextColor(hexColor: string): '#111827' | '#fff' {
   let hex = hexColor.slice(1);
   if (hex.length < 6) hex = hex.replace(/./g, '$&$&');
-  const channel = (at: number) => parseInt(hex.slice(at, at + 2), 16);
-  return channel(0) * 299 + channel(2) * 587 + channel(4) * 114 >= 128_000 ? '#111827' : '#ffffff';
+  const rgb = parseInt(hex.slice(0, 6), 16);
+  return (rgb >> 16) * 299 + ((rgb >> 8) & 255) * 587 + (rgb & 255) * 114 >= 128_000 ? '#111827' : '#fff';
 }
 
 /** The root element's classes for a position and size (the stylesheet reads them). */
-export function rootClassName(position: string, size: string, open = false): string {
-  return `chatiq-root chatiq-position-${position} chatiq-size-${size}${open ? ' chatiq-open' : ''}`;
+export function rootClassName(position: string, size: string, open = false, preview = false): string {
+  return `chatiq-root chatiq-position-${position} chatiq-size-${size}${open ? ' chatiq-open' : ''}${preview ? ' chatiq-preview' : ''}`;
 }
 
 /** Sets the accent colour and its readable text colour as the theme's custom properties. */

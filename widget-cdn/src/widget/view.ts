@@ -1,13 +1,18 @@
-import type { BusinessView, LeaveMessageInput } from '../chat/business-status.js';
+import type { BusinessView } from '../chat/business-status.js';
+import { dayLabel, layoutEntries, msUntilTomorrow } from '../chat/message-layout.js';
 import type { ChatEntry } from '../chat/message-merge.js';
 import type { WidgetConfig, WidgetLanguage, WidgetPosition, WidgetSize } from '../config.js';
 import type { WidgetStrings } from '../i18n.js';
-import { ATTACHMENT_ACCEPT } from '../transport/upload.js';
 import { ATTACH_ICON, CHAT_ICON, CLOSE_ICON, el, icon, MAIL_ICON, SEND_ICON } from './dom.js';
-import { createMessageElement, createStreamElement, type FileUrl, updateMessageElement, updateStreamElement } from './message-element.js';
-import { type FormError, OffHoursCard } from './offhours-card.js';
+import {
+  createMessageElement,
+  createStreamElement,
+  type FileRenderer,
+  setGroupStart,
+  updateMessageElement,
+  updateStreamElement,
+} from './message-element.js';
 import { applyColor, rootClassName } from './theme.js';
-import { type Feedback, TranscriptForm } from './transcript-form.js';
 
 export interface ViewHandlers {
   toggle(): void;
@@ -20,12 +25,14 @@ export interface ViewHandlers {
   typing(): void;
   /** Files picked, dropped on the panel or pasted into the composer. */
   attach(files: File[]): void;
-  /** The off-hours form was sent. */
-  leaveMessage(input: LeaveMessageInput): void;
-  /** "Email me this conversation" was sent with this address. */
-  transcript(email: string): void;
-  /** The transcript form was opened (the controller knows the email, if any). */
-  transcriptOpened(): string | null;
+  /** The visitor is about to attach a file (the pointer on the button): a hint to load what uploads need. */
+  attachSoon(): void;
+  /** A message with a file is shown and nothing draws files yet. */
+  needFiles(): void;
+  /** The header's "Email me this conversation" button. */
+  transcript(): void;
+  /** The pointer or the focus came to it: a hint to load the transcript form. */
+  transcriptSoon(): void;
 }
 
 /** What `settings:update` can change live (the language comes with its strings). */
@@ -45,13 +52,24 @@ export type StreamView = { streamId: string; text: string };
 const MAX_MESSAGE_LENGTH = 5000;
 /** Closer than this to the bottom of the list, new messages scroll into view. */
 const STICK_TO_BOTTOM_PX = 80;
+/**
+ * What the file picker offers: the contract's ATTACHMENT_MIME_TYPES and text extensions (its
+ * values come with zod, so they are repeated here). Only a hint: the server decides from the bytes.
+ */
+export const ATTACHMENT_ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,.pdf,.txt,.csv,.log';
+/** What the focus trap moves between (the visible ones). */
+const FOCUSABLE = 'button:not(:disabled),a[href],input:not(:disabled):not([type=file]),textarea:not(:disabled),[tabindex="0"]';
 
 /**
  * The widget's DOM inside its shadow root: the launcher button with its unread badge and the
  * chat panel (header with title, availability and the transcript action; status banner; message
- * log with the welcome, the off-hours card, the messages and the assistant's streaming answer;
+ * log with the welcome, the off-hours card, the messages under their day separators (an
+ * operator's run of messages with their name and avatar) and the assistant's streaming answer;
  * status lines; composer with attachments). It only shows what it is told and reports what the
- * visitor does to its handlers.
+ * visitor does to its handlers. The panel is a dialog that keeps the focus while open (Tab and
+ * Shift+Tab cycle through it, Esc closes it). The off-hours card, the transcript form and the
+ * drawing of files come from lazy chunks: they are handed in when loaded (`offHoursSlot`,
+ * `showTranscript`, `setFileRenderer`), with their stylesheets (`addStyle`).
  */
 export class WidgetView {
   private readonly root: HTMLDivElement;
@@ -61,11 +79,13 @@ export class WidgetView {
   private readonly panel: HTMLDivElement;
   private readonly banner: HTMLDivElement;
   private readonly messageList: HTMLDivElement;
-  private readonly intro: HTMLDivElement;
   private readonly greeting: HTMLParagraphElement;
   private readonly welcome: HTMLDivElement;
   private readonly welcomeText: HTMLDivElement;
-  private readonly offHours: OffHoursCard;
+  /** Where the off-hours card goes (first in the list, after the greeting). */
+  readonly offHoursSlot: HTMLDivElement;
+  /** Where the transcript form goes (under the header). */
+  private readonly transcriptSlot: HTMLDivElement;
   private readonly streamBox: HTMLDivElement;
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
@@ -73,7 +93,6 @@ export class WidgetView {
   private readonly fileInput: HTMLInputElement;
   private readonly closeButton: HTMLButtonElement;
   private readonly transcriptButton: HTMLButtonElement;
-  private readonly transcript: TranscriptForm;
   private readonly titleElement: HTMLHeadingElement;
   private readonly presence: HTMLDivElement;
   private readonly dropZone: HTMLDivElement;
@@ -81,13 +100,21 @@ export class WidgetView {
   private readonly typingLine: HTMLParagraphElement;
   private readonly handoffLine: HTMLParagraphElement;
   private readonly closedLine: HTMLParagraphElement;
+  private readonly styles = new Set<string>();
   private customTitle: string | null;
   private customGreeting: string | null = null;
+  /** The welcome bubble's text; null while it shows the translated default greeting. */
+  private customWelcome: string | null = null;
+  private language: WidgetLanguage;
   private position: WidgetPosition;
   private size: WidgetSize;
   private unreadCount = 0;
-  private businessView: BusinessView | null = null;
-  private readonly rendered = new Map<string, { entry: ChatEntry; element: HTMLElement }>();
+  private fileRenderer: FileRenderer | null = null;
+  private readonly preview: boolean;
+  private readonly rendered = new Map<string, { entry: ChatEntry; element: HTMLElement; first: boolean }>();
+  /** The day separators shown, by day (`dayKey`). */
+  private readonly days = new Map<string, HTMLElement>();
+  private dayTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly streams = new Map<string, HTMLElement>();
 
   constructor(
@@ -95,12 +122,13 @@ export class WidgetView {
     config: WidgetConfig,
     private strings: WidgetStrings,
     private readonly handlers: ViewHandlers,
-    private readonly fileUrl: FileUrl,
   ) {
     const title = config.title ?? strings.title;
     this.customTitle = config.title;
+    this.language = config.language;
     this.position = config.position;
     this.size = config.size;
+    this.preview = config.preview;
 
     this.badge = el('span', { class: 'chatiq-badge', 'aria-hidden': 'true', hidden: true });
     this.unreadDescription = el('span', { id: 'chatiq-unread', class: 'chatiq-sr-only' });
@@ -137,8 +165,8 @@ export class WidgetView {
       },
       icon(MAIL_ICON),
     );
-    this.transcript = new TranscriptForm(strings, (email) => handlers.transcript(email));
-    this.titleElement = el('h2', { class: 'chatiq-title' }, title);
+    this.transcriptSlot = el('div', { class: 'chatiq-slot' });
+    this.titleElement = el('h2', { class: 'chatiq-title', id: 'chatiq-title' }, title);
     this.presence = el('div', { class: 'chatiq-presence', role: 'status', hidden: true });
     this.banner = el('div', { class: 'chatiq-banner', role: 'status', hidden: true });
 
@@ -146,14 +174,13 @@ export class WidgetView {
     this.welcomeText = el('div', { class: 'chatiq-msg-text' });
     // A bubble like a message's, but not a `.chatiq-msg`: it is not one of the chat's messages.
     this.welcome = el('div', { class: 'chatiq-welcome', hidden: true }, this.welcomeText);
-    this.offHours = new OffHoursCard(strings, (input) => handlers.leaveMessage(input));
-    this.intro = el('div', { class: 'chatiq-intro' }, this.greeting, this.welcome);
+    this.offHoursSlot = el('div', { class: 'chatiq-slot' });
     this.streamBox = el('div', { class: 'chatiq-streams' });
     this.messageList = el(
       'div',
-      { class: 'chatiq-messages', role: 'log', 'aria-live': 'polite', tabindex: '0' },
-      this.intro,
-      this.offHours.element,
+      { class: 'chatiq-messages', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'chatiq-title', tabindex: '0' },
+      el('div', { class: 'chatiq-intro' }, this.greeting, this.welcome),
+      this.offHoursSlot,
       this.streamBox,
     );
 
@@ -180,7 +207,7 @@ export class WidgetView {
 
     this.panel = el(
       'div',
-      { id: 'chatiq-panel', class: 'chatiq-panel', role: 'dialog', 'aria-label': title, hidden: true },
+      { id: 'chatiq-panel', class: 'chatiq-panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'chatiq-title', hidden: true },
       el(
         'div',
         { class: 'chatiq-header' },
@@ -188,7 +215,7 @@ export class WidgetView {
         this.transcriptButton,
         this.closeButton,
       ),
-      this.transcript.element,
+      this.transcriptSlot,
       this.banner,
       this.messageList,
       this.status,
@@ -198,7 +225,7 @@ export class WidgetView {
 
     this.root = el(
       'div',
-      { class: rootClassName(config.position, config.size), lang: config.language },
+      { class: rootClassName(config.position, config.size, false, config.preview), lang: config.language },
       this.panel,
       this.launcher,
       this.unreadDescription,
@@ -207,7 +234,9 @@ export class WidgetView {
 
     this.launcher.addEventListener('click', () => handlers.toggle());
     this.closeButton.addEventListener('click', () => handlers.close());
-    this.transcriptButton.addEventListener('click', () => this.toggleTranscript());
+    this.transcriptButton.addEventListener('click', () => handlers.transcript());
+    this.transcriptButton.addEventListener('pointerenter', () => handlers.transcriptSoon());
+    this.transcriptButton.addEventListener('focus', () => handlers.transcriptSoon());
     composer.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -223,6 +252,8 @@ export class WidgetView {
       if (this.input.value.trim()) handlers.typing();
     });
     this.attachButton.addEventListener('click', () => this.fileInput.click());
+    this.attachButton.addEventListener('pointerenter', () => handlers.attachSoon());
+    this.attachButton.addEventListener('focus', () => handlers.attachSoon());
     this.fileInput.addEventListener('change', () => {
       const files = [...(this.fileInput.files ?? [])];
       this.fileInput.value = '';
@@ -239,6 +270,8 @@ export class WidgetView {
       if (event.key === 'Escape') {
         event.preventDefault();
         handlers.close();
+      } else if (event.key === 'Tab') {
+        this.trapFocus(event);
       }
     });
     // Keys typed into the chat are the visitor's, not the page's shortcuts'.
@@ -247,6 +280,17 @@ export class WidgetView {
     }
 
     shadow.append(this.root);
+  }
+
+  /** Adds a lazy chunk's stylesheet to the shadow root (once). */
+  addStyle(css: string): void {
+    if (this.styles.has(css)) return;
+    this.styles.add(css);
+    this.shadow.append(el('style', {}, css));
+  }
+
+  get isOpen(): boolean {
+    return !this.panel.hidden;
   }
 
   setOpen(open: boolean): void {
@@ -263,32 +307,64 @@ export class WidgetView {
     }
   }
 
-  /** Shows the entries in order, reusing the element of every message already shown. */
+  /**
+   * Shows the entries in order, reusing the element of every message and day separator already
+   * shown: the separators and the authors' runs are worked out anew each time (`layoutEntries`), so
+   * history merged in, live messages and resent ones all land under the right day.
+   */
   renderMessages(entries: readonly ChatEntry[]): void {
     const nearBottom = this.isNearBottom();
     const keys = new Set<string>();
-    let previous: Element = this.offHours.element;
+    const days = new Set<string>();
+    let previous: Element = this.offHoursSlot;
     let ownMessageAdded = false;
-    for (const entry of entries) {
+    const place = (element: HTMLElement) => {
+      if (previous.nextElementSibling !== element) previous.after(element);
+      previous = element;
+    };
+    for (const { entry, day, first } of layoutEntries(entries)) {
+      if (day) {
+        days.add(day);
+        let separator = this.days.get(day);
+        if (!separator) {
+          separator = el('div', { class: 'chatiq-day', 'data-day': day });
+          this.days.set(day, separator);
+        }
+        place(separator);
+      }
       keys.add(entry.key);
       let shown = this.rendered.get(entry.key);
       if (!shown) {
-        shown = { entry, element: createMessageElement(entry, this.strings, this.messageActions()) };
+        shown = { entry, element: createMessageElement(entry, this.strings, this.messageActions()), first };
         this.rendered.set(entry.key, shown);
         ownMessageAdded ||= entry.authorKind === 'VISITOR';
       } else if (shown.entry !== entry) {
         updateMessageElement(shown.element, entry, shown.entry, this.strings, this.messageActions());
         shown.entry = entry;
       }
-      if (previous.nextElementSibling !== shown.element) previous.after(shown.element);
-      previous = shown.element;
+      shown.first = first;
+      setGroupStart(shown.element, entry, first, this.strings);
+      place(shown.element);
+      if ((entry.attachment || entry.upload) && !this.fileRenderer) this.handlers.needFiles();
     }
     for (const [key, shown] of this.rendered) {
       if (keys.has(key)) continue;
       shown.element.remove();
       this.rendered.delete(key);
     }
+    for (const [day, separator] of this.days) {
+      if (days.has(day)) continue;
+      separator.remove();
+      this.days.delete(day);
+    }
+    this.labelDays();
     if (nearBottom || ownMessageAdded) this.scrollToBottom();
+  }
+
+  /** The attachments chunk arrived: files are drawn from now on (those shown already at once). */
+  setFileRenderer(renderer: FileRenderer): void {
+    this.fileRenderer = renderer;
+    this.redrawMessages();
   }
 
   /** The assistant's answers being streamed, after the messages, in order. */
@@ -312,17 +388,21 @@ export class WidgetView {
     if (nearBottom) this.scrollToBottom();
   }
 
-  /** The site's greeting for a new conversation (`welcome:message`), shown as its first bubble. */
-  setWelcome(text: string): void {
-    this.welcomeText.textContent = text;
+  /**
+   * The site's greeting for a new conversation (`welcome:message`), shown as its first bubble;
+   * null: the built-in one, in the widget's language.
+   */
+  setWelcome(text: string | null): void {
+    this.customWelcome = text;
+    this.welcomeText.textContent = text ?? this.strings.greeting;
     this.welcome.hidden = false;
     this.greeting.hidden = true;
   }
 
-  /** The site's own greeting line (widget settings), shown until a welcome message arrives. */
-  setGreeting(text: string): void {
+  /** The site's own greeting line (widget settings; null: the translated default), shown until a welcome message arrives. */
+  setGreeting(text: string | null): void {
     this.customGreeting = text;
-    this.greeting.textContent = text;
+    this.greeting.textContent = text ?? this.strings.greeting;
   }
 
   /** "<name> is typing…" (already worded) under the messages, or nothing. */
@@ -345,35 +425,24 @@ export class WidgetView {
     this.updateStatusVisibility();
   }
 
-  /** Online/offline in the header and, while offline, the off-hours card. */
-  setBusiness(view: BusinessView): void {
-    this.businessView = view;
-    this.presence.hidden = view.presence === null;
-    this.presence.textContent = view.presence?.label ?? '';
-    this.presence.dataset.online = String(view.presence?.online ?? false);
-    this.offHours.update(view);
-  }
-
-  setLeaveMessageBusy(busy: boolean): void {
-    this.offHours.setBusy(busy);
-  }
-
-  showLeaveMessageError(error: FormError): void {
-    this.offHours.showError(error);
+  /** Online/offline in the header (the off-hours card is the controller's, in `offHoursSlot`). */
+  setPresence(presence: BusinessView['presence']): void {
+    this.presence.hidden = presence === null;
+    this.presence.textContent = presence?.label ?? '';
+    this.presence.dataset.online = String(presence?.online ?? false);
   }
 
   /** The transcript action appears once there is a conversation to send. */
   setTranscriptAvailable(available: boolean): void {
     this.transcriptButton.hidden = !available;
-    if (!available && this.transcript.isOpen) this.toggleTranscript();
   }
 
-  setTranscriptBusy(busy: boolean): void {
-    this.transcript.setBusy(busy);
-  }
-
-  setTranscriptFeedback(feedback: Feedback | null, invalidEmail = false): void {
-    this.transcript.setFeedback(feedback, invalidEmail);
+  /** Shows (with the focus in it) or hides the transcript form, in its place under the header. */
+  showTranscript(form: HTMLElement, open: boolean): void {
+    if (!form.isConnected) this.transcriptSlot.append(form);
+    form.hidden = !open;
+    this.transcriptButton.setAttribute('aria-expanded', String(open));
+    if (!open) this.transcriptButton.focus();
   }
 
   /** Applies the site owner's new look (`settings:update`) without a reload. */
@@ -381,7 +450,7 @@ export class WidgetView {
     if (look.color) applyColor(this.root, look.color);
     if (look.position) this.position = look.position;
     if (look.size) this.size = look.size;
-    this.root.className = rootClassName(this.position, this.size, !this.panel.hidden);
+    this.root.className = rootClassName(this.position, this.size, !this.panel.hidden, this.preview);
     if (look.title !== undefined) this.customTitle = look.title || null;
     this.applyTitle();
   }
@@ -389,6 +458,7 @@ export class WidgetView {
   /** Switches every visible text to another language. */
   setLanguage(language: WidgetLanguage, strings: WidgetStrings): void {
     this.strings = strings;
+    this.language = language;
     this.root.lang = language;
     this.closeButton.setAttribute('aria-label', strings.closeChat);
     this.launcher.setAttribute('aria-label', this.panel.hidden ? strings.openChat : strings.closeChat);
@@ -396,18 +466,17 @@ export class WidgetView {
       this.transcriptButton.setAttribute(name, strings.transcriptAction);
       this.attachButton.setAttribute(name, strings.attachFile);
     }
-    if (this.customGreeting === null) this.greeting.textContent = strings.greeting;
+    this.greeting.textContent = this.customGreeting ?? strings.greeting;
+    this.welcomeText.textContent = this.customWelcome ?? strings.greeting;
     this.input.setAttribute('aria-label', strings.messageLabel);
     this.input.placeholder = strings.placeholder;
     this.sendButton.setAttribute('aria-label', strings.send);
     this.closedLine.textContent = strings.chatClosed;
     this.dropZone.textContent = strings.dropFile;
-    this.offHours.setStrings(strings);
-    this.transcript.setStrings(strings);
     this.applyTitle();
     this.setUnread(this.unreadCount);
-    for (const shown of this.rendered.values())
-      updateMessageElement(shown.element, shown.entry, shown.entry, strings, this.messageActions());
+    this.redrawMessages(true);
+    this.labelDays();
     for (const element of this.streams.values()) updateStreamElement(element, element.textContent ?? '', strings);
   }
 
@@ -431,20 +500,40 @@ export class WidgetView {
     this.attachButton.disabled = !enabled;
   }
 
-  /** The last business view shown (the controller re-renders it in another language). */
-  get business(): BusinessView | null {
-    return this.businessView;
+  /** Draws every message again: in full (a file renderer arrived), or only what the language changes. */
+  private redrawMessages(relabelOnly = false): void {
+    for (const shown of this.rendered.values()) {
+      updateMessageElement(shown.element, shown.entry, relabelOnly ? shown.entry : undefined, this.strings, this.messageActions());
+      setGroupStart(shown.element, shown.entry, shown.first, this.strings);
+    }
+  }
+
+  /** The day separators' texts, relative to today ("Today", "Yesterday", a date): again after midnight. */
+  private labelDays(): void {
+    const now = new Date();
+    for (const [day, separator] of this.days) {
+      const label = dayLabel(day, now, this.language, this.strings);
+      if (separator.textContent !== label) separator.textContent = label;
+    }
+    clearTimeout(this.dayTimer);
+    if (this.days.size > 0) this.dayTimer = setTimeout(() => this.labelDays(), msUntilTomorrow(now) + 1_000);
   }
 
   private messageActions() {
-    return { retry: this.handlers.retry, remove: this.handlers.remove, fileUrl: this.fileUrl };
+    return { retry: this.handlers.retry, remove: this.handlers.remove, renderFile: this.fileRenderer };
   }
 
-  private toggleTranscript(): void {
-    const open = !this.transcript.isOpen;
-    this.transcriptButton.setAttribute('aria-expanded', String(open));
-    this.transcript.setOpen(open, open ? this.handlers.transcriptOpened() : null);
-    if (!open) this.transcriptButton.focus();
+  /** Tab from the last focusable element of the open panel goes to the first, Shift+Tab from the first to the last. */
+  private trapFocus(event: KeyboardEvent): void {
+    const focusable = [...this.panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.getClientRects().length > 0);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    const active = this.shadow.activeElement;
+    if (event.shiftKey ? active === first || !this.panel.contains(active) : active === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    }
   }
 
   /** Files dragged over the panel: a drop zone over it while they hover, sent when dropped. */
@@ -460,6 +549,7 @@ export class WidgetView {
       event.preventDefault();
       depth += 1;
       this.dropZone.hidden = false;
+      this.handlers.attachSoon();
     });
     this.panel.addEventListener('dragover', (event) => {
       if (!carriesFiles(event)) return;
@@ -489,9 +579,7 @@ export class WidgetView {
   }
 
   private applyTitle(): void {
-    const title = this.customTitle ?? this.strings.title;
-    this.titleElement.textContent = title;
-    this.panel.setAttribute('aria-label', title);
+    this.titleElement.textContent = this.customTitle ?? this.strings.title;
   }
 
   private updateStatusVisibility(): void {
