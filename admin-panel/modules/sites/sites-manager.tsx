@@ -1,147 +1,137 @@
 'use client';
 
-import { type CreatedSiteDto, createSiteBodySchema, type SiteDto } from '@chatiq/contracts';
+import type { CreatedSiteDto, SiteDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { ApiError, apiFetch } from '@/lib/api-client';
+import { useState } from 'react';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
-import { useErrorText, useIssueText } from '@/modules/settings/use-error-text';
+import { useOperator } from '@/modules/auth/use-operator';
+import { FormError } from '../settings/form-messages';
+import { useResource } from '../settings/use-resource';
+import { CopyButton } from './copy-button';
+import { CreateSiteForm } from './create-site-form';
 import { embedSnippet } from './embed-snippet';
+import { SitePanel } from './site-panel';
 
-const lines = (value: FormDataEntryValue | null) =>
-  String(value ?? '')
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
+/**
+ * The Sites page: every site the member sees with its embed snippet; owners and admins also
+ * create sites and, per site, edit domains and origins, rotate the API key and manage identity
+ * verification; only the owner deletes a site.
+ */
 export function SitesManager() {
   const { apiUrl, widgetUrl } = useClientConfig();
-  const token = useAccessToken();
+  const { role } = useOperator();
+  const canManage = role === 'OWNER' || role === 'ADMIN';
   const t = useTranslations('sites');
-  const errorText = useErrorText();
-  const issueText = useIssueText();
-  const [sites, setSites] = useState<SiteDto[] | null>(null);
+  const sites = useResource<SiteDto[]>('/sites');
   const [created, setCreated] = useState<CreatedSiteDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    apiFetch<SiteDto[]>(apiUrl, '/sites', { token })
-      .then(setSites)
-      .catch(() => setError(t('loadFailed')));
-  }, [apiUrl, token, t]);
-  useEffect(load, [load]);
-
-  async function onCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const parsed = createSiteBodySchema.safeParse({
-      name: form.get('name'),
-      domains: lines(form.get('domains')),
-      allowedOrigins: lines(form.get('allowedOrigins')),
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path[0];
-      const label = field === 'name' || field === 'domains' || field === 'allowedOrigins' ? t(`fields.${field}Short`) : t('form');
-      setError(t('invalidField', { field: label, message: issueText(issue?.message ?? '') }));
-      return;
-    }
-    setError(null);
-    try {
-      const site = await apiFetch<CreatedSiteDto>(apiUrl, '/sites', { token, body: parsed.data });
-      setCreated(site);
-      formElement.reset();
-      load();
-    } catch (e) {
-      setError(e instanceof ApiError ? errorText(e) : t('createFailed'));
-    }
-  }
-
-  async function copy(text: string, what: string) {
-    await navigator.clipboard?.writeText(text).catch(() => {});
-    setCopied(what);
-  }
+  const [open, setOpen] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
 
   return (
-    <div className="page">
+    <div className="page sites-page">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
+
+      {deleted && (
+        <p className="callout" role="status" data-testid="site-deleted">
+          {t('deleted', { name: deleted })}
+        </p>
+      )}
 
       {created && (
         <section className="card highlight" aria-label={t('newSite')}>
           <h2>{t('ready', { name: created.name })}</h2>
-          <p>
+          <p className="secret-line">
             {t('secretKey')} <code data-testid="api-key">{created.apiKey}</code>
+            <CopyButton text={created.apiKey} label={t('apiKey.copyKey')} />
           </p>
           <pre data-testid="embed-snippet">{embedSnippet(widgetUrl, apiUrl, created.publicId)}</pre>
-          <button type="button" onClick={() => copy(embedSnippet(widgetUrl, apiUrl, created.publicId), created.id)}>
-            {copied === created.id ? t('copied') : t('copySnippet')}
-          </button>
+          <div className="form-actions">
+            <CopyButton text={embedSnippet(widgetUrl, apiUrl, created.publicId)} label={t('copySnippet')} />
+            <button type="button" className="link-button" onClick={() => setCreated(null)}>
+              {t('dismiss')}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {canManage && (
+        <section className="card">
+          <h2>{t('addTitle')}</h2>
+          <CreateSiteForm
+            onCreated={(site) => {
+              setCreated(site);
+              setDeleted(null);
+              sites.reload();
+            }}
+          />
         </section>
       )}
 
       <section className="card">
-        <h2>{t('addTitle')}</h2>
-        <form className="stack" onSubmit={onCreate}>
-          <label>
-            {t('fields.name')}
-            <input name="name" required maxLength={100} placeholder={t('namePlaceholder')} />
-          </label>
-          <label>
-            {t('fields.domains')}
-            <textarea name="domains" rows={2} placeholder="shop.example.com" />
-          </label>
-          <label>
-            {t('fields.allowedOrigins')}
-            <textarea name="allowedOrigins" rows={2} placeholder="https://shop.example.com" />
-          </label>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="primary">
-            {t('create')}
-          </button>
-        </form>
-      </section>
-
-      <section className="card">
         <h2>{t('listTitle')}</h2>
-        {sites === null ? (
+        {sites.error ? (
+          <div>
+            <p className="error" role="alert">
+              {t('loadFailed')}
+            </p>
+            <FormError error={sites.error} />
+            <button type="button" onClick={sites.reload}>
+              {t('retry')}
+            </button>
+          </div>
+        ) : sites.data === null ? (
           <p className="muted">{t('loading')}</p>
-        ) : sites.length === 0 ? (
-          <p className="muted">{t('empty')}</p>
+        ) : sites.data.length === 0 ? (
+          <p className="muted">{canManage ? t('empty') : t('emptyOperator')}</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('columns.name')}</th>
-                <th>{t('columns.siteId')}</th>
-                <th>{t('columns.allowedOrigins')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {sites.map((site) => (
-                <tr key={site.id} data-testid="site-row">
-                  <td>{site.name}</td>
-                  <td>
-                    <code>{site.publicId}</code>
-                  </td>
-                  <td>{[...site.allowedOrigins, ...site.domains].join(', ') || t('anyOrigin')}</td>
-                  <td>
-                    <button type="button" onClick={() => copy(embedSnippet(widgetUrl, apiUrl, site.publicId), site.id)}>
-                      {copied === site.id ? t('copied') : t('copySnippet')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="site-list">
+            {sites.data.map((site) => {
+              const expanded = open === site.id;
+              const origins = [...site.allowedOrigins, ...site.domains];
+              return (
+                <li key={site.id} className="site-item" data-testid="site-row" data-site-id={site.id}>
+                  <div className="site-summary">
+                    <div className="site-title">
+                      <h3>{site.name}</h3>
+                      <code>{site.publicId}</code>
+                    </div>
+                    <p className="muted site-origins">
+                      {t('columns.allowedOrigins')}: {origins.join(', ') || t('anyOrigin')}
+                    </p>
+                    <div className="form-actions">
+                      <CopyButton text={embedSnippet(widgetUrl, apiUrl, site.publicId)} label={t('copySnippet')} />
+                      {canManage && (
+                        <button
+                          type="button"
+                          aria-expanded={expanded}
+                          aria-controls={`site-panel-${site.id}`}
+                          onClick={() => setOpen(expanded ? null : site.id)}
+                        >
+                          {expanded ? t('closeManage') : t('manage')}
+                        </button>
+                      )}
+                    </div>
+                  </div>
+                  {expanded && (
+                    <div id={`site-panel-${site.id}`}>
+                      <SitePanel
+                        siteId={site.id}
+                        canDelete={role === 'OWNER'}
+                        onChanged={sites.reload}
+                        onDeleted={() => {
+                          setOpen(null);
+                          setDeleted(site.name);
+                          if (created?.id === site.id) setCreated(null);
+                          sites.reload();
+                        }}
+                      />
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         )}
       </section>
     </div>

@@ -2,6 +2,8 @@ import {
   type CreatedSiteDto,
   createSiteBodySchema,
   createdSiteDtoSchema,
+  type IdentitySecretDto,
+  identitySecretDtoSchema,
   idSchema,
   type ParsedCreateSiteBody,
   type ParsedUpdateSiteBody,
@@ -64,6 +66,23 @@ export class SitesController {
   @ApiZodResponse(rotatedSiteKeyDtoSchema, 201)
   rotateKey(@CurrentUser() user: AuthUser, @Param('siteId', new ZodPipe(idSchema)) siteId: string): Promise<RotatedSiteKeyDto> {
     return this.sites.rotateKey(user, siteId);
+  }
+
+  /**
+   * The key of the site's identity verification (`chtq.setUser` hashes: hex HMAC-SHA256 of the
+   * user id), created on first use (OWNER, ADMIN).
+   */
+  @Get(':siteId/identity-secret')
+  @ApiZodResponse(identitySecretDtoSchema)
+  identitySecret(@CurrentUser() user: AuthUser, @Param('siteId', new ZodPipe(idSchema)) siteId: string): Promise<IdentitySecretDto> {
+    return this.sites.identitySecret(user, siteId);
+  }
+
+  /** A new identity secret; hashes made with the old one are refused at once (OWNER, ADMIN). */
+  @Post(':siteId/rotate-identity-secret')
+  @ApiZodResponse(identitySecretDtoSchema, 201)
+  rotateIdentitySecret(@CurrentUser() user: AuthUser, @Param('siteId', new ZodPipe(idSchema)) siteId: string): Promise<IdentitySecretDto> {
+    return this.sites.rotateIdentitySecret(user, siteId);
   }
 
   /** Deletes the site and everything in it (OWNER only). */

@@ -1,5 +1,6 @@
 import type {
   CreatedSiteDto,
+  IdentitySecretDto,
   ParsedCreateSiteBody,
   ParsedUpdateSiteBody,
   RotatedSiteKeyDto,
@@ -11,13 +12,17 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { IdentitySecretsService } from './identity-secrets.service.js';
 import { isOriginAllowed } from './origin-policy.js';
 import { assertCanManageSites, visibleSitesWhere } from './site-access.js';
 import { newSiteApiKey, newSitePublicId } from './site-keys.js';
 
 @Injectable()
 export class SitesService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly identitySecrets: IdentitySecretsService,
+  ) {}
 
   async list(user: AuthUser): Promise<SiteDto[]> {
     const sites = await this.prisma.site.findMany({ where: visibleSitesWhere(user), orderBy: { createdAt: 'asc' } });
@@ -40,6 +45,7 @@ export class SitesService {
         apiKeyLast4: apiKey.last4,
       },
     });
+    await this.identitySecrets.initialise(site.id);
     return { ...toSiteDto(site), apiKey: apiKey.key };
   }
 
@@ -80,6 +86,18 @@ export class SitesService {
     const apiKey = newSiteApiKey();
     await this.prisma.site.update({ where: { id: site.id }, data: { apiKeyHash: apiKey.hash, apiKeyLast4: apiKey.last4 } });
     return { apiKey: apiKey.key, apiKeyLast4: apiKey.last4 };
+  }
+
+  /** The site's identity-verification secret (created now if it has none yet). OWNER, ADMIN. */
+  async identitySecret(user: AuthUser, siteId: string): Promise<IdentitySecretDto> {
+    const site = await this.findManageable(user, siteId);
+    return { secret: await this.identitySecrets.reveal(site.id) };
+  }
+
+  /** A new identity secret: every `chtq.setUser` hash made with the old one is refused from now on. OWNER, ADMIN. */
+  async rotateIdentitySecret(user: AuthUser, siteId: string): Promise<IdentitySecretDto> {
+    const site = await this.findManageable(user, siteId);
+    return { secret: await this.identitySecrets.rotate(site.id) };
   }
 
   /** Deletes a site with its chats, visitors and settings (database cascade). OWNER only. */
