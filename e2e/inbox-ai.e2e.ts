@@ -1,12 +1,13 @@
 // The AI assistant in the operator inbox, in real Chromium against the real API answering through
 // a fake OpenAI server (the OpenAI wire format, started here; the site's AI settings point at it):
-// an AI-answered chat shows its state; opening it takes it over (visible, with the transition in
-// the timeline); "Hand back to AI" gives it back, and the next answer streams live into the open
+// an AI-answered chat shows its state; opening it only watches it (the AI keeps it); "Take over"
+// takes it (visible, with the transition in the timeline); "Hand back to AI" gives it back, a
+// reconnect re-joins without taking it again, and the next answer streams live into the open
 // chat, replaced by the stored message; an AI failure discards the partial answer and hands the
 // chat to humans with the reason inline; "Suggest reply" drafts into the composer without sending.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { AiSettingsDto, CreatedSiteDto, MessageDto } from '@chatiq/contracts';
+import type { AiSettingsDto, ChatSummaryDto, CreatedSiteDto, MessageDto } from '@chatiq/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FakeOpenAi, startFakeOpenAi } from '../api-server/test/support/fake-openai-server.js';
@@ -35,12 +36,17 @@ describe('inbox with the AI assistant', () => {
   let fake: FakeOpenAi;
   let site: CreatedSiteDto;
   let visitor: Visitor;
+  let token: string;
+  let chatId: string;
+  /** The chat as the API has it now. */
+  const apiChat = async () =>
+    (await call<ChatSummaryDto[]>(apiUrl, 'GET', `/chats?siteId=${site.id}`, { token })).find((c) => c.id === chatId);
   const stamp = Date.now();
   const visitorName = `Maria ${stamp}`;
 
   beforeAll(async () => {
     fake = await startFakeOpenAi({ apiKey: API_KEY, script: { kind: 'answer', text: 'Hello! We open at nine.', delayMs: 10 } });
-    const token = (await login(apiUrl, DEMO_OWNER)).accessToken;
+    token = (await login(apiUrl, DEMO_OWNER)).accessToken;
     // A site of its own, so the AI never answers the other browser tests' visitors.
     site = await call<CreatedSiteDto>(apiUrl, 'POST', '/sites', {
       token,
@@ -61,7 +67,7 @@ describe('inbox with the AI assistant', () => {
     await fake?.close();
   });
 
-  it('shows a chat the AI is answering, and opening it takes it over visibly', async () => {
+  it('shows a chat the AI is answering; opening it watches it, "Take over" takes it visibly', async () => {
     visitor = await connectVisitor(apiUrl, site.publicId, widgetUrl, visitorName);
     await visitor.say('When do you open?');
     await expect.poll(() => aiReplies(visitor).map((m) => m.text), WAIT).toEqual(['Hello! We open at nine.']);
@@ -72,10 +78,20 @@ describe('inbox with the AI assistant', () => {
     expect(await item.getByTestId('ai-state').textContent()).toBe('AI answering');
     await shot(owner, 'inbox-ai-answering');
 
+    chatId = (await item.getAttribute('data-chat-id'))!;
     await item.click();
     await owner.locator('.message[data-author="ai"]', { hasText: 'We open at nine' }).waitFor(WAIT);
-    await owner.getByTestId('takeover-notice').waitFor(WAIT);
+    // Opening it changed nothing: the AI still answers, nobody owns it.
+    await owner.getByTestId('ai-answering-notice').waitFor(WAIT);
     const header = owner.locator('.chat-header-wrap');
+    expect(await header.getByTestId('ai-state').textContent()).toBe('AI answering');
+    expect(await owner.getByTestId('chat-assignee').textContent()).toBe('Unassigned');
+    expect(await owner.getByTestId('takeover-notice').count()).toBe(0);
+    expect(await apiChat()).toMatchObject({ aiState: 'AI', assignedOperatorId: null });
+    await shot(owner, 'inbox-ai-watching');
+
+    await owner.getByTestId('take-over').click();
+    await owner.getByTestId('takeover-notice').waitFor(WAIT);
     await expect.poll(() => header.getByTestId('ai-state').textContent(), WAIT).toBe('Human');
     const takeover = owner.locator('[data-testid="transition"][data-reason="operator_takeover"]');
     await takeover.waitFor(WAIT);
@@ -90,6 +106,16 @@ describe('inbox with the AI assistant', () => {
     await expect.poll(() => header.getByTestId('ai-state').textContent(), WAIT).toBe('AI answering');
     await owner.locator('[data-testid="transition"][data-reason="operator_handback"]').waitFor(WAIT);
     expect(await owner.getByRole('button', { name: 'Hand back to AI' }).count()).toBe(0);
+
+    // The connection drops and comes back: the inbox re-joins the open chat without taking it.
+    await owner.context().setOffline(true);
+    await owner.locator('.connection.offline').waitFor(WAIT);
+    await owner.context().setOffline(false);
+    await owner.locator('.connection.online').waitFor(WAIT);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await apiChat()).toMatchObject({ aiState: 'AI', assignedOperatorId: null });
+    expect(await header.getByTestId('ai-state').textContent()).toBe('AI answering');
+    expect(await owner.locator('[data-testid="transition"][data-reason="operator_takeover"]').count()).toBe(1);
 
     const chunks = ['Our ', 'shop ', 'closes ', 'at ', 'six ', 'on ', 'weekdays ', 'and ', 'at ', 'four ', 'on ', 'Saturdays.'];
     const answer = chunks.join('');

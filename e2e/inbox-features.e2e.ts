@@ -1,11 +1,12 @@
 // The operator inbox's tools in real Chromium: a "/" quick template rendered with the chat's
-// variables and sent; a chat transferred to another operator; files sent from the composer that
+// variables and sent; a chat transferred to another operator, and by an operator to a colleague
+// (the site's colleagues from GET /team/colleagues, for every role); files sent from the composer that
 // reach the visitor (a visitor speaking the widget protocol downloads them) and files refused
 // before upload; the copilot explaining politely that the site has no AI; the unread count in the
 // tab's title.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type ChatSummaryDto, type MessageDto, widgetAttachmentPath } from '@chatiq/contracts';
+import { type ChatSummaryDto, type ColleagueDto, type MessageDto, widgetAttachmentPath } from '@chatiq/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
@@ -137,6 +138,31 @@ describe('inbox tools', () => {
     const me = (await login(apiUrl, DEMO_OPERATOR)).user.id;
     expect(chats.find((c) => c.id === chatId)?.assignedOperatorId).toBe(me);
     await owner.context().close();
+  });
+
+  it("an operator transfers a chat to a colleague: the select offers the site's colleagues", async () => {
+    const visitor = await newVisitor('Bohdan Visitor');
+    const question = `Please pass me to the owner (${stamp})`;
+    await visitor.say(question);
+    await openChat(operator, question);
+    await expect.poll(() => operator.getByTestId('chat-assignee').textContent(), WAIT).toBe(`Assigned to ${DEMO_OPERATOR.name}`);
+
+    // Everyone who may take the site's chats, except the operator themselves.
+    const me = (await login(apiUrl, DEMO_OPERATOR)).user.id;
+    const colleagues = await call<ColleagueDto[]>(apiUrl, 'GET', `/team/colleagues?siteId=${siteId}`, { token: operatorToken });
+    const expected = colleagues.filter((c) => c.id !== me).map((c) => c.name);
+    expect(expected).toContain(DEMO_OWNER.name);
+    const select = operator.getByLabel('Transfer to');
+    await select.waitFor(WAIT);
+    const offered = await select.locator('option:not([value=""])').allTextContents();
+    expect([...offered].sort()).toEqual([...expected].sort());
+
+    await select.selectOption({ label: DEMO_OWNER.name });
+    await expect.poll(() => operator.getByTestId('chat-assignee').textContent(), WAIT).toBe(`Assigned to ${DEMO_OWNER.name}`);
+    const chatId = await operator.locator('[data-testid="chat-item"][aria-current="true"]').getAttribute('data-chat-id');
+    const chats = await call<ChatSummaryDto[]>(apiUrl, 'GET', '/chats', { token: ownerToken });
+    expect(chats.find((c) => c.id === chatId)?.assignedOperatorName).toBe(DEMO_OWNER.name);
+    await shot(operator, 'inbox-operator-transferred');
   });
 
   it('sends files from the composer to the visitor, and refuses what cannot be sent', async () => {

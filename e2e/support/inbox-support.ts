@@ -71,12 +71,21 @@ export type Visitor = {
   close: () => void;
 };
 
-/** A visitor on a site's page (Origin `origin`), joined, optionally introduced by name. */
-export async function connectVisitor(apiUrl: string, siteId: string, origin: string, name?: string): Promise<Visitor> {
+/**
+ * A visitor on a site's page (Origin `origin`), joined, optionally introduced by name; `options`:
+ * the page, the browser's language and User-Agent (defaults: `${origin}/` "Shop", en, none).
+ */
+export async function connectVisitor(
+  apiUrl: string,
+  siteId: string,
+  origin: string,
+  name?: string,
+  options: { page?: { url: string; title: string }; locale?: string; userAgent?: string } = {},
+): Promise<Visitor> {
   const socket: Visitor['socket'] = io(`${apiUrl}${WIDGET_NAMESPACE}`, {
     auth: { siteId, contractVersion: CONTRACT_VERSION },
     transports: ['websocket'],
-    extraHeaders: { origin },
+    extraHeaders: { origin, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) },
     forceNew: true,
   });
   const received: MessageDto[] = [];
@@ -87,7 +96,10 @@ export async function connectVisitor(apiUrl: string, siteId: string, origin: str
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  const joined = await socket.emitWithAck('visitor:join', { page: { url: `${origin}/`, title: 'Shop' }, locale: 'en' });
+  const joined = await socket.emitWithAck('visitor:join', {
+    page: options.page ?? { url: `${origin}/`, title: 'Shop' },
+    locale: options.locale ?? 'en',
+  });
   if (!joined.ok) throw new Error(`visitor:join refused: ${joined.message}`);
   const visitorId = joined.data.visitorId;
   if (name) {

@@ -1,9 +1,21 @@
 'use client';
 
 import type { AnalyticsDto } from '@chatiq/contracts';
-import { useTranslations } from 'next-intl';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDuration } from './analytics-range';
+import { useLocale, useTranslations } from 'next-intl';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  type LegendPayload,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatDuration, formatUnit } from './analytics-range';
 
 const COLORS = {
   chats: '#2563eb',
@@ -30,9 +42,29 @@ function ChartCard({ title, children }: { title: string; children: React.ReactEl
   );
 }
 
+/**
+ * The series names with their colours. Recharts' own legend labels each swatch "<name> legend
+ * icon" in English for screen readers; the names alone say it in the panel's language.
+ */
+function ChartLegend({ payload }: { payload?: readonly LegendPayload[] }) {
+  return (
+    <ul className="chart-legend">
+      {payload?.map((entry) => (
+        <li key={String(entry.value)}>
+          <span className="chart-legend-swatch" style={{ background: entry.color }} aria-hidden="true" />
+          {entry.value}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const legend = <Legend content={({ payload }) => <ChartLegend payload={payload} />} />;
+
 /** The per-day charts: chats, response and resolution times, AI alone vs handed over. */
 export function AnalyticsCharts({ data }: { data: AnalyticsDto }) {
   const t = useTranslations('analytics');
+  const locale = useLocale();
   const minutes = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 60) * 10) / 10);
   const days = data.perDay.map((d) => ({
     ...d,
@@ -48,7 +80,7 @@ export function AnalyticsCharts({ data }: { data: AnalyticsDto }) {
           <XAxis dataKey="label" />
           <YAxis allowDecimals={false} />
           <Tooltip />
-          <Legend />
+          {legend}
           <Bar dataKey="chats" name={t('series.chats')} fill={COLORS.chats} />
           <Bar dataKey="resolved" name={t('series.resolved')} fill={COLORS.resolved} />
         </BarChart>
@@ -57,9 +89,9 @@ export function AnalyticsCharts({ data }: { data: AnalyticsDto }) {
         <LineChart data={days}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" />
-          <YAxis unit=" min" />
-          <Tooltip formatter={(value) => (typeof value === 'number' ? formatDuration(value * 60) : '—')} />
-          <Legend />
+          <YAxis tickFormatter={(value: number) => formatUnit(value, 'minute', locale)} width={72} />
+          <Tooltip formatter={(value) => (typeof value === 'number' ? formatDuration(value * 60, locale) : '—')} />
+          {legend}
           <Line dataKey="firstResponseMinutes" name={t('series.firstResponse')} stroke={COLORS.firstResponse} connectNulls />
           <Line dataKey="resolutionMinutes" name={t('series.resolution')} stroke={COLORS.resolution} connectNulls />
         </LineChart>
@@ -70,7 +102,7 @@ export function AnalyticsCharts({ data }: { data: AnalyticsDto }) {
           <XAxis dataKey="label" />
           <YAxis allowDecimals={false} />
           <Tooltip />
-          <Legend />
+          {legend}
           <Bar dataKey="aiOnly" stackId="ai" name={t('series.aiOnly')} fill={COLORS.aiOnly} />
           <Bar dataKey="handedOver" stackId="ai" name={t('series.handedOver')} fill={COLORS.handedOver} />
         </BarChart>

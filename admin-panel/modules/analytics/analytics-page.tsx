@@ -1,7 +1,7 @@
 'use client';
 
 import type { ChatFigures } from '@chatiq/contracts';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { AnalyticsCharts } from './analytics-charts';
 import { type DateRange, formatDuration, lastDays, PRESET_DAYS, todayIn } from './analytics-range';
@@ -13,11 +13,12 @@ function browserTimeZone(): string {
 
 function FigureTiles({ figures }: { figures: ChatFigures }) {
   const t = useTranslations('analytics');
+  const locale = useLocale();
   const tiles = [
     [t('series.chats'), String(figures.chats)],
     [t('series.resolved'), String(figures.resolved)],
-    [t('series.firstResponse'), formatDuration(figures.medianFirstResponseSeconds)],
-    [t('series.resolution'), formatDuration(figures.medianResolutionSeconds)],
+    [t('series.firstResponse'), formatDuration(figures.medianFirstResponseSeconds, locale)],
+    [t('series.resolution'), formatDuration(figures.medianResolutionSeconds, locale)],
     [t('series.aiOnly'), String(figures.aiOnly)],
     [t('series.handedOver'), String(figures.handedOver)],
   ];
@@ -35,12 +36,13 @@ function FigureTiles({ figures }: { figures: ChatFigures }) {
 
 /** One row of the per-operator or per-site table. */
 function FigureCells({ figures }: { figures: ChatFigures }) {
+  const locale = useLocale();
   return (
     <>
       <td>{figures.chats}</td>
       <td>{figures.resolved}</td>
-      <td>{formatDuration(figures.medianFirstResponseSeconds)}</td>
-      <td>{formatDuration(figures.medianResolutionSeconds)}</td>
+      <td>{formatDuration(figures.medianFirstResponseSeconds, locale)}</td>
+      <td>{formatDuration(figures.medianResolutionSeconds, locale)}</td>
       <td>{figures.aiOnly}</td>
       <td>{figures.handedOver}</td>
     </>

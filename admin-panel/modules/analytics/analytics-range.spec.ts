@@ -17,9 +17,17 @@ describe('analytics ranges', () => {
 
   it('formats durations for people', () => {
     expect(formatDuration(null)).toBe('—');
-    expect(formatDuration(44.6)).toBe('45 s');
+    expect(formatDuration(44.6)).toBe('45 sec');
     expect(formatDuration(720)).toBe('12 min');
-    expect(formatDuration(12_600)).toBe('3.5 h');
-    expect(formatDuration(181_440)).toBe('2.1 d');
+    expect(formatDuration(12_600)).toBe('3.5 hr');
+    expect(formatDuration(181_440)).toBe('2.1 days');
+  });
+
+  it('formats durations in Ukrainian words and digits', () => {
+    const spaces = (s: string) => s.replace(/\s/g, ' ');
+    expect(spaces(formatDuration(44.6, 'uk'))).toBe('45 с');
+    expect(spaces(formatDuration(720, 'uk'))).toBe('12 хв');
+    expect(spaces(formatDuration(12_600, 'uk'))).toBe('3,5 год');
+    expect(formatDuration(null, 'uk')).toBe('—');
   });
 });

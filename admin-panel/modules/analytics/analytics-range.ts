@@ -16,11 +16,16 @@ export function lastDays(days: number, today: string): DateRange {
   return { from: new Date(end - (days - 1) * 86_400_000).toISOString().slice(0, 10), to: today };
 }
 
-/** "45 s", "12 min", "3.5 h", "2.1 d"; "—" for nothing measured. */
-export function formatDuration(seconds: number | null): string {
+/** `value` of a time unit in the panel's language, short: "12 min" / "12 хв", "3.5 hr" / "3,5 год". */
+export function formatUnit(value: number, unit: 'second' | 'minute' | 'hour' | 'day', locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+/** "45 sec", "12 min", "3.5 hr", "2.1 days" (in `locale`'s words and digits); "—" for nothing measured. */
+export function formatDuration(seconds: number | null, locale = 'en'): string {
   if (seconds === null) return '—';
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 86_400) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86_400).toFixed(1)} d`;
+  if (seconds < 60) return formatUnit(Math.round(seconds), 'second', locale);
+  if (seconds < 3600) return formatUnit(Math.round(seconds / 60), 'minute', locale);
+  if (seconds < 86_400) return formatUnit(Math.round((seconds / 3600) * 10) / 10, 'hour', locale);
+  return formatUnit(Math.round((seconds / 86_400) * 10) / 10, 'day', locale);
 }

@@ -1,45 +1,31 @@
-import type { ChatSummaryDto, MemberDto } from '@chatiq/contracts';
+import type { ColleagueDto } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
-import { assignableMembers, colleaguesFromChats } from './assignees';
+import { transferTargets } from './assignees';
 
-const member = (id: string, role: MemberDto['role'], siteIds: string[] = [], active = true) =>
-  ({ id, name: `Name ${id}`, role, siteIds, active }) as MemberDto;
+const colleague = (id: string, name: string, role: ColleagueDto['role'] = 'OPERATOR'): ColleagueDto => ({
+  id,
+  name,
+  email: `${id}@example.com`,
+  role,
+});
 
-describe('assignableMembers', () => {
-  const members = [
-    member('owner', 'OWNER'),
-    member('admin', 'ADMIN'),
-    member('op-site', 'OPERATOR', ['s1', 's2']),
-    member('op-other', 'OPERATOR', ['s2']),
-    member('op-gone', 'OPERATOR', ['s1'], false),
-  ];
+describe('transferTargets', () => {
+  const colleagues = [colleague('c', 'Cyril'), colleague('owner', 'Olena', 'OWNER'), colleague('a', 'Anna'), colleague('me', 'Maksym')];
 
-  it('offers active owners, admins and the operators of the chat site', () => {
-    expect(assignableMembers(members, 's1', null).map((m) => m.id)).toEqual(['admin', 'op-site', 'owner']);
-    expect(assignableMembers(members, 's2', null).map((m) => m.id)).toEqual(['admin', 'op-other', 'op-site', 'owner']);
+  it('offers every colleague but me, by name', () => {
+    expect(transferTargets(colleagues, null, 'me')).toEqual([
+      { id: 'a', name: 'Anna' },
+      { id: 'c', name: 'Cyril' },
+      { id: 'owner', name: 'Olena' },
+    ]);
   });
 
   it('leaves out whoever has the chat already', () => {
-    expect(assignableMembers(members, 's1', 'op-site').map((m) => m.id)).toEqual(['admin', 'owner']);
+    expect(transferTargets(colleagues, 'a', 'me').map((c) => c.id)).toEqual(['c', 'owner']);
+    expect(transferTargets(colleagues, 'me', 'me').map((c) => c.id)).toEqual(['a', 'c', 'owner']);
   });
-});
 
-describe('colleaguesFromChats', () => {
-  const chat = (siteId: string, id: string | null, name: string | null) =>
-    ({ siteId, assignedOperatorId: id, assignedOperatorName: name }) as ChatSummaryDto;
-
-  it('collects the distinct assignees of chats of the same site', () => {
-    const chats = [
-      chat('s1', 'a', 'Anna'),
-      chat('s1', 'b', 'Bohdan'),
-      chat('s1', 'a', 'Anna'),
-      chat('s2', 'c', 'Cyril'),
-      chat('s1', null, null),
-    ];
-    expect(colleaguesFromChats(chats, 's1', null)).toEqual([
-      { id: 'a', name: 'Anna' },
-      { id: 'b', name: 'Bohdan' },
-    ]);
-    expect(colleaguesFromChats(chats, 's1', 'a')).toEqual([{ id: 'b', name: 'Bohdan' }]);
+  it('offers nobody when the operator is alone on the site', () => {
+    expect(transferTargets([colleague('me', 'Maksym')], null, 'me')).toEqual([]);
   });
 });

@@ -11,20 +11,20 @@ import { FollowUpBadge } from './follow-up-badge';
 import { TransferSelect } from './transfer-select';
 import type { ChatAction } from './use-inbox';
 import { useVisitorLabel } from './use-visitor-label';
+import { VerifiedUserBadge } from './verified-user-badge';
 
 type Props = {
   chat: ChatSummaryDto;
-  chats: readonly ChatSummaryDto[];
   operatorId: string;
   /** The site's AI assistant is on (null: unknown to this role). */
   siteAi: boolean | null;
-  /** Opening the chat took it over from the AI. */
+  /** This operator took the chat over from the AI here (by opening, "Take over" or a reply). */
   takenOver: boolean;
   onAction: (action: ChatAction) => Promise<void>;
 };
 
 /** Who the visitor is, who answers (AI or a human), the chat's status and assignee, and what the operator can do with it. */
-export function ChatHeader({ chat, chats, operatorId, siteAi, takenOver, onAction }: Props) {
+export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction }: Props) {
   const t = useTranslations('inbox.header');
   const tStatus = useTranslations('inbox.status');
   const label = useVisitorLabel();
@@ -34,6 +34,8 @@ export function ChatHeader({ chat, chats, operatorId, siteAi, takenOver, onActio
   const [downloadError, setDownloadError] = useState(false);
   const resolved = chat.status === 'RESOLVED';
   const mine = chat.assignedOperatorId === operatorId;
+  // The AI answers and nobody owns the chat: the operator watches until they take it over.
+  const aiAnswering = chat.aiState === 'AI' && !chat.assignedOperatorId;
   const canHandBack = !resolved && siteAi !== false && (chat.aiState === 'HUMAN' || chat.aiState === 'WAITING_FOR_HUMAN');
 
   async function run(action: ChatAction) {
@@ -56,6 +58,7 @@ export function ChatHeader({ chat, chats, operatorId, siteAi, takenOver, onActio
       <div className="chat-header">
         <div>
           <h2>{label(chat)}</h2>
+          <VerifiedUserBadge visitor={chat.visitor} />
           <p className="muted">
             {chat.siteName}
             {chat.visitor.currentPageUrl ? ` · ${chat.visitor.currentPageUrl}` : ''}
@@ -70,7 +73,18 @@ export function ChatHeader({ chat, chats, operatorId, siteAi, takenOver, onActio
           <span className={`badge ${chat.status.toLowerCase()}`} data-testid="chat-status">
             {tStatus(chat.status)}
           </span>
-          {mine ? (
+          {aiAnswering && !resolved ? (
+            <button
+              type="button"
+              className="ai-button"
+              data-testid="take-over"
+              disabled={busy}
+              onClick={() => run({ kind: 'takeover' })}
+              title={t('takeOverHint')}
+            >
+              {t('takeOver')}
+            </button>
+          ) : mine ? (
             <button type="button" disabled={busy} onClick={() => run({ kind: 'assign', operatorId: null })}>
               {t('unassign')}
             </button>
@@ -79,7 +93,7 @@ export function ChatHeader({ chat, chats, operatorId, siteAi, takenOver, onActio
               {t('assignToMe')}
             </button>
           )}
-          <TransferSelect chat={chat} chats={chats} disabled={busy} onTransfer={(id) => run({ kind: 'assign', operatorId: id })} />
+          <TransferSelect chat={chat} disabled={busy} onTransfer={(id) => run({ kind: 'assign', operatorId: id })} />
           {canHandBack && (
             <button type="button" className="ai-button" disabled={busy} onClick={() => run({ kind: 'handback' })} title={t('handBackHint')}>
               {t('handBack')}
@@ -109,7 +123,7 @@ export function ChatHeader({ chat, chats, operatorId, siteAi, takenOver, onActio
           {t('takenOver')}
         </p>
       )}
-      {chat.aiState === 'AI' && !chat.assignedOperatorId && (
+      {aiAnswering && (
         <p className="takeover-notice ai" role="status" data-testid="ai-answering-notice">
           {t('aiAnswering')}
         </p>

@@ -21,11 +21,11 @@ import { useSuggestReply } from './use-suggest-reply';
 import { useTemplates } from './use-templates';
 import { useTransitions } from './use-transitions';
 import { useVisitorTyping } from './use-visitor-typing';
+import { VisitorPanel } from './visitor-panel';
 
 type Props = {
   socket: AdminSocket | null;
   chat: ChatSummaryDto;
-  chats: readonly ChatSummaryDto[];
   messages: MessageDto[];
   error: InboxError | null;
   operatorId: string;
@@ -40,7 +40,6 @@ type Props = {
 export function ChatView({
   socket,
   chat,
-  chats,
   messages,
   error,
   operatorId,
@@ -77,54 +76,57 @@ export function ChatView({
 
   return (
     <div className="chat-view">
-      <ChatHeader chat={chat} chats={chats} operatorId={operatorId} siteAi={siteAi} takenOver={takenOver} onAction={onAction} />
-      <ol className="messages" role="log" aria-live="polite" aria-label={t('chat.messages')}>
-        {timeline.length === 0 && !stream && <li className="message-system muted">{t('chat.noMessages')}</li>}
-        {timeline.map((item) =>
-          item.kind === 'message' ? (
-            <MessageItem
-              key={item.message.id}
-              chat={chat}
-              message={item.message}
-              seen={lastReply?.messageId === item.message.id ? lastReply.seen : null}
-            />
-          ) : (
-            <TransitionItem key={`t-${item.transition.id}`} transition={item.transition} />
-          ),
+      <div className="chat-main">
+        <ChatHeader chat={chat} operatorId={operatorId} siteAi={siteAi} takenOver={takenOver} onAction={onAction} />
+        <ol className="messages" role="log" aria-live="polite" aria-label={t('chat.messages')}>
+          {timeline.length === 0 && !stream && <li className="message-system muted">{t('chat.noMessages')}</li>}
+          {timeline.map((item) =>
+            item.kind === 'message' ? (
+              <MessageItem
+                key={item.message.id}
+                chat={chat}
+                message={item.message}
+                seen={lastReply?.messageId === item.message.id ? lastReply.seen : null}
+              />
+            ) : (
+              <TransitionItem key={`t-${item.transition.id}`} transition={item.transition} />
+            ),
+          )}
+          {stream && <AiStreamItem text={stream.text} />}
+          <li ref={endRef} className="messages-end" aria-hidden="true" />
+        </ol>
+        <p className="typing-indicator" data-testid="visitor-typing" aria-live="polite" hidden={!visitorTyping}>
+          {visitorTyping ? t('chat.visitorTyping') : ''}
+        </p>
+        {error && (
+          <p role="alert" className="error pad">
+            {errorText(error)}
+          </p>
         )}
-        {stream && <AiStreamItem text={stream.text} />}
-        <li ref={endRef} className="messages-end" aria-hidden="true" />
-      </ol>
-      <p className="typing-indicator" data-testid="visitor-typing" aria-live="polite" hidden={!visitorTyping}>
-        {visitorTyping ? t('chat.visitorTyping') : ''}
-      </p>
-      {error && (
-        <p role="alert" className="error pad">
-          {errorText(error)}
-        </p>
-      )}
-      {suggestion.error && (
-        <p role="alert" className="notice pad" data-testid="suggest-error">
-          {suggestion.error.code === 'ai_not_configured'
-            ? t('ai.suggestNotConfigured')
-            : suggestion.error.code === 'ai_unavailable'
-              ? t('ai.suggestUnavailable')
-              : errorText(suggestion.error)}{' '}
-          <button type="button" className="link-button" onClick={suggestion.clearError}>
-            {t('composer.dismiss')}
-          </button>
-        </p>
-      )}
-      <Composer
-        chat={chat}
-        operatorName={operatorName}
-        templates={templates}
-        onSend={onSend}
-        onTyping={operatorTyping.typing}
-        onStopTyping={operatorTyping.stop}
-        suggest={{ available: siteAi !== false, busy: suggestion.busy, run: runSuggest }}
-        upload={upload}
-      />
+        {suggestion.error && (
+          <p role="alert" className="notice pad" data-testid="suggest-error">
+            {suggestion.error.code === 'ai_not_configured'
+              ? t('ai.suggestNotConfigured')
+              : suggestion.error.code === 'ai_unavailable'
+                ? t('ai.suggestUnavailable')
+                : errorText(suggestion.error)}{' '}
+            <button type="button" className="link-button" onClick={suggestion.clearError}>
+              {t('composer.dismiss')}
+            </button>
+          </p>
+        )}
+        <Composer
+          chat={chat}
+          operatorName={operatorName}
+          templates={templates}
+          onSend={onSend}
+          onTyping={operatorTyping.typing}
+          onStopTyping={operatorTyping.stop}
+          suggest={{ available: siteAi !== false, busy: suggestion.busy, run: runSuggest }}
+          upload={upload}
+        />
+      </div>
+      <VisitorPanel chat={chat} />
     </div>
   );
 }

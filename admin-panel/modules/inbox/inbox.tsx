@@ -72,7 +72,6 @@ export function Inbox({ initialChatId = null }: { initialChatId?: string | null 
             key={inbox.selected.id}
             socket={inbox.socket}
             chat={inbox.selected}
-            chats={inbox.chats}
             messages={inbox.messages}
             error={inbox.error}
             operatorId={operator.id}

@@ -7,16 +7,15 @@ import { useAssignees } from './use-assignees';
 
 type Props = {
   chat: ChatSummaryDto;
-  chats: readonly ChatSummaryDto[];
   disabled: boolean;
   onTransfer: (operatorId: string) => void;
 };
 
 /** Hands the chat to a colleague (`chat:assign` with their id); hidden when nobody else can take it. */
-export function TransferSelect({ chat, chats, disabled, onTransfer }: Props) {
+export function TransferSelect({ chat, disabled, onTransfer }: Props) {
   const t = useTranslations('inbox.header');
   const id = useId();
-  const assignees = useAssignees(chat, chats);
+  const assignees = useAssignees(chat);
   if (assignees.length === 0) return null;
   return (
     <span className="transfer">

@@ -1,41 +1,40 @@
 'use client';
 
-import type { ChatSummaryDto, MemberDto } from '@chatiq/contracts';
+import type { ChatSummaryDto, ColleagueDto } from '@chatiq/contracts';
 import { useEffect, useMemo, useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
 import { useOperator } from '@/modules/auth/use-operator';
-import { type Assignee, assignableMembers, colleaguesFromChats } from './assignees';
+import { type Assignee, transferTargets } from './assignees';
 
 /**
- * Whom the open chat can be transferred to (besides "me"). Owners and admins read the team
- * (GET /team/members); operators may not, so they get the colleagues seen on chats of the site.
+ * Whom the open chat can be transferred to (besides "me"): the colleagues who may take chats of
+ * its site (`GET /team/colleagues?siteId=`, any role), loaded once per site. Empty until loaded
+ * or when the request fails (the select is then hidden; "Assign to me" still works).
  */
-export function useAssignees(chat: ChatSummaryDto, chats: readonly ChatSummaryDto[]): Assignee[] {
+export function useAssignees(chat: ChatSummaryDto): Assignee[] {
   const { apiUrl } = useClientConfig();
   const token = useAccessToken();
   const operator = useOperator();
-  const canReadTeam = operator.role !== 'OPERATOR';
-  const [members, setMembers] = useState<MemberDto[] | null>(null);
+  const [loaded, setLoaded] = useState<{ siteId: string; colleagues: ColleagueDto[] } | null>(null);
 
   useEffect(() => {
-    if (!canReadTeam) return;
     let cancelled = false;
-    apiFetch<MemberDto[]>(apiUrl, '/team/members', { token })
-      .then((list) => {
-        if (!cancelled) setMembers(list);
+    apiFetch<ColleagueDto[]>(apiUrl, `/team/colleagues?siteId=${encodeURIComponent(chat.siteId)}`, { token })
+      .then((colleagues) => {
+        if (!cancelled) setLoaded({ siteId: chat.siteId, colleagues });
       })
-      .catch(() => {});
+      .catch(() => {
+        if (!cancelled) setLoaded(null);
+      });
     return () => {
       cancelled = true;
     };
-  }, [apiUrl, token, canReadTeam]);
+  }, [apiUrl, token, chat.siteId]);
 
-  return useMemo(() => {
-    const list = members
-      ? assignableMembers(members, chat.siteId, chat.assignedOperatorId)
-      : colleaguesFromChats(chats, chat.siteId, chat.assignedOperatorId);
-    return list.filter((m) => m.id !== operator.id);
-  }, [members, chats, chat.siteId, chat.assignedOperatorId, operator.id]);
+  return useMemo(
+    () => (loaded?.siteId === chat.siteId ? transferTargets(loaded.colleagues, chat.assignedOperatorId, operator.id) : []),
+    [loaded, chat.siteId, chat.assignedOperatorId, operator.id],
+  );
 }

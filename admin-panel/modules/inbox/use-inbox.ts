@@ -24,7 +24,12 @@ export type ConnectionState = 'connecting' | 'online' | 'offline';
 export type ComposeMode = 'reply' | 'note';
 
 /** Header actions on the open chat; each is acknowledged with the changed chat. */
-export type ChatAction = { kind: 'resolve' } | { kind: 'reopen' } | { kind: 'handback' } | { kind: 'assign'; operatorId: string | null };
+export type ChatAction =
+  | { kind: 'resolve' }
+  | { kind: 'reopen' }
+  | { kind: 'handback' }
+  | { kind: 'takeover' }
+  | { kind: 'assign'; operatorId: string | null };
 
 function sortChats(chats: ChatSummaryDto[]): ChatSummaryDto[] {
   const at = (c: ChatSummaryDto) => c.lastMessage?.createdAt ?? c.createdAt;
@@ -38,22 +43,33 @@ function upsertChats(all: ChatSummaryDto[], incoming: ChatSummaryDto[]): ChatSum
 
 const statusQuery = (status: StatusFilter) => (status === 'resolved' ? '/chats?status=RESOLVED' : '/chats');
 
-/** Opening the chat made it mine while the AI had it (or was waiting for a human): a takeover. */
+/** Nobody owns the chat and the AI has it or hands it over: opening it or replying takes it from the AI. */
+function heldByAi(chat: ChatSummaryDto | undefined): boolean {
+  return chat !== undefined && chat.assignedOperatorId === null && (chat.aiState === 'AI' || chat.aiState === 'WAITING_FOR_HUMAN');
+}
+
+/** The chat was the AI's and is now mine: a takeover. */
 function tookOverFromAi(before: ChatSummaryDto | undefined, after: ChatSummaryDto, operatorId: string): boolean {
-  return (
-    before !== undefined &&
-    before.assignedOperatorId === null &&
-    (before.aiState === 'AI' || before.aiState === 'WAITING_FOR_HUMAN') &&
-    after.assignedOperatorId === operatorId
-  );
+  return heldByAi(before) && after.assignedOperatorId === operatorId;
+}
+
+/**
+ * Whether opening a chat takes it (`admin:join` `takeOver`). An unassigned chat becomes the
+ * opener's (the inbox's rule), except one the AI assistant is answering: opening that one only
+ * watches it, as in Intercom or Chatwoot; "Take over" or a reply takes it. A chat not in the list
+ * yet (a link to it) follows the rule.
+ */
+export function opensTakingOver(chat: ChatSummaryDto | undefined): boolean {
+  return chat?.aiState !== 'AI' || chat.assignedOperatorId !== null;
 }
 
 /**
  * The inbox's live state: the chat list (REST, then `chat:updated`), the open chat's messages
  * (`admin:join`, then `message:created`), read receipts from the visitor (`message:read`),
  * sending replies and notes, and the header actions. After a reconnect it reloads the list and
- * resumes the open chat after the last sequence it has, so nothing is missed. Opening an
- * unassigned chat takes it (from the AI too): `takenOver` names the chats taken from the AI here.
+ * resumes the open chat after the last sequence it has (`takeOver: false`: a reconnect changes
+ * nobody's chat), so nothing is missed. Opening an unassigned chat takes it, except while the AI
+ * answers it (`opensTakingOver`); `takenOver` names the chats taken from the AI here.
  */
 export function useInbox(initialChatId: string | null = null) {
   const { apiUrl } = useClientConfig();
@@ -65,6 +81,8 @@ export function useInbox(initialChatId: string | null = null) {
   const messagesRef = useRef<MessageDto[]>([]);
   const chatsRef = useRef<ChatSummaryDto[]>([]);
   const statusRef = useRef<StatusFilter>('open');
+  /** The chat this hook last joined (acknowledged): joining it again is a resume, not an opening. */
+  const joinedRef = useRef<string | null>(null);
   const [socket, setSocket] = useState<AdminSocket | null>(null);
   const [chats, setChatsState] = useState<ChatSummaryDto[]>([]);
   const [loaded, setLoaded] = useState(false);
@@ -88,17 +106,18 @@ export function useInbox(initialChatId: string | null = null) {
   const updateChat = useCallback((chat: ChatSummaryDto) => setChats((all) => upsertChats(all, [chat])), [setChats]);
 
   const join = useCallback(
-    async (chatId: string, afterSeq: number) => {
+    async (chatId: string, afterSeq: number, takeOver: boolean) => {
       const socket = socketRef.current;
       if (!socket) return;
       const before = chatsRef.current.find((c) => c.id === chatId);
-      const ack = await socket.emitWithAck('admin:join', { chatId, afterSeq });
+      const ack = await socket.emitWithAck('admin:join', { chatId, afterSeq, takeOver });
       if (!ack.ok) {
         setError({ code: ack.code, message: ack.message });
         return;
       }
       const data: AdminJoinResult = ack.data;
       if (selectedRef.current !== chatId) return;
+      joinedRef.current = chatId;
       updateMessages(data.messages, afterSeq === 0);
       updateChat(data.chat);
       if (tookOverFromAi(before, data.chat, operatorId)) setTakenOver((all) => new Set(all).add(chatId));
@@ -125,8 +144,16 @@ export function useInbox(initialChatId: string | null = null) {
 
     socket.on('connect', () => {
       setConnection('online');
-      void loadChats(statusRef.current);
-      if (selectedRef.current) void join(selectedRef.current, resumeSeq(messagesRef.current, 'operator'));
+      const listed = loadChats(statusRef.current);
+      const chatId = selectedRef.current;
+      if (!chatId) return;
+      // A reconnect resumes the open chat without taking it (it may have been handed back to the
+      // AI meanwhile); the first join of a linked chat is an opening, decided once the list is in.
+      if (joinedRef.current === chatId) void join(chatId, resumeSeq(messagesRef.current, 'operator'), false);
+      else
+        void listed.then(() => {
+          if (selectedRef.current === chatId) return join(chatId, 0, opensTakingOver(chatsRef.current.find((c) => c.id === chatId)));
+        });
     });
     socket.on('disconnect', () => setConnection('offline'));
     socket.on('connect_error', () => setConnection('offline'));
@@ -158,7 +185,7 @@ export function useInbox(initialChatId: string | null = null) {
       setSelectedId(chatId);
       updateMessages([], true);
       setError(null);
-      void join(chatId, 0);
+      void join(chatId, 0, opensTakingOver(chatsRef.current.find((c) => c.id === chatId)));
     },
     [join, updateMessages],
   );
@@ -185,6 +212,7 @@ export function useInbox(initialChatId: string | null = null) {
       const chatId = selectedRef.current;
       if (!socket || !chatId) return false;
       const event = mode === 'note' ? 'admin:note' : 'admin:message';
+      const before = chatsRef.current.find((c) => c.id === chatId);
       const ack = await socket.emitWithAck(event, { chatId, clientId: crypto.randomUUID(), text });
       if (!ack.ok) {
         setError({ code: ack.code, message: ack.message });
@@ -193,6 +221,8 @@ export function useInbox(initialChatId: string | null = null) {
       const data: MessageAckData = ack.data;
       setError(null);
       updateMessages([data.message]);
+      // A reply to a chat the AI held takes it over (the server's rule).
+      if (mode === 'reply' && heldByAi(before)) setTakenOver((all) => new Set(all).add(chatId));
       return true;
     },
     [updateMessages],
@@ -204,8 +234,8 @@ export function useInbox(initialChatId: string | null = null) {
       const chatId = selectedRef.current;
       if (!socket || !chatId) return;
       const ack =
-        action.kind === 'assign'
-          ? await socket.emitWithAck('chat:assign', { chatId, operatorId: action.operatorId })
+        action.kind === 'assign' || action.kind === 'takeover'
+          ? await socket.emitWithAck('chat:assign', { chatId, operatorId: action.kind === 'takeover' ? operatorId : action.operatorId })
           : action.kind === 'handback'
             ? await socket.emitWithAck('chat:handback', { chatId })
             : await socket.emitWithAck(action.kind === 'resolve' ? 'chat:resolve' : 'chat:reopen', { chatId });
@@ -216,6 +246,7 @@ export function useInbox(initialChatId: string | null = null) {
       const data: ChatAckData = ack.data;
       setError(null);
       updateChat(data.chat);
+      if (action.kind === 'takeover') setTakenOver((all) => new Set(all).add(chatId));
       if (action.kind === 'handback' || action.kind === 'assign') {
         setTakenOver((all) => {
           const next = new Set(all);
@@ -224,7 +255,7 @@ export function useInbox(initialChatId: string | null = null) {
         });
       }
     },
-    [updateChat],
+    [updateChat, operatorId],
   );
 
   const selected = chats.find((c) => c.id === selectedId) ?? null;

@@ -36,7 +36,7 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
     <div className="shell">
       <header className="topbar">
         <span className="brand">ChatIQ</span>
-        <nav aria-label="Main">
+        <nav aria-label={t('nav.label')}>
           {NAV.filter((item) => item.label !== 'settings' || canManageSettings(operator.role)).map((item) => (
             <Link key={item.href} href={item.href} className={pathname.startsWith(item.href) ? 'active' : undefined}>
               {t(`nav.${item.label}`)}

@@ -3,16 +3,20 @@ import {
   acceptInvitationBodySchema,
   type AuthResponse,
   authResponseSchema,
+  type ColleagueDto,
+  colleagueDtoSchema,
   type CreateInvitationBody,
   createInvitationBodySchema,
   type InvitationDto,
   invitationDtoSchema,
+  type ListColleaguesQuery,
+  listColleaguesQuerySchema,
   type MemberDto,
   memberDtoSchema,
   type UpdateMemberBody,
   updateMemberBodySchema,
 } from '@chatiq/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -20,7 +24,7 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RequirePermission } from '../auth/permissions.js';
 import { Public } from '../auth/public.decorator.js';
 import { RetryAfterInterceptor } from '../auth/retry-after.interceptor.js';
-import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { TeamService } from './team.service.js';
 
@@ -37,6 +41,22 @@ export class TeamController {
   @ApiZodResponse(memberDtoSchema.array())
   listMembers(@CurrentUser() user: AuthUser): Promise<MemberDto[]> {
     return this.team.listMembers(user);
+  }
+
+  /**
+   * Whom a chat of the site can be transferred to (the inbox's transfer select): the active
+   * members who may take its chats. Any role, for a site the caller can see (else 404).
+   */
+  @Get('colleagues')
+  @RequirePermission('chats.answer')
+  @ApiBearerAuth()
+  @ApiZodQuery(listColleaguesQuerySchema)
+  @ApiZodResponse(colleagueDtoSchema.array())
+  listColleagues(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(listColleaguesQuerySchema)) query: ListColleaguesQuery,
+  ): Promise<ColleagueDto[]> {
+    return this.team.listColleagues(user, query.siteId);
   }
 
   /** Role, site assignments (the whole set) and active; `active: false` signs the member out everywhere at once. */

@@ -1,6 +1,7 @@
 import type {
   AcceptInvitationBody,
   AuthResponse,
+  ColleagueDto,
   CreateInvitationBody,
   InvitationDto,
   MemberDto,
@@ -21,6 +22,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { MailService } from '../mail/mail.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { isUniqueViolation } from '../prisma/unique-violation.js';
+import { visibleSitesWhere } from '../sites/site-access.js';
 
 /** How long a mailed invitation link works. */
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
@@ -52,6 +54,26 @@ export class TeamService {
       orderBy: { createdAt: 'asc' },
     });
     return rows.map(toMemberDto);
+  }
+
+  /**
+   * The members who can be assigned chats of `siteId` (the same rule as `chat:assign`): active,
+   * and an OWNER or ADMIN, or an OPERATOR assigned to the site. Only for a site the caller can
+   * see: another organization's site, or one an operator is not assigned to, is not found.
+   */
+  async listColleagues(caller: AuthUser, siteId: string): Promise<ColleagueDto[]> {
+    const site = await this.prisma.site.findFirst({ where: { id: siteId, ...visibleSitesWhere(caller) }, select: { id: true } });
+    if (!site) throw new AppError('site_not_found', 'No such site');
+    const rows = await this.prisma.user.findMany({
+      where: {
+        organizationId: caller.organizationId,
+        active: true,
+        OR: [{ role: { in: ['OWNER', 'ADMIN'] } }, { siteUsers: { some: { siteId: site.id } } }],
+      },
+      select: { id: true, name: true, email: true, role: true },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role }));
   }
 
   /**

@@ -1,6 +1,7 @@
+import { pageTitle } from '@/i18n/page-title';
 import { AnalyticsPage } from '@/modules/analytics/analytics-page';
 
-export const metadata = { title: 'Analytics · ChatIQ' };
+export const generateMetadata = pageTitle('analytics', 'title');
 
 export default function Analytics() {
   return <AnalyticsPage />;

@@ -127,7 +127,7 @@ export function TemplateForm({
             onClick={() => insertVariable(variable)}
             title={t(`variables.${variable.replace('.', '_')}`)}
           >
-            {`{${variable}}`}
+            <code>{`{${variable}}`}</code>
           </button>
         ))}
       </div>

@@ -23,5 +23,6 @@ describe('widget appearance form', () => {
     expect(previewLook(inherited, form)).toEqual({ ...inherited, title: 'Hello', size: 'compact' });
     expect(previewLook(inherited, { ...form, color: '#12' }).color).toBe('#112233');
     expect(previewLook(inherited, { ...form, color: '#00ff00' }).color).toBe('#00ff00');
+    expect(previewLook(inherited, { ...form, color: ' #E11D48 ' }).color).toBe('#e11d48');
   });
 });

@@ -48,10 +48,10 @@ export function widgetBodyFromForm(form: WidgetForm): WidgetSettingsBody {
 
 /**
  * The look the preview shows: the inherited look with this form's fields on top. A colour still
- * being typed ("#12") shows the inherited one until it is a whole colour.
+ * being typed ("#12") shows the inherited one until it is a whole colour (lower case, as stored).
  */
 export function previewLook(inherited: EffectiveWidgetSettings, form: WidgetForm): EffectiveWidgetSettings {
   const stored = storedFromForm(form);
-  if (stored.color && !/^#[0-9a-fA-F]{6}$/.test(stored.color)) stored.color = null;
+  if (stored.color) stored.color = /^#[0-9a-fA-F]{6}$/.test(stored.color) ? stored.color.toLowerCase() : null;
   return mergeWidgetSettings(inherited, stored);
 }

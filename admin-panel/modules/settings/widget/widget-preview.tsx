@@ -2,66 +2,73 @@
 
 import type { EffectiveWidgetSettings } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
-import type { CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useClientConfig } from '@/lib/client-config';
+import { isPreviewReady, PREVIEW_FRAME_HEIGHT, previewFrameUrl, previewSettingsMessage } from './preview-channel';
+
+/** How long the preview may take to say it is ready before the panel says it could not load. */
+const GIVE_UP_MS = 15_000;
+
+type State = 'loading' | 'ready' | 'failed';
 
 /**
- * The few widget texts the preview shows, in the widget's language (the widget's own wording from
- * widget-cdn/src/i18n.ts): they follow the widget's language setting, not the panel's.
+ * The real widget bundle in a frame (`${widgetUrl}/preview.html`), open on a sample conversation,
+ * showing `look` (the form's current values, saved or not): each change is posted to the frame,
+ * and so is the current look whenever the frame says it is ready (also after it reloads).
  */
-const WIDGET_TEXT = {
-  en: { placeholder: 'Type a message…', send: 'Send' },
-  uk: { placeholder: 'Введіть повідомлення…', send: 'Надіслати' },
-} as const;
-
-/** Panel sizes as the widget's stylesheet sets them (launcher.css). */
-const SIZES = { compact: { width: 320, height: 440 }, standard: { width: 370, height: 540 }, large: { width: 420, height: 640 } } as const;
-
-/** A static picture of the widget with a look: the open panel above its launcher, on a page. */
 export function WidgetPreview({ look }: { look: EffectiveWidgetSettings }) {
   const t = useTranslations('settings.widget');
-  const text = WIDGET_TEXT[look.language];
-  const size = SIZES[look.size];
-  const style = {
-    '--preview-color': look.color,
-    '--preview-width': `${size.width}px`,
-    '--preview-height': `${size.height}px`,
-  } as CSSProperties;
+  const { widgetUrl } = useClientConfig();
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  const [state, setState] = useState<State>('loading');
+  // The frame's address stays: the first language only; later looks arrive by message.
+  const [src] = useState(() => previewFrameUrl(widgetUrl, look.language));
+  const origin = useMemo(() => new URL(src).origin, [src]);
+  const lookRef = useRef(look);
+  lookRef.current = look;
+
+  const post = useCallback(
+    (current: EffectiveWidgetSettings) => frameRef.current?.contentWindow?.postMessage(previewSettingsMessage(current), origin),
+    [origin],
+  );
+
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      if (!isPreviewReady(event, frameRef.current?.contentWindow, origin)) return;
+      setState('ready');
+      post(lookRef.current);
+    };
+    window.addEventListener('message', onMessage);
+    const timer = setTimeout(() => setState((s) => (s === 'loading' ? 'failed' : s)), GIVE_UP_MS);
+    return () => {
+      window.removeEventListener('message', onMessage);
+      clearTimeout(timer);
+    };
+  }, [origin, post]);
+
+  // Every change of the look (compared by value: the form makes a new object each render).
+  const key = JSON.stringify(previewSettingsMessage(look).settings);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is `look` by value.
+  useEffect(() => {
+    if (state === 'ready') post(lookRef.current);
+  }, [key, state, post]);
+
   return (
     <figure
       className="widget-preview"
       aria-label={t('previewLabel')}
       data-testid="widget-preview"
+      data-state={state}
       data-position={look.position}
       data-size={look.size}
     >
-      <div className={`preview-stage preview-${look.position}`} style={style}>
-        <div className="preview-panel" lang={look.language}>
-          <div className="preview-header" data-testid="preview-header">
-            {look.title}
-          </div>
-          <div className="preview-messages">
-            <p className="preview-bubble">{look.welcomeMessage}</p>
-          </div>
-          <div className="preview-composer">
-            <span className="preview-input">{text.placeholder}</span>
-            <span className="preview-send">{text.send}</span>
-          </div>
-        </div>
-        <div className="preview-launcher" aria-hidden="true">
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 24 24"
-            width="26"
-            height="26"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          >
-            <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
-          </svg>
-        </div>
+      <div className="preview-stage" style={{ height: PREVIEW_FRAME_HEIGHT[look.size] }}>
+        <iframe ref={frameRef} src={src} title={t('previewFrameTitle')} className="preview-frame" data-testid="widget-preview-frame" />
+        {state !== 'ready' && (
+          <p className={`preview-status${state === 'failed' ? ' error' : ''}`} role={state === 'failed' ? 'alert' : 'status'}>
+            {state === 'loading' ? t('previewLoading') : t('previewUnavailable')}
+          </p>
+        )}
       </div>
       <figcaption className="hint">{t('previewCaption')}</figcaption>
     </figure>

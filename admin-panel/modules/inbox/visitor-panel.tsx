@@ -1,0 +1,89 @@
+'use client';
+
+import type { ChatSummaryDto } from '@chatiq/contracts';
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo } from 'react';
+import { describeUserAgent } from './user-agent';
+import { useLocalFormat } from './use-local-format';
+import { useVisitorLabel } from './use-visitor-label';
+
+/** "uk-UA" → "українська (Україна)" in the panel's language; the tag itself when unknown. */
+function languageName(tag: string, displayIn: string): string {
+  try {
+    return new Intl.DisplayNames([displayIn], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Who the operator is talking to: name, email, the page they are on, where they came from, their
+ * language and device, and since when they visit. Browser and system names are proper nouns
+ * (`translate="no"`).
+ */
+export function VisitorPanel({ chat }: { chat: ChatSummaryDto }) {
+  const t = useTranslations('inbox.visitorPanel');
+  const locale = useLocale();
+  const label = useVisitorLabel();
+  const format = useLocalFormat();
+  const { visitor } = chat;
+  const device = useMemo(() => describeUserAgent(visitor.userAgent), [visitor.userAgent]);
+  const none = <span className="muted">{t('none')}</span>;
+
+  return (
+    <aside className="visitor-panel" aria-label={t('label')} data-testid="visitor-panel">
+      <h3>{t('title')}</h3>
+      <dl>
+        <dt>{t('name')}</dt>
+        <dd data-testid="visitor-name">{label(chat)}</dd>
+        <dt>{t('email')}</dt>
+        <dd data-testid="visitor-email">{visitor.email ? <a href={`mailto:${visitor.email}`}>{visitor.email}</a> : none}</dd>
+        <dt>{t('page')}</dt>
+        <dd data-testid="visitor-page">
+          {visitor.currentPageUrl ? (
+            <a href={visitor.currentPageUrl} target="_blank" rel="noopener noreferrer" title={visitor.currentPageUrl}>
+              {visitor.currentPageTitle || visitor.currentPageUrl}
+            </a>
+          ) : (
+            none
+          )}
+        </dd>
+        <dt>{t('referrer')}</dt>
+        <dd data-testid="visitor-referrer">{visitor.referrer ? <span title={visitor.referrer}>{hostOf(visitor.referrer)}</span> : none}</dd>
+        <dt>{t('language')}</dt>
+        <dd data-testid="visitor-language">{visitor.locale ? languageName(visitor.locale, locale) : none}</dd>
+        <dt>{t('device')}</dt>
+        <dd data-testid="visitor-device">
+          {device ? (
+            <>
+              {t(`kind.${device.kind}`)}
+              {/* The browser's own words: proper nouns, and the raw User-Agent on hover. */}
+              <span translate="no" title={visitor.userAgent ?? undefined}>
+                {[device.browser, device.os]
+                  .filter(Boolean)
+                  .map((name) => ` · ${name}`)
+                  .join('')}
+              </span>
+            </>
+          ) : (
+            none
+          )}
+        </dd>
+        <dt>{t('site')}</dt>
+        <dd>{chat.siteName}</dd>
+        <dt>{t('firstSeen')}</dt>
+        <dd>{format.dateTime(visitor.firstSeenAt)}</dd>
+        <dt>{t('lastSeen')}</dt>
+        <dd>{format.dateTime(visitor.lastSeenAt)}</dd>
+      </dl>
+    </aside>
+  );
+}
