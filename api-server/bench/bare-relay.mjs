@@ -1,5 +1,8 @@
 // The floor the realtime benchmark compares against: a bare Socket.IO relay on the same load,
-// with no authentication, no validation and no database. Run by realtime.bench.mjs.
+// with no authentication, no validation and no database. Run by realtime.bench.mjs. The same
+// messages go to the same sockets as through the API (a visitor's to the chat's operators; an
+// operator's to the chat's operators and to the visitor), each acknowledged with the message; only
+// the API's inbox summaries (`chat:updated`) have no counterpart here.
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 
@@ -10,12 +13,15 @@ io.on('connection', (socket) => {
   if (role === 'visitor') socket.join(`v:${room}`);
   for (const r of [].concat(room)) if (role === 'operator') socket.join(`c:${r}`);
   socket.on('visitor:message', (payload, ack) => {
-    io.to(`c:${room}`).emit('message:created', { message: payload });
-    ack?.({ ok: true });
+    const message = { ...payload, authorKind: 'VISITOR' };
+    io.to(`c:${room}`).emit('message:created', { message });
+    ack?.({ ok: true, data: { message } });
   });
   socket.on('admin:message', (payload, ack) => {
-    io.to(`v:${payload.chatId}`).emit('admin:message', payload);
-    ack?.({ ok: true });
+    const message = { ...payload, authorKind: 'OPERATOR' };
+    io.to(`c:${payload.chatId}`).emit('message:created', { message }); // the chat's operators, the sender too (as the API)
+    io.to(`v:${payload.chatId}`).emit('admin:message', message);
+    ack?.({ ok: true, data: { message } });
   });
 });
 http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => console.log(`relay listening on ${http.address().port}`));

@@ -1,6 +1,7 @@
 // What the benchmarks share: the built API as its own process over a fresh, migrated PostgreSQL
 // database, a seeded owner and site, percentiles, REST and Socket.IO helpers.
 import { execFileSync, spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireTestServer, createDatabase, dropDatabase, freePort, uniqueDatabaseName } from '@chatiq/dev-postgres';
@@ -26,6 +27,23 @@ export async function waitHealthy(url) {
       if ((await fetch(url)).ok) return;
     } catch {}
     await sleep(100);
+  }
+  throw new Error(`${url} never came up`);
+}
+
+/** Waits until something accepts connections at `url` (a server starting). */
+export async function waitListening(url) {
+  const { hostname, port } = new URL(url);
+  for (let i = 0; i < 300; i++) {
+    const up = await new Promise((resolve) => {
+      const socket = net.connect(Number(port), hostname, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (up) return;
+    await sleep(50);
   }
   throw new Error(`${url} never came up`);
 }
@@ -58,8 +76,11 @@ export async function startBenchApi({ dbPrefix, env = {}, log }) {
   const databaseUrl = await createDatabase(server.url, dbName);
   let child;
   const stop = async () => {
-    child?.kill('SIGTERM');
-    await sleep(500);
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(10_000)]);
+    }
     await dropDatabase(server.url, dbName).catch(() => {});
     await server.stop();
   };
@@ -72,7 +93,11 @@ export async function startBenchApi({ dbPrefix, env = {}, log }) {
     });
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [path.join(apiRoot, 'dist', 'src', 'main.js')], {
+    // BENCH_API_NODE_ARGS: extra flags for the API's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+    // to profile it; it then exits cleanly on SIGTERM so the profile is written).
+    const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    if (nodeArgs.length > 0) nodeArgs.push('--import', 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))');
+    child = spawn(process.execPath, [...nodeArgs, path.join(apiRoot, 'dist', 'src', 'main.js')], {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,

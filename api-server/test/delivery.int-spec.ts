@@ -24,8 +24,13 @@ type Outcome = { sent: MessageDto[]; visitors: ReliableVisitor[]; operator: Reli
 
 type Client = ReliableVisitor | ReliableOperator;
 
-/** Visitors write, the operator answers each chat, all at once; `chaos` runs meanwhile. */
-async function converse(url: string, siteId: string, token: string, chaos: (clients: Client[]) => Promise<void> | void): Promise<Outcome> {
+/** Visitors write, the operator answers each chat, all at once; `chaos` runs meanwhile (with the count acknowledged so far). */
+async function converse(
+  url: string,
+  siteId: string,
+  token: string,
+  chaos: (clients: Client[], acknowledged: number) => Promise<void> | void,
+): Promise<Outcome> {
   const visitors = await Promise.all(Array.from({ length: VISITORS }, () => new ReliableVisitor(url, siteId).ready()));
   const operator = await new ReliableOperator(url, token).ready();
   const clients: Client[] = [...visitors, operator];
@@ -33,7 +38,7 @@ async function converse(url: string, siteId: string, token: string, chaos: (clie
   let done = false;
   const chaosLoop = (async () => {
     while (!done) {
-      await chaos(clients);
+      await chaos(clients, sent.length);
       await new Promise((r) => setTimeout(r, 80));
     }
   })();
@@ -155,11 +160,11 @@ describe('reliable delivery across an API crash', () => {
 
     const owner = await registerOwner(url);
     const site = (await api<CreatedSiteDto>(url, 'POST', '/sites', { token: owner.accessToken, body: { name: 'S' } })).body;
+    // Killed at fixed points of the conversation (not on a timer: a fast API could finish first).
+    const killAt = [200, 800, 1400];
     let kills = 0;
-    let lastKill = Date.now();
-    const outcome = await converse(url, site.publicId, owner.accessToken, async () => {
-      if (kills >= 3 || Date.now() - lastKill < 1500) return;
-      lastKill = Date.now();
+    const outcome = await converse(url, site.publicId, owner.accessToken, async (_clients, acknowledged) => {
+      if (kills >= killAt.length || acknowledged < killAt[kills]!) return;
       kills++;
       child?.kill('SIGKILL');
       await new Promise((r) => child?.once('exit', r));

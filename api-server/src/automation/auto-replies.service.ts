@@ -4,8 +4,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { AutoReply, Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { SiteCachesService } from '../realtime/site-caches.service.js';
 import { SitesService } from '../sites/sites.service.js';
-import { toAutoReplyDto, toRowData } from './auto-reply-rows.js';
+import { AUTO_REPLY_RULES_CACHE, toAutoReplyDto, toRowData } from './auto-reply-rows.js';
 
 /** Rules per site: enough for any real setup, and a bound on the work one visitor message causes. */
 export const MAX_AUTO_REPLIES_PER_SITE = 100;
@@ -16,6 +17,7 @@ export class AutoRepliesService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly sites: SitesService,
+    private readonly siteCaches: SiteCachesService,
   ) {}
 
   /** In evaluation order: ascending position, then oldest first. */
@@ -38,6 +40,7 @@ export class AutoRepliesService {
     const row = await this.prisma.autoReply.create({
       data: { organizationId: site.organizationId, siteId: site.id, ...toRowData(rule) },
     });
+    this.siteCaches.invalidate(AUTO_REPLY_RULES_CACHE, site.id);
     return toAutoReplyDto(row);
   }
 
@@ -45,13 +48,16 @@ export class AutoRepliesService {
     const site = await this.sites.findManageable(user, siteId);
     await this.find(site, id);
     await this.assertAssignable(site, rule);
-    return toAutoReplyDto(await this.prisma.autoReply.update({ where: { id }, data: toRowData(rule) }));
+    const row = await this.prisma.autoReply.update({ where: { id }, data: toRowData(rule) });
+    this.siteCaches.invalidate(AUTO_REPLY_RULES_CACHE, site.id);
+    return toAutoReplyDto(row);
   }
 
   async remove(user: AuthUser, siteId: string, id: string): Promise<void> {
     const site = await this.sites.findManageable(user, siteId);
     await this.find(site, id);
     await this.prisma.autoReply.delete({ where: { id } });
+    this.siteCaches.invalidate(AUTO_REPLY_RULES_CACHE, site.id);
   }
 
   private async find(site: Site, id: string): Promise<AutoReply> {

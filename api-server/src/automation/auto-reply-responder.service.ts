@@ -2,9 +2,10 @@ import type { MessageDto } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { matchAutoReplies } from './auto-reply-matcher.js';
+import { type SiteCache, SiteCachesService } from '../realtime/site-caches.service.js';
+import { matchAutoReplies, type StoredAutoReplyRule } from './auto-reply-matcher.js';
 import { AutoReplyFiringService } from './auto-reply-firing.service.js';
-import { toRule } from './auto-reply-rows.js';
+import { AUTO_REPLY_RULES_CACHE, toRule } from './auto-reply-rows.js';
 import { businessStatus } from './business-hours.js';
 import { BusinessHoursService } from './business-hours.service.js';
 import { Clock } from './clock.js';
@@ -22,35 +23,44 @@ import { FollowUpsService } from './follow-ups.service.js';
  */
 @Injectable()
 export class AutoReplyResponderService {
+  /**
+   * Each site's enabled message rules in evaluation order, read on every visitor message; every
+   * change through AutoRepliesService drops them (on every node).
+   */
+  private readonly rules: SiteCache<StoredAutoReplyRule[]>;
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly hours: BusinessHoursService,
     private readonly followUps: FollowUpsService,
     private readonly firings: AutoReplyFiringService,
     private readonly clock: Clock,
-  ) {}
+    siteCaches: SiteCachesService,
+  ) {
+    this.rules = siteCaches.create(AUTO_REPLY_RULES_CACHE, async (siteId) => {
+      const rows = await this.prisma.autoReply.findMany({
+        where: { siteId, enabled: true, trigger: { not: 'NO_REPLY' } },
+        orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+      });
+      return rows.map(toRule);
+    });
+  }
 
   async onVisitorMessage(site: Site, message: MessageDto): Promise<void> {
     // Only the visitor's own messages: automated replies never come through here, so never loop.
     if (message.authorKind !== 'VISITOR' || message.internal) return;
     const now = this.clock.now();
-    const [chat, settings] = await Promise.all([
-      this.prisma.chat.findFirst({ where: { id: message.chatId, siteId: site.id }, include: { visitor: true } }),
-      this.hours.settingsOf(site.id),
-    ]);
-    if (!chat) return;
+    // Both cached per site: a site without hours and rules costs this message no query at all.
+    const [settings, rules] = await Promise.all([this.hours.settingsOf(site.id), this.rules.get(site.id)]);
     const status = businessStatus(settings, now);
-    if (!status.online) await this.followUps.markOutsideHours(chat.id, now);
-    // Read after the AI's listener ran: while the AI holds the chat, it answers, not the rules.
-    if (chat.aiState === 'AI') return;
-
-    const rules = (
-      await this.prisma.autoReply.findMany({
-        where: { organizationId: site.organizationId, siteId: site.id, enabled: true, trigger: { not: 'NO_REPLY' } },
-        orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
-      })
-    ).map(toRule);
+    if (!status.online) await this.followUps.markOutsideHours(message.chatId, now);
     if (rules.length === 0) return;
+    const chat = await this.prisma.chat.findFirst({
+      where: { id: message.chatId, organizationId: site.organizationId, siteId: site.id },
+      include: { visitor: true },
+    });
+    // Read after the AI's listener ran: while the AI holds the chat, it answers, not the rules.
+    if (!chat || chat.aiState === 'AI') return;
 
     const earlierVisitorMessages = await this.prisma.message.count({
       where: { chatId: chat.id, authorKind: 'VISITOR', seq: { lt: message.seq } },

@@ -2,6 +2,9 @@ import type { AutoReplyDto, AutoReplyRule } from '@chatiq/contracts';
 import type { AutoReply } from '../generated/prisma/client.js';
 import type { StoredAutoReplyRule } from './auto-reply-matcher.js';
 
+/** The per-site cache (SiteCachesService) of the rules a visitor message is matched against. */
+export const AUTO_REPLY_RULES_CACHE = 'auto-reply-rules';
+
 /** A stored rule as the contract (and the matcher) sees it: each trigger with its own field. */
 export function toRule(row: AutoReply): StoredAutoReplyRule {
   const action = {

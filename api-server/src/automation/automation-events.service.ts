@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ChatEventsService, type ChatEventMap, LISTENER_ORDER } from '../chats/chat-events.service.js';
+import type { PostedMessage } from '../chats/posted-message.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { AutoReplyResponderService } from './auto-reply-responder.service.js';
 import { BusinessHoursService } from './business-hours.service.js';
@@ -33,7 +34,17 @@ export class AutomationEventsService implements OnModuleInit {
       ({ site, posted }) => this.responder.onVisitorMessage(site, posted.message),
       LISTENER_ORDER.automation,
     );
-    this.events.on('operatorMessage', ({ posted }) => this.followUps.clear(posted.message.chatId), LISTENER_ORDER.automation);
+    this.events.on('operatorMessage', ({ posted }) => this.operatorAnswered(posted), LISTENER_ORDER.automation);
+  }
+
+  /**
+   * The chat no longer waits for a follow-up. The summary stored with the reply says whether it
+   * did (`followUpNotifiedAt` is only ever set while `followUpAt` is): most replies need no write.
+   */
+  private async operatorAnswered(posted: PostedMessage): Promise<void> {
+    const summary = await posted.chat.catch(() => null);
+    if (summary && summary.followUpAt === null) return;
+    await this.followUps.clear(posted.message.chatId);
   }
 
   private async widgetJoined({ site, socketId, chatId, locale, visitorId }: ChatEventMap['widgetJoined']): Promise<void> {

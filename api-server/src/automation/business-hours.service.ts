@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import type { BusinessHours } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
+import { type SiteCache, SiteCachesService } from '../realtime/site-caches.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { businessStatus } from './business-hours.js';
 import { Clock } from './clock.js';
@@ -33,13 +34,20 @@ export const NO_BUSINESS_HOURS: BusinessHoursSettings = {
 @Injectable()
 export class BusinessHoursService {
   private readonly logger = new Logger(BusinessHoursService.name);
+  /** Each site's settings, read on every visitor message and widget join; a PUT drops them (every node). */
+  private readonly settings: SiteCache<BusinessHoursSettings>;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly sites: SitesService,
     private readonly fanout: RealtimeFanoutService,
     private readonly clock: Clock,
-  ) {}
+    siteCaches: SiteCachesService,
+  ) {
+    this.settings = siteCaches.create('business-hours', async (siteId) =>
+      settingsOf(await this.prisma.businessHours.findUnique({ where: { siteId } }), this.logger),
+    );
+  }
 
   async get(user: AuthUser, siteId: string): Promise<BusinessHoursDto> {
     const site = await this.sites.findManageable(user, siteId);
@@ -70,6 +78,7 @@ export class BusinessHoursService {
       create: { organizationId: site.organizationId, siteId: site.id, ...data },
       update: data,
     });
+    this.settings.invalidate(site.id);
     if (!sameStatus(businessStatus(settingsOf(before, this.logger), now), status)) {
       this.fanout.toSiteVisitors(site.id, 'business:status', status);
     }
@@ -87,8 +96,8 @@ export class BusinessHoursService {
     return businessStatus(await this.settingsOf(siteId), instant);
   }
 
-  async settingsOf(siteId: string): Promise<BusinessHoursSettings> {
-    return settingsOf(await this.prisma.businessHours.findUnique({ where: { siteId } }), this.logger);
+  settingsOf(siteId: string): Promise<BusinessHoursSettings> {
+    return this.settings.get(siteId);
   }
 
   /**

@@ -49,6 +49,8 @@ export function toVisitorDto(visitor: Visitor): VisitorDto {
     referrer: visitor.referrer,
     userAgent: visitor.userAgent,
     locale: visitor.locale,
+    externalUserId: visitor.identityVerifiedAt == null ? null : visitor.externalUserId,
+    identityVerified: visitor.identityVerifiedAt != null && visitor.externalUserId != null,
     firstSeenAt: visitor.firstSeenAt.toISOString(),
     lastSeenAt: visitor.lastSeenAt.toISOString(),
   };

@@ -4,7 +4,12 @@ import type { Chat, Message, Visitor } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { toChatSummaryDto } from './chat-dto.js';
 
-type SummaryRow = Chat & {
+/**
+ * What the summary statements return: the chat's columns (or the chat as JSON), the names, and
+ * the visitor and the last message as JSON.
+ */
+export type SummaryRow = {
+  chat: Record<string, unknown>;
   siteName: string;
   operatorName: string | null;
   visitor: Record<string, unknown>;
@@ -12,38 +17,52 @@ type SummaryRow = Chat & {
 };
 
 /** JSON from `to_jsonb` carries timestamps as text without a zone; the columns hold UTC. */
-function revive<T>(row: Record<string, unknown>, dateKeys: string[]): T {
+export function reviveRow<T>(row: Record<string, unknown>): T {
   const out: Record<string, unknown> = { ...row };
-  for (const key of dateKeys) if (typeof out[key] === 'string') out[key] = new Date(`${out[key]}Z`);
+  for (const key of Object.keys(out)) {
+    const value = out[key];
+    if (key.endsWith('At') && typeof value === 'string') out[key] = new Date(`${value}Z`);
+  }
   return out as T;
 }
 
+/** A summary statement's row as the DTO. */
+export function summaryFromRow(row: SummaryRow): ChatSummaryDto {
+  return toChatSummaryDto({
+    ...reviveRow<Chat>(row.chat),
+    site: { name: row.siteName },
+    assignedOperator: row.operatorName === null ? null : { name: row.operatorName },
+    visitor: reviveRow<Visitor>(row.visitor),
+    messages: row.lastMessage ? [reviveRow<Message>(row.lastMessage)] : [],
+  });
+}
+
 /**
- * The summary of a chat as the inbox shows it, loaded after every change for fan-out. It is on
- * the path of every message, so it is one SQL statement rather than a query per relation.
+ * The summary of a chat as the inbox shows it, loaded after a change for fan-out: one SQL
+ * statement rather than a query per relation. (A new message's summary comes with the message,
+ * from the statement that stores it: see MessagesService.)
  */
 @Injectable()
 export class ChatSummariesService {
   constructor(private readonly prisma: PrismaService) {}
 
   async get(chatId: string): Promise<ChatSummaryDto> {
-    const rows = await this.prisma.$queryRaw<SummaryRow[]>`
-      SELECT c.*, s.name AS "siteName", o.name AS "operatorName", to_jsonb(v) AS visitor, to_jsonb(m) AS "lastMessage"
-      FROM "Chat" c
-      JOIN "Site" s ON s.id = c."siteId"
-      JOIN "Visitor" v ON v.id = c."visitorId"
-      LEFT JOIN "User" o ON o.id = c."assignedOperatorId"
-      LEFT JOIN LATERAL (SELECT * FROM "Message" WHERE "chatId" = c.id ORDER BY seq DESC LIMIT 1) m ON true
-      WHERE c.id = ${chatId}`;
+    const rows = await this.prisma.sql<SummaryRow>(
+      {
+        name: 'chatiq_chat_summary',
+        text: `
+          SELECT to_jsonb(c) AS chat, s.name AS "siteName", o.name AS "operatorName", to_jsonb(v) AS visitor, to_jsonb(m) AS "lastMessage"
+          FROM "Chat" c
+          JOIN "Site" s ON s.id = c."siteId"
+          JOIN "Visitor" v ON v.id = c."visitorId"
+          LEFT JOIN "User" o ON o.id = c."assignedOperatorId"
+          LEFT JOIN LATERAL (SELECT * FROM "Message" WHERE "chatId" = c.id ORDER BY seq DESC LIMIT 1) m ON true
+          WHERE c.id = $1`,
+      },
+      [chatId],
+    );
     const row = rows[0];
     if (!row) throw new Error(`chat ${chatId} vanished`);
-    const { siteName, operatorName, visitor, lastMessage, ...chat } = row;
-    return toChatSummaryDto({
-      ...chat,
-      site: { name: siteName },
-      assignedOperator: operatorName === null ? null : { name: operatorName },
-      visitor: revive<Visitor>(visitor, ['firstSeenAt', 'lastSeenAt']),
-      messages: lastMessage ? [revive<Message>(lastMessage, ['createdAt', 'readAt'])] : [],
-    });
+    return summaryFromRow(row);
   }
 }

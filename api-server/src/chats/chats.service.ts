@@ -14,12 +14,12 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
-import type { Chat, Message } from '../generated/prisma/client.js';
+import type { Chat } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
-import { MessagesService, type NewMessage } from './messages.service.js';
+import { type AppendResult, MessagesService, type NewMessage } from './messages.service.js';
 import type { PostedMessage } from './posted-message.js';
 import { loadSummary } from './summary-loader.js';
 import { VisitorChatsService } from './visitor-chats.service.js';
@@ -70,7 +70,8 @@ export class ChatsService {
   }
 
   /**
-   * Opens a chat for an operator: an unassigned chat becomes theirs (take over). `subscribe` runs
+   * Opens a chat for an operator: an unassigned chat becomes theirs (take over) unless
+   * `takeOver` is false (watching: nothing changes, the AI keeps answering). `subscribe` runs
    * after the access check and before the history is read, so no message falls between the two.
    */
   async join(
@@ -81,7 +82,7 @@ export class ChatsService {
     const chat = await this.chatForUser(user, payload.chatId);
     await subscribe(chat.id);
     let change: ChatChange | null = null;
-    if (!chat.assignedOperatorId) {
+    if (!chat.assignedOperatorId && payload.takeOver) {
       await this.prisma.chat.update({ where: { id: chat.id }, data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' } });
       change = await this.change(chat);
     }
@@ -104,27 +105,22 @@ export class ChatsService {
     attachment?: NewMessage['attachment'],
   ): Promise<PostedMessage> {
     const chat = access ?? (await this.chatForUser(user, payload.chatId));
-    const stored = await this.messages.append({
-      attachment,
-      organizationId: chat.organizationId,
-      chatId: chat.id,
-      clientId: payload.clientId,
-      authorKind: 'OPERATOR',
-      authorId: user.id,
-      authorName: user.name,
-      text: payload.text,
-      internal,
-    });
+    const stored = await this.messages.append(
+      {
+        attachment,
+        organizationId: chat.organizationId,
+        chatId: chat.id,
+        clientId: payload.clientId,
+        authorKind: 'OPERATOR',
+        authorId: user.id,
+        authorName: user.name,
+        text: payload.text,
+        internal,
+      },
+      { assignTo: user.id },
+    ); // replying to a chat nobody owns makes it yours, as in every shared inbox
     if (!stored) throw new AppError('chat_not_found', 'No such chat');
-    const { message, created } = stored;
-    // Replying to a chat nobody owns makes it yours, as in every shared inbox.
-    if (created && !internal && !chat.assignedOperatorId) {
-      await this.prisma.chat.updateMany({
-        where: { id: chat.id, assignedOperatorId: null },
-        data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' },
-      });
-    }
-    return this.posted(chat, message, created);
+    return this.posted(chat, stored);
   }
 
   /**
@@ -236,10 +232,10 @@ export class ChatsService {
     return { chat: await this.summaries.get(chat.id), organizationId: chat.organizationId, visitorId: chat.visitorId };
   }
 
-  private posted(chat: ChatAccess, message: Message, created: boolean): PostedMessage {
+  private posted(chat: ChatAccess, { message, created, summary }: AppendResult): PostedMessage {
     return {
       message: toMessageDto(message),
-      chat: loadSummary(this.summaries, chat.id),
+      chat: summary ? Promise.resolve(summary) : loadSummary(this.summaries, chat.id),
       created,
       organizationId: chat.organizationId,
       visitorId: chat.visitorId,
@@ -258,7 +254,6 @@ export class ChatsService {
       internal: true,
     });
     if (!stored) throw new AppError('chat_not_found', 'No such chat');
-    const { message, created } = stored;
-    return this.posted(chat, message, created);
+    return this.posted(chat, stored);
   }
 }

@@ -4,8 +4,9 @@ import type { ChatSummaryDto, MessageDto } from '@chatiq/contracts';
 export type PostedMessage = {
   message: MessageDto;
   /**
-   * The chat's new summary, still loading: the message itself is delivered (and acknowledged)
-   * without waiting for it, and the inbox's `chat:updated` follows when it is ready.
+   * The chat's new summary: read by the statement that stored the message (ready at once), or,
+   * for a resend, loaded separately. The inbox's `chat:updated` follows the message (coalesced
+   * per chat, see RealtimeFanoutService).
    */
   chat: Promise<ChatSummaryDto>;
   /** False for a resend of an already stored message (nobody needs it again). */

@@ -103,7 +103,7 @@ export class VisitorChatsService {
     const { message, created } = stored;
     return {
       message: toMessageDto(message),
-      chat: loadSummary(this.summaries, message.chatId),
+      chat: stored.summary ? Promise.resolve(stored.summary) : loadSummary(this.summaries, message.chatId),
       created,
       organizationId: site.organizationId,
       visitorId: visitor.id,
@@ -134,11 +134,18 @@ export class VisitorChatsService {
     return (await this.openChatOf(visitorId, site.id))?.id ?? null;
   }
 
-  /** The visitor gave their name and/or email; returns their open chat's id, if any. */
-  async identify(site: Site, visitorId: string, who: VisitorIdentify): Promise<string | null> {
+  /**
+   * The visitor gave their name and/or email, and/or a user id already verified by
+   * IdentityVerificationService (`verifiedUserId`); returns their open chat's id, if any.
+   */
+  async identify(site: Site, visitorId: string, who: VisitorIdentify, verifiedUserId: string | null = null): Promise<string | null> {
     await this.prisma.visitor.updateMany({
       where: { id: visitorId, siteId: site.id },
-      data: { ...(who.name ? { name: who.name } : {}), ...(who.email ? { email: who.email } : {}) },
+      data: {
+        ...(who.name ? { name: who.name } : {}),
+        ...(who.email ? { email: who.email } : {}),
+        ...(verifiedUserId !== null ? { externalUserId: verifiedUserId, identityVerifiedAt: new Date() } : {}),
+      },
     });
     return (await this.openChatOf(visitorId, site.id))?.id ?? null;
   }

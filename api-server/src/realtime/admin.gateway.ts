@@ -68,7 +68,8 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           if (change) this.fanout.chatChanged(change);
           // Awaited: a takeover stops the AI before the operator's join is acknowledged.
           await this.events.emit('operatorJoined', { user, chatId: access.id, tookOver: change !== null });
-          return result;
+          // A takeover from the AI changed the chat after `change` was read: answer with it as it is now.
+          return change?.chat.aiState ? { ...result, chat: (await this.chats.changeOf(access.id)).chat } : result;
         },
         'admin:leave': async ({ chatId }) => {
           await this.chats.assertCanSee(user, chatId);
@@ -106,7 +107,8 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           this.fanout.chatChanged(change);
           // Assigning an AI chat to someone is a takeover: the AI stops.
           if (operatorId) await this.ai.takeOver(user, chatId);
-          return { chat: change.chat };
+          // A takeover from the AI changed the chat after `change` was read: answer with it as it is now.
+          return { chat: operatorId && change.chat.aiState ? (await this.chats.changeOf(chatId)).chat : change.chat };
         },
         'chat:resolve': async ({ chatId }) => {
           const change = await this.chats.setStatus(user, chatId, 'RESOLVED');

@@ -153,11 +153,16 @@ describe('chat lifecycle events', () => {
   });
 
   it('shows the operators where the visitor is and who they are', async () => {
-    const moved = nextEvent<ChatSummaryDto>(owner, 'chat:updated');
+    const moved = nextEvent<ChatSummaryDto>(
+      owner,
+      'chat:updated',
+      5000,
+      (chat) => chat.visitor.currentPageUrl === 'https://shop.example/checkout',
+    );
     ok(await visitor.emitWithAck('visitor:page', { url: 'https://shop.example/checkout', title: 'Checkout' }));
     expect((await moved).visitor).toMatchObject({ currentPageUrl: 'https://shop.example/checkout', currentPageTitle: 'Checkout' });
 
-    const named = nextEvent<ChatSummaryDto>(owner, 'chat:updated');
+    const named = nextEvent<ChatSummaryDto>(owner, 'chat:updated', 5000, (chat) => chat.visitor.name === 'Iryna');
     ok(await visitor.emitWithAck('visitor:identify', { name: 'Iryna', email: 'Iryna@Example.com' }));
     expect((await named).visitor).toMatchObject({ name: 'Iryna', email: 'iryna@example.com' });
     expect(await visitor.emitWithAck('visitor:identify', {})).toMatchObject({ ok: false, code: 'validation_failed' });

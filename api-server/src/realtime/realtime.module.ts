@@ -7,12 +7,13 @@ import { AdminGateway } from './admin.gateway.js';
 import { LiveVisitorsController } from './live-visitors.controller.js';
 import { LiveVisitorsService } from './live-visitors.service.js';
 import { RealtimeFanoutService } from './realtime-fanout.service.js';
+import { SiteCachesService } from './site-caches.service.js';
 import { WidgetGateway } from './widget.gateway.js';
 
 @Module({
   imports: [AuthModule, ChatsModule, SitesModule, VisitorTranscriptModule],
   controllers: [LiveVisitorsController],
-  providers: [WidgetGateway, AdminGateway, RealtimeFanoutService, LiveVisitorsService],
-  exports: [RealtimeFanoutService],
+  providers: [WidgetGateway, AdminGateway, RealtimeFanoutService, LiveVisitorsService, SiteCachesService],
+  exports: [RealtimeFanoutService, SiteCachesService],
 })
 export class RealtimeModule {}

@@ -8,6 +8,7 @@ import { ChatsService } from '../chats/chats.service.js';
 import { VisitorChatsService, type VisitorRef } from '../chats/visitor-chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Site } from '../generated/prisma/client.js';
+import { IdentityVerificationService } from '../sites/identity-verification.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -35,6 +36,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
     private readonly live: LiveVisitorsService,
     private readonly events: ChatEventsService,
     private readonly transcripts: VisitorTranscriptService,
+    private readonly identity: IdentityVerificationService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rateLimit = new SocketRateLimit(config.socket);
@@ -123,9 +125,12 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
           return {};
         },
         'visitor:identify': async (who) => {
+          const id = visitorId();
+          // A user id counts only with its hash; a wrong one stores nothing (identity_invalid).
+          const verifiedUserId = who.userId !== undefined ? await this.identity.verify(data.site.id, who.userId, who.userHash ?? '') : null;
           if (who.name) visitor().name = who.name;
-          await chatChanged(await this.visitors.identify(data.site, visitorId(), who));
-          return {};
+          await chatChanged(await this.visitors.identify(data.site, id, who, verifiedUserId));
+          return { verified: verifiedUserId !== null };
         },
         'visitor:transcript': async (request) => {
           const sent = await this.transcripts.send(data.site, visitorId(), request);

@@ -82,13 +82,20 @@ export function connectAdmin(base: string, token: string): Promise<AdminSocket> 
 }
 
 /** Resolves with the next `event` on `socket`, or rejects after `ms`. */
-export function nextEvent<T>(socket: Socket, event: string, ms = 5000): Promise<T> {
+/** The next `event` (the next one `matches`, when given: events of earlier steps may still be on their way). */
+export function nextEvent<T>(socket: Socket, event: string, ms = 5000, matches: (payload: T) => boolean = () => true): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
-    socket.once(event, (payload: T) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no ${event} within ${ms} ms`));
+    }, ms);
+    const listener = (payload: T) => {
+      if (!matches(payload)) return;
       clearTimeout(timer);
+      socket.off(event, listener);
       resolve(payload);
-    });
+    };
+    socket.on(event, listener);
   });
 }
 

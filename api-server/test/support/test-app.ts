@@ -89,8 +89,10 @@ const CLOSE_TIMEOUT_MS = 20_000;
 
 /**
  * Closes the app, but gives up waiting after `ms`, loudly: a shutdown that hangs (seen once under
- * heavy load in the fuzz suite's teardown, not reproduced alone) must not fail an unrelated hook;
- * the database is dropped WITH (FORCE) afterwards either way. The warning keeps it visible.
+ * heavy load in the fuzz suite's teardown: a client slow to answer the WebSocket closing handshake
+ * held it for up to 30 s; the Socket.IO adapter now cuts connections after 1 s, see
+ * src/realtime/shutdown.int-spec.ts) must not fail an unrelated hook; the database is dropped
+ * WITH (FORCE) afterwards either way. The warning keeps it visible.
  */
 async function closeWithin(app: INestApplication, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
