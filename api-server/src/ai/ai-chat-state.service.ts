@@ -7,6 +7,7 @@ import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
 import { ChatsService } from '../chats/chats.service.js';
 import { MessagesService } from '../chats/messages.service.js';
+import type { PostedMessage } from '../chats/posted-message.js';
 import { loadSummary } from '../chats/summary-loader.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Chat, ChatTransition } from '../generated/prisma/client.js';
@@ -63,7 +64,20 @@ export class AiChatStateService implements OnModuleInit {
       ({ user, chatId, tookOver }) => (tookOver ? this.takeOver(user, chatId) : undefined),
       LISTENER_ORDER.ai,
     );
-    this.events.on('operatorMessage', ({ user, posted }) => this.takeOver(user, posted.message.chatId), LISTENER_ORDER.ai);
+    this.events.on('operatorMessage', ({ user, posted }) => this.takeOverOnReply(user, posted), LISTENER_ORDER.ai);
+  }
+
+  /**
+   * An operator's reply takes the chat from the AI. The summary stored with the reply was read in
+   * the same statement that assigned the chat to them when nobody had it, so a chat the AI did not
+   * hold then cannot become the AI's afterwards (claiming needs it unassigned): no lookup needed.
+   */
+  private async takeOverOnReply(user: AuthUser, posted: PostedMessage): Promise<void> {
+    const chatId = posted.message.chatId;
+    this.streams.stopHere(chatId, 'operator_takeover');
+    const summary = await posted.chat.catch(() => null);
+    if (summary && summary.aiState !== 'AI' && summary.aiState !== 'WAITING_FOR_HUMAN') return;
+    await this.takeOver(user, chatId);
   }
 
   /** The site's AI starts answering a chat nobody owns (null → AI). False when someone else has it. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { SecretBox, SecretBoxError } from './secret-box.js';
+import { SecretBox, SecretBoxError } from '../common/secret-box/secret-box.js';
 
 /**
  * The server's keyring (`AI_SECRET_KEYS`) that seals each site's provider key at rest. Without
@@ -15,7 +15,7 @@ export class AiKeyringService {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     try {
-      this.box = config.ai.secretKeys ? new SecretBox(config.ai.secretKeys) : null;
+      this.box = config.ai.secretKeys ? new SecretBox(config.ai.secretKeys, 'ai-api-key') : null;
     } catch (error) {
       if (error instanceof SecretBoxError) throw new Error(`AI_SECRET_KEYS: ${error.message}`);
       throw error;

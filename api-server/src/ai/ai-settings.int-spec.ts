@@ -8,7 +8,7 @@ import { aiSite, putAiSettings, record, testApiKey, testKeyring } from '../../te
 import { api, connectWidget, newClientId, ok, registerOwner } from '../../test/support/clients.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
 import { freshDatabase, startTestApp, type TestApp } from '../../test/support/test-app.js';
-import { SecretBox } from './secret-box.js';
+import { SecretBox } from '../common/secret-box/secret-box.js';
 
 describe('AI settings', () => {
   let t: TestApp;
@@ -95,7 +95,7 @@ describe('AI settings', () => {
     const row = await t.prisma.aiSettings.findUniqueOrThrow({ where: { siteId: site.id } });
     expect(row.apiKeyEncrypted).toMatch(/^v1\.k1\./);
     expect(row.apiKeyEncrypted).not.toContain(apiKey.slice(8));
-    const box = new SecretBox(keyring);
+    const box = new SecretBox(keyring, 'ai-api-key');
     expect(box.decrypt(row.apiKeyEncrypted!, site.id)).toBe(apiKey);
     // Bound to the site: copied into another site's row it does not open.
     const otherSite = await newSite();

@@ -6,12 +6,13 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import type { AiSettings } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { type SiteCache, SiteCachesService } from '../realtime/site-caches.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { AiClient, type AiClientSettings } from './ai-client.js';
 import { AiError, settingsStatusFor } from './ai-errors.js';
 import { AiKeyringService } from './ai-keyring.service.js';
 import { fromDbBackend, toAiSettingsDto, toDbBackend } from './ai-settings-dto.js';
-import { last4 } from './secret-box.js';
+import { last4 } from '../common/secret-box/secret-box.js';
 
 /** A site's AI, ready to answer: the stored settings and the opened key (never logged, never returned). */
 export type AnsweringSettings = { row: AiSettings; client: AiClientSettings };
@@ -26,14 +27,21 @@ export type AnsweringSettings = { row: AiSettings; client: AiClientSettings };
 export class AiSettingsService {
   private readonly logger = new Logger(AiSettingsService.name);
   private readonly timeoutMs: number;
+  /**
+   * Each site's row as answering reads it (on every visitor message: most sites have none), kept
+   * in memory; every write below drops it, here and on the other API nodes.
+   */
+  private readonly rows: SiteCache<AiSettings | null>;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly sites: SitesService,
     private readonly keyring: AiKeyringService,
+    siteCaches: SiteCachesService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.timeoutMs = config.ai.timeoutMs;
+    this.rows = siteCaches.create('ai-settings', (siteId) => this.prisma.aiSettings.findUnique({ where: { siteId } }));
   }
 
   async get(user: AuthUser, siteId: string): Promise<AiSettingsDto> {
@@ -96,6 +104,7 @@ export class AiSettingsService {
       create: { organizationId: site.organizationId, siteId: site.id, ...data },
       update: data,
     });
+    this.rows.invalidate(site.id);
     this.logger.log(
       { siteId: site.id, enabled: row.enabled, apiKeyLast4: row.apiKeyLast4, keyChanged: Boolean(body.apiKey) },
       'AI settings saved',
@@ -122,6 +131,7 @@ export class AiSettingsService {
         ? { status: 'ok', statusMessage: null, statusCheckedAt: new Date() }
         : { status: settingsStatusFor(check.reason), statusMessage: check.message, statusCheckedAt: new Date() },
     });
+    this.rows.invalidate(site.id);
     return toAiSettingsDto(updated);
   }
 
@@ -131,7 +141,7 @@ export class AiSettingsService {
    * be opened (the keyring lost the master key it was sealed with).
    */
   async forAnswering(siteId: string): Promise<AnsweringSettings | 'off' | null> {
-    const row = await this.prisma.aiSettings.findUnique({ where: { siteId } });
+    const row = await this.rows.get(siteId);
     if (!row) return null;
     if (!row.enabled || !row.apiKeyEncrypted) return 'off';
     return this.answering(row);
@@ -144,15 +154,17 @@ export class AiSettingsService {
       where: { siteId },
       data: { status: settingsStatusFor(failure.reason), statusMessage: failure.message, statusCheckedAt: new Date() },
     });
+    this.rows.invalidate(siteId);
     return this.prisma.aiSettings.findUnique({ where: { siteId } });
   }
 
   /** An answer worked: a status left by an earlier failure is cleared (a no-op when it is already ok). */
   async recordSuccess(siteId: string): Promise<void> {
-    await this.prisma.aiSettings.updateMany({
+    const { count } = await this.prisma.aiSettings.updateMany({
       where: { siteId, status: { not: 'ok' } },
       data: { status: 'ok', statusMessage: null, statusCheckedAt: new Date() },
     });
+    if (count > 0) this.rows.invalidate(siteId);
   }
 
   private answering(row: AiSettings): AnsweringSettings {
@@ -169,6 +181,9 @@ export class AiSettingsService {
         .updateMany({
           where: { siteId: row.siteId, apiKeyEncrypted: row.apiKeyEncrypted },
           data: { apiKeyEncrypted: this.keyring.seal(apiKey, row.siteId) },
+        })
+        .then(({ count }) => {
+          if (count > 0) this.rows.invalidate(row.siteId);
         })
         .catch((error: unknown) => this.logger.error({ siteId: row.siteId, error: String(error) }, 'could not re-seal an AI key'));
     }

@@ -73,7 +73,9 @@ describe('taking a chat over from the AI', () => {
 
   it('admin:join stops the stream before the join is acknowledged; nothing of it appears afterwards', async () => {
     const { owner, visitor, operator, chatId, streamId, request } = await midStream();
-    ok(await owner.emitWithAck('admin:join', { chatId }));
+    const joined = ok(await owner.emitWithAck('admin:join', { chatId }));
+    // The acknowledgement tells the chat as the takeover left it (the inbox shows what it answers).
+    expect(joined.chat).toMatchObject({ aiState: 'HUMAN', assignedOperatorId: ai.owner.user.id });
 
     // By the acknowledgement the chat is the operator's and the stream is stopped.
     const chat = await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
@@ -114,7 +116,8 @@ describe('taking a chat over from the AI', () => {
     });
     await t.prisma.siteUser.create({ data: { organizationId: ai.owner.user.organizationId, siteId: ai.site.id, userId: operator.id } });
     const { owner, visitor, chatId, streamId } = await midStream();
-    ok(await owner.emitWithAck('chat:assign', { chatId, operatorId: operator.id }));
+    const assigned = ok(await owner.emitWithAck('chat:assign', { chatId, operatorId: operator.id }));
+    expect(assigned.chat).toMatchObject({ aiState: 'HUMAN', assignedOperatorId: operator.id });
     expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toMatchObject({ streamId, reason: 'operator_takeover' });
     const chat = await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
     expect(chat).toMatchObject({ aiState: 'HUMAN', assignedOperatorId: operator.id });
@@ -163,6 +166,57 @@ describe('taking a chat over from the AI', () => {
     await new Promise((r) => setTimeout(r, 500));
     expectNothingAfterAbort(visitor, streaming.streamId);
     await expectNoAiMessage(chatId);
+  });
+
+  it('admin:join with takeOver: false watches an AI chat: the answer streams to the operator, nothing changes hands', async () => {
+    const { owner, operator, chatId, streamId } = await midStream();
+    const joined = ok(await owner.emitWithAck('admin:join', { chatId, takeOver: false }));
+    expect(joined.chat).toMatchObject({ aiState: 'AI', assignedOperatorId: null });
+    // The operator sees the rest of the answer live, and it is stored as the AI's.
+    const done = await operator.waitFor<{ message: MessageDto }>('ai:done', (d) => d.message.chatId === chatId, 10_000);
+    expect(done.message).toMatchObject({ authorKind: 'AI', text: LONG_ANSWER });
+    expect(operator.of('ai:aborted')).toEqual([]);
+    expect(operator.of<AiDeltaPayload>('ai:delta').filter((d) => d.streamId === streamId).length).toBeGreaterThan(2);
+    expect(await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } })).toMatchObject({
+      aiState: 'AI',
+      handledBy: 'AI',
+      assignedOperatorId: null,
+    });
+    expect(await t.prisma.chatTransition.count({ where: { chatId } })).toBe(0);
+  });
+
+  it("a reconnect's re-join (takeOver: false) of a handed-back chat leaves it with the AI, which answers the next message", async () => {
+    const { widget, owner, visitor, chatId } = await midStream();
+    ok(await owner.emitWithAck('admin:join', { chatId }));
+    await visitor.waitFor('ai:aborted');
+    ok(await owner.emitWithAck('chat:handback', { chatId }));
+    const handedBack = await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
+    expect(handedBack).toMatchObject({ aiState: 'AI', assignedOperatorId: null });
+    const lastSeq = (await t.prisma.message.findFirstOrThrow({ where: { chatId }, orderBy: { seq: 'desc' } })).seq;
+
+    // The connection drops and comes back; the panel re-joins the open chat after what it has.
+    owner.disconnect();
+    const reconnected = new Promise<void>((resolve) => owner.once('connect', () => resolve()));
+    owner.connect();
+    await reconnected;
+    const rejoined = ok(await owner.emitWithAck('admin:join', { chatId, afterSeq: lastSeq, takeOver: false }));
+    expect(rejoined.chat).toMatchObject({ aiState: 'AI', assignedOperatorId: null });
+    expect(await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } })).toMatchObject({
+      aiState: 'AI',
+      handledBy: 'AI',
+      assignedOperatorId: null,
+    });
+    const transitions = await t.prisma.chatTransition.findMany({ where: { chatId }, orderBy: { createdAt: 'asc' } });
+    expect(transitions.map((tr) => tr.reason)).toEqual(['operator_takeover', 'operator_handback']);
+
+    // The AI still has the chat: it answers the visitor's next message, and the re-joined
+    // operator watches the answer arrive.
+    const operator = record(owner);
+    fake.script({ kind: 'answer', text: 'Happy to help again.', delayMs: 5 });
+    ok(await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'one more question' }));
+    const done = await operator.waitFor<{ message: MessageDto }>('ai:done', (d) => d.message.chatId === chatId, 10_000);
+    expect(done.message).toMatchObject({ authorKind: 'AI', text: 'Happy to help again.' });
+    expect(await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } })).toMatchObject({ aiState: 'AI', assignedOperatorId: null });
   });
 
   it('a new visitor message in an operator-owned chat is not answered by the AI', async () => {
