@@ -182,9 +182,12 @@ describe('owner settings', () => {
   // The live preview itself (the real widget in an iframe) is tested in settings-widget.e2e.ts.
   it('the widget look is saved for the site and shown again after a reload', async () => {
     await page.goto(`${adminUrl}/settings/widget?site=${siteId}`);
+    // The form is filled once the site's settings have loaded (and the preview shows them).
+    await page.locator('[data-testid="widget-preview"][data-state="ready"]').waitFor({ timeout: 30_000 });
     await page.getByRole('textbox', { name: /^Colour/ }).fill('#d9480f');
     await page.getByRole('textbox', { name: /^Title/ }).fill('Kvitka help');
     await page.getByRole('combobox', { name: /^Position/ }).selectOption('left');
+    expect(await page.getByRole('textbox', { name: /^Title/ }).inputValue()).toBe('Kvitka help');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved', { exact: true }).waitFor();
     await screenshot(page, 'settings-widget-saved-en');
