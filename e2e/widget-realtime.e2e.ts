@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { io, type Socket as AdminSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import { nextEvent } from './support/widget-support.js';
 
 const apiUrl = inject('apiUrl');
 const widgetUrl = inject('widgetUrl');
@@ -29,23 +30,6 @@ async function api<T>(method: string, path: string, token?: string, body?: unkno
     body: body ? JSON.stringify(body) : undefined,
   });
   return { status: response.status, body: (await response.json()) as T };
-}
-
-/** The first `event` on `socket` that `match`es, or a rejection after `timeoutMs`. */
-function nextEvent<T>(socket: AdminSocket, event: string, match: (payload: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off(event, listener);
-      reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const listener = (payload: T) => {
-      if (!match(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(payload);
-    };
-    socket.on(event, listener);
-  });
 }
 
 describe('widget realtime', () => {

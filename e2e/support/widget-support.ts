@@ -78,7 +78,7 @@ export async function emitOk<T>(socket: AdminClient, event: keyof AdminClientToS
 
 /** The first `event` on the operator's socket that `match`es, or a rejection after `timeoutMs`. */
 export function nextEvent<T>(
-  admin: AdminClient,
+  admin: AdminClient | Socket,
   event: string,
   match: (payload: T) => boolean = () => true,
   timeoutMs = 10_000,
