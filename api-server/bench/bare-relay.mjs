@@ -1,8 +1,8 @@
 // The floor the realtime benchmark compares against: a bare Socket.IO relay on the same load,
 // with no authentication, no validation and no database. Run by realtime.bench.mjs. The same
 // messages go to the same sockets as through the API (a visitor's to the chat's operators; an
-// operator's to the chat's operators and to the visitor), each acknowledged with the message; only
-// the API's inbox summaries (`chat:updated`) have no counterpart here.
+// operator's to the chat's other operators and to the visitor), each acknowledged with the
+// message; only the API's inbox summaries (`chats:updated`) have no counterpart here.
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 
@@ -19,7 +19,7 @@ io.on('connection', (socket) => {
   });
   socket.on('admin:message', (payload, ack) => {
     const message = { ...payload, authorKind: 'OPERATOR' };
-    io.to(`c:${payload.chatId}`).emit('message:created', { message }); // the chat's operators, the sender too (as the API)
+    socket.to(`c:${payload.chatId}`).emit('message:created', { message }); // the chat's other operators (as the API)
     io.to(`v:${payload.chatId}`).emit('admin:message', message);
     ack?.({ ok: true, data: { message } });
   });

@@ -68,10 +68,12 @@ export function connect(url, auth) {
 
 /**
  * Starts the built API (dist/) on a free port over a new database, migrated, with limits lifted
- * for load and `env` on top. `stop()` ends the process and drops the database.
+ * for load and `env` on top. `stop()` ends the process and drops the database. The database server
+ * is DATABASE_URL's (or TEST_DATABASE_URL's), else an embedded one with fsync on.
  */
 export async function startBenchApi({ dbPrefix, env = {}, log }) {
-  const server = await acquireTestServer();
+  // A durable server (every commit flushed to disk, as in production): the figures include it.
+  const server = await acquireTestServer(process.env, { durable: true });
   const dbName = uniqueDatabaseName(dbPrefix);
   const databaseUrl = await createDatabase(server.url, dbName);
   let child;

@@ -21,7 +21,7 @@
 //   loadAverage               the machine's load at the end: other processes widen both tails
 // The load: every visitor writes every ~INTERVAL_MS (jittered 0.5–1.5×); the operator who holds
 // the chat answers each message as soon as it arrives; every operator is on the site, so its inbox
-// also gets the chats' `chat:updated` (the relay has no inbox: only the messages are relayed).
+// also gets the chats' `chats:updated` (the relay has no inbox: only the messages are relayed).
 // The API and the relay run in alternating rounds (API, relay, API, relay…), each after a
 // warm-up, so background load on the machine falls on both alike; the percentiles are over the
 // samples of all rounds.
@@ -93,7 +93,7 @@ async function chatRound({ visitors, operators, emitVisitor, emitOperator, chatO
   const onCreated =
     (op) =>
     ({ message }) => {
-      if (message.authorKind === 'OPERATOR') return; // its own answer, echoed to the chat's room
+      if (message.authorKind === 'OPERATOR') return; // a colleague's answer (the sender itself has it from its ack)
       const t0 = sentAt.get(message.clientId);
       if (t0 === undefined) return;
       sentAt.delete(message.clientId);

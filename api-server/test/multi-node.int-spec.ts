@@ -3,7 +3,7 @@
 import type { CreatedSiteDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connectAdmin, connectWidget, newClientId, nextEvent, ok, registerOwner } from './support/clients.js';
+import { api, connectAdmin, connectWidget, newClientId, nextChatUpdate, nextEvent, ok, registerOwner } from './support/clients.js';
 import { type ApiNode, startApiNodes } from './support/test-app.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from './support/redis.js';
 
@@ -30,7 +30,7 @@ describe.skipIf(!reachable)('two API nodes with the Redis adapter', () => {
     const { visitorId } = ok(await visitorOnA.emitWithAck('visitor:join', {}));
 
     // Visitor on A → operator on B.
-    const chatAppearsOnB = nextEvent<{ id: string }>(operator, 'chat:updated');
+    const chatAppearsOnB = nextChatUpdate(operator);
     const first: MessageAckData = ok(await visitorOnA.emitWithAck('visitor:message', { clientId: newClientId(), text: 'from node A' }));
     const chatId = (await chatAppearsOnB).id;
     ok(await operator.emitWithAck('admin:join', { chatId }));

@@ -51,7 +51,7 @@ describe.skipIf(!reachable)('per-site caches on two API nodes', () => {
     const admin = await connectAdmin(a.url, owner.accessToken);
     admins.push(admin);
     const updates: ChatSummaryDto[] = [];
-    admin.on('chat:updated', (chat) => updates.push(chat));
+    admin.on('chats:updated', ({ chats }) => updates.push(...chats));
     const v = await joinVisitor(a.url, site.publicId);
     visitors.push(v);
     const first = await v.say('are you open?'); // node A caches: no hours, always open

@@ -10,7 +10,7 @@ import {
 } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../prisma/factories.js';
-import { type AdminSocket, api, connectAdmin, connectWidget, newClientId, registerOwner } from './support/clients.js';
+import { type AdminSocket, api, connectAdmin, connectWidget, newClientId, nextChatUpdate, registerOwner } from './support/clients.js';
 import { listRoutes } from './support/routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -138,7 +138,7 @@ describe('tenant wall', () => {
   it('the victim operator does get live updates (so the silence above is meaningful)', async () => {
     const socket = await connectAdmin(t.url, victim.token);
     sockets.push(socket);
-    const updated = new Promise<ChatSummaryDto>((resolve) => socket.once('chat:updated', resolve));
+    const updated = nextChatUpdate(socket);
     const widget = await connectWidget(t.url, victim.site.publicId);
     await widget.emitWithAck('visitor:join', {});
     await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'hello again' });

@@ -64,7 +64,7 @@ export function opensTakingOver(chat: ChatSummaryDto | undefined): boolean {
 }
 
 /**
- * The inbox's live state: the chat list (REST, then `chat:updated`), the open chat's messages
+ * The inbox's live state: the chat list (REST, then `chats:updated`), the open chat's messages
  * (`admin:join`, then `message:created`), read receipts from the visitor (`message:read`),
  * sending replies and notes, and the header actions. After a reconnect it reloads the list and
  * resumes the open chat after the last sequence it has (`takeOver: false`: a reconnect changes
@@ -157,7 +157,7 @@ export function useInbox(initialChatId: string | null = null) {
     });
     socket.on('disconnect', () => setConnection('offline'));
     socket.on('connect_error', () => setConnection('offline'));
-    socket.on('chat:updated', updateChat);
+    socket.on('chats:updated', ({ chats }) => setChats((all) => upsertChats(all, chats)));
     socket.on('message:created', ({ message }) => {
       if (message.chatId === selectedRef.current) updateMessages([message]);
     });
@@ -174,7 +174,7 @@ export function useInbox(initialChatId: string | null = null) {
       socketRef.current = null;
       setSocket(null);
     };
-  }, [apiUrl, token, join, loadChats, updateMessages, updateChat, setChats]);
+  }, [apiUrl, token, join, loadChats, updateMessages, setChats]);
 
   const select = useCallback(
     (chatId: string) => {

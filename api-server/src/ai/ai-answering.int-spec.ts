@@ -1,6 +1,14 @@
 // The AI answering visitors over the real API, real sockets and the fake OpenAI at the wire:
 // streaming, the stored answer, what the model is sent, handoffs by tool call and by request.
-import type { AiDeltaPayload, AiDonePayload, AiHandoffPayload, ChatSummaryDto, ChatTransitionDto, MessageDto } from '@chatiq/contracts';
+import type {
+  AiDeltaPayload,
+  AiDonePayload,
+  AiHandoffPayload,
+  ChatSummaryDto,
+  ChatsUpdatedPayload,
+  ChatTransitionDto,
+  MessageDto,
+} from '@chatiq/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aiSite, type AiSite, untilPasses, putAiSettings, record, testApiKey, testKeyring } from '../../test/support/ai.js';
 import { api, connectAdmin, connectWidget, newClientId, ok, type WidgetSocket } from '../../test/support/clients.js';
@@ -161,9 +169,9 @@ describe('AI answering', () => {
     expect(polite.internal).toBe(false);
     expect(events.of('ai:done')).toEqual([]);
 
-    const updated = await admin.waitFor<ChatSummaryDto>(
-      'chat:updated',
-      (c) => c.id === question.chatId && c.aiState === 'WAITING_FOR_HUMAN',
+    const waitingForHuman = (c: ChatSummaryDto) => c.id === question.chatId && c.aiState === 'WAITING_FOR_HUMAN';
+    const updated = (await admin.waitFor<ChatsUpdatedPayload>('chats:updated', ({ chats }) => chats.some(waitingForHuman))).chats.find(
+      waitingForHuman,
     );
     expect(updated).toMatchObject({ handledBy: 'UNASSIGNED', assignedOperatorId: null });
     const transitions = (await api<ChatTransitionDto[]>(t.url, 'GET', `/chats/${question.chatId}/transitions`, { token: ai.token })).body;

@@ -158,7 +158,7 @@ describe('auto-replies', () => {
     const admin = await connectAdmin(t.url, owner.accessToken);
     const v = await visitor(s);
     const updates: ChatSummaryDto[] = [];
-    admin.on('chat:updated', (chat) => updates.push(chat));
+    admin.on('chats:updated', ({ chats }) => updates.push(...chats));
     const status = nextEvent<ChatStatusPayload>(v.socket, 'chat:status');
     const sent = await v.say('I want a human');
     expect(texts(await v.until('Olha will answer you'))).toEqual(['Olha will answer you']);

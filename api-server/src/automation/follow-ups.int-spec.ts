@@ -73,7 +73,7 @@ describe('follow-ups and transcripts by email', () => {
     await t.prisma.user.update({ where: { id: gone.id }, data: { active: false } });
 
     const updates: ChatSummaryDto[] = [];
-    admin.on('chat:updated', (chat) => updates.push(chat));
+    admin.on('chats:updated', ({ chats }) => updates.push(...chats));
     const v = await visitor(site);
     ok(await v.socket.emitWithAck('visitor:identify', { name: 'Олена', email: 'olena@example.com' }));
     const first = await v.say('Доброго вечора! Is the order shipped?');
@@ -154,7 +154,7 @@ describe('follow-ups and transcripts by email', () => {
       expect(smtp.mails).toHaveLength(0);
 
       const updates: ChatSummaryDto[] = [];
-      admin.on('chat:updated', (chat) => updates.push(chat));
+      admin.on('chats:updated', ({ chats }) => updates.push(...chats));
       expect(await transcript({ email: ' Ann@Example.com ' })).toEqual({ ok: true, data: {} });
       await eventually('the transcript mail', () => smtp.mails.length === 1);
       const [mail] = smtp.mails;

@@ -79,13 +79,13 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
         },
         'admin:message': async (payload) => {
           const posted = await this.chats.post(user, payload, false, data.chats.get(payload.chatId));
-          this.fanout.messagePosted(posted);
+          this.fanout.messagePosted(posted, socket.id);
           if (posted.created) void this.events.emit('operatorMessage', { user, posted });
           return { message: posted.message };
         },
         'admin:note': async (payload) => {
           const posted = await this.chats.post(user, payload, true, data.chats.get(payload.chatId));
-          this.fanout.messagePosted(posted);
+          this.fanout.messagePosted(posted, socket.id);
           return { message: posted.message };
         },
         'admin:typing': async ({ chatId, typing }) => {

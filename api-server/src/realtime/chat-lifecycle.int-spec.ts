@@ -20,6 +20,7 @@ import {
   connectAdmin,
   connectWidget,
   newClientId,
+  nextChatUpdate,
   nextEvent,
   ok,
   registerOwner,
@@ -120,7 +121,7 @@ describe('chat lifecycle events', () => {
   });
 
   it('assigns and transfers only to operators who may see the site, and records it', async () => {
-    const updated = nextEvent<ChatSummaryDto>(owner, 'chat:updated');
+    const updated = nextChatUpdate(owner, (chat) => chat.id === chatId && chat.assignedOperatorId === operatorId);
     const assigned = ok(await owner.emitWithAck('chat:assign', { chatId, operatorId }));
     expect(assigned.chat).toMatchObject({ assignedOperatorId: operatorId, assignedOperatorName: 'Oleh', handledBy: 'OPERATOR' });
     expect((await updated).assignedOperatorId).toBe(operatorId);
@@ -153,16 +154,11 @@ describe('chat lifecycle events', () => {
   });
 
   it('shows the operators where the visitor is and who they are', async () => {
-    const moved = nextEvent<ChatSummaryDto>(
-      owner,
-      'chat:updated',
-      5000,
-      (chat) => chat.visitor.currentPageUrl === 'https://shop.example/checkout',
-    );
+    const moved = nextChatUpdate(owner, (chat) => chat.visitor.currentPageUrl === 'https://shop.example/checkout');
     ok(await visitor.emitWithAck('visitor:page', { url: 'https://shop.example/checkout', title: 'Checkout' }));
     expect((await moved).visitor).toMatchObject({ currentPageUrl: 'https://shop.example/checkout', currentPageTitle: 'Checkout' });
 
-    const named = nextEvent<ChatSummaryDto>(owner, 'chat:updated', 5000, (chat) => chat.visitor.name === 'Iryna');
+    const named = nextChatUpdate(owner, (chat) => chat.visitor.name === 'Iryna');
     ok(await visitor.emitWithAck('visitor:identify', { name: 'Iryna', email: 'Iryna@Example.com' }));
     expect((await named).visitor).toMatchObject({ name: 'Iryna', email: 'iryna@example.com' });
     expect(await visitor.emitWithAck('visitor:identify', {})).toMatchObject({ ok: false, code: 'validation_failed' });
@@ -180,6 +176,17 @@ describe('chat lifecycle events', () => {
     expect(await echoedToSender).toBe(false);
   });
 
+  it("sends an operator's reply to their other tabs and colleagues in the chat, not back to the sender", async () => {
+    const otherTab = await connectAdmin(t.url, ownerToken);
+    open.push(otherTab);
+    ok(await otherTab.emitWithAck('admin:join', { chatId }));
+    const inOtherTab = nextEvent<MessageCreatedPayload>(otherTab, 'message:created');
+    const echoedToSender = arrives(owner, 'message:created');
+    const sent: MessageAckData = ok(await owner.emitWithAck('admin:message', { chatId, clientId: newClientId(), text: 'On it' }));
+    expect((await inOtherTab).message.id).toBe(sent.message.id);
+    expect(await echoedToSender).toBe(false);
+  });
+
   it('takes over an unassigned chat on admin:join and tells the other operators', async () => {
     const fresh = await connectWidget(t.url, site.publicId);
     open.push(fresh);
@@ -187,7 +194,7 @@ describe('chat lifecycle events', () => {
     const id = ok(await fresh.emitWithAck('visitor:message', { clientId: newClientId(), text: 'new chat' })).message.chatId;
     const colleague = await connectAdmin(t.url, operatorToken);
     open.push(colleague);
-    const ownerSees = nextEvent<ChatSummaryDto>(owner, 'chat:updated');
+    const ownerSees = nextChatUpdate(owner, (chat) => chat.id === id && chat.assignedOperatorId !== null);
     const joined: AdminJoinResult = ok(await colleague.emitWithAck('admin:join', { chatId: id }));
     expect(joined.chat.assignedOperatorId).toBe(operatorId);
     expect((await ownerSees).assignedOperatorName).toBe('Oleh');

@@ -6,6 +6,7 @@ import {
   connectAdmin,
   connectWidget,
   newClientId,
+  nextChatUpdate,
   nextEvent,
   registerOwner,
   type WidgetSocket,
@@ -53,7 +54,7 @@ describe('a conversation between a widget and the admin, over real sockets', () 
     expect(join.data.chatId).toBeNull();
     expect(join.data.visitorId).toMatch(/^v_/);
 
-    const chatAppears = nextEvent<ChatSummaryDto>(operator, 'chat:updated');
+    const chatAppears = nextChatUpdate(operator);
     const sent = await visitor.emitWithAck('visitor:message', { clientId: newClientId(), text: 'Hello, is delivery free?' });
     expect(sent).toMatchObject({ ok: true, data: { message: { seq: 1, authorKind: 'VISITOR', text: 'Hello, is delivery free?' } } });
 

@@ -1,11 +1,13 @@
-import type {
-  AdminClientToServerEvents,
-  AdminServerToClientEvents,
-  ReadEventPayload,
-  TypingEventPayload,
-  WidgetSettingsPayload,
-  WidgetClientToServerEvents,
-  WidgetServerToClientEvents,
+import {
+  type AdminClientToServerEvents,
+  type AdminServerToClientEvents,
+  CHAT_SUMMARY_BATCH_MS,
+  type ChatSummaryDto,
+  type ReadEventPayload,
+  type TypingEventPayload,
+  type WidgetClientToServerEvents,
+  type WidgetServerToClientEvents,
+  type WidgetSettingsPayload,
 } from '@chatiq/contracts';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
@@ -18,31 +20,24 @@ export type WidgetNamespace = Namespace<WidgetClientToServerEvents, WidgetServer
 export type AdminNamespace = Namespace<AdminClientToServerEvents, AdminServerToClientEvents>;
 
 /**
- * How long the inbox's `chat:updated` after a new message may wait for more of the same chat: a
- * visitor's message and the reply that follows within this window are one update. Each chat has
- * its own deadline (so the updates of many chats go out spread over time, not in bursts that
- * would hold up the messages behind them); deadlines are served in slots of SUMMARY_SLOT_MS.
- */
-export const SUMMARY_COALESCE_MS = 50;
-const SUMMARY_SLOT_MS = 5;
-
-/**
  * Sends what changed to everyone who should see it, across both namespaces (and, with the Redis
  * adapter, across every API node). Operators get chats of the sites they may see; a visitor gets
  * only their own chat, never private notes.
  *
- * Messages go out at once. The inbox summaries they cause (`chat:updated` to every operator of the
- * site: by far the most frames the server writes) are coalesced per chat for up to
- * SUMMARY_COALESCE_MS; any other change of a chat is sent at once and replaces a coalesced summary
- * it already includes (same or later `lastSeq`), so an older summary never follows a newer one.
+ * Messages go out at once. The inbox summaries they cause (`chats:updated` to every operator of
+ * the site: by far the most the server writes) wait up to CHAT_SUMMARY_BATCH_MS and go out
+ * together, one frame per site for every chat that changed meanwhile, each chat once with its
+ * latest summary: an operator's inbox gets a few frames a second however busy the site, not one
+ * per message. Any other change of a chat is sent at once and replaces a waiting summary it
+ * already includes (same or later `lastSeq`), so an older summary never follows a newer one.
  */
 @Injectable()
 export class RealtimeFanoutService implements OnModuleDestroy {
   private readonly logger = new Logger(RealtimeFanoutService.name);
   private widget?: WidgetNamespace;
   private admin?: AdminNamespace;
-  /** Message-driven summaries waiting for their chat's deadline, by chat id, in deadline order. */
-  private readonly pendingSummaries = new Map<string, { change: ChatChange; due: number }>();
+  /** Message-driven summaries waiting for the next batch, by chat id. */
+  private readonly pendingSummaries = new Map<string, ChatChange>();
   private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly siteCaches: SiteCachesService) {}
@@ -56,8 +51,11 @@ export class RealtimeFanoutService implements OnModuleDestroy {
     this.siteCaches.attach(ns); // invalidations between nodes travel over this namespace's adapter
   }
 
-  /** A new message. `exceptSocketId`: the sender, who has it from its acknowledgement. */
-  messagePosted(posted: PostedMessage, exceptSocketId?: string): void {
+  /**
+   * A new message. `senderSocketId`: the socket that sent it (widget or admin), which has it from
+   * its acknowledgement; the sender's other tabs and everyone else get it.
+   */
+  messagePosted(posted: PostedMessage, senderSocketId?: string): void {
     if (!posted.created) return; // a resend: everyone already has it
     const { message } = posted;
     // The message first; the inbox's summary of the chat when it has loaded.
@@ -65,12 +63,12 @@ export class RealtimeFanoutService implements OnModuleDestroy {
       (chat) => this.summaryAfterMessage({ chat, organizationId: posted.organizationId, visitorId: posted.visitorId }),
       (error: unknown) => this.logger.error({ err: error, chatId: message.chatId }, 'chat summary after a message failed'),
     );
-    this.admin?.to(rooms.chat(message.chatId)).emit('message:created', { message });
+    const operators = this.admin?.to(rooms.chat(message.chatId));
+    (senderSocketId ? operators?.except(senderSocketId) : operators)?.emit('message:created', { message });
     if (message.internal) return;
     const visitor = this.widget?.to(rooms.visitor(posted.visitorId));
     if (message.authorKind === 'VISITOR') {
-      // The visitor's other tabs.
-      (exceptSocketId ? visitor?.except(exceptSocketId) : visitor)?.emit('visitor:message', message);
+      (senderSocketId ? visitor?.except(senderSocketId) : visitor)?.emit('visitor:message', message);
     } else {
       visitor?.emit('admin:message', message);
     }
@@ -80,51 +78,42 @@ export class RealtimeFanoutService implements OnModuleDestroy {
   chatChanged(change: ChatChange): void {
     const pending = this.pendingSummaries.get(change.chat.id);
     // A waiting summary this one already includes is dropped; one with a newer message still goes.
-    if (pending && pending.change.chat.lastSeq <= change.chat.lastSeq) this.pendingSummaries.delete(change.chat.id);
-    this.sendSummary(change);
+    if (pending && pending.chat.lastSeq <= change.chat.lastSeq) this.pendingSummaries.delete(change.chat.id);
+    this.sendSummaries(change.organizationId, change.chat.siteId, [change.chat]);
     if (change.statusChanged) {
       this.widget?.to(rooms.visitor(change.visitorId)).emit('chat:status', { chatId: change.chat.id, status: change.statusChanged });
     }
   }
 
-  /** Sends the coalesced summaries due by `until` (all of them by default: on shutdown, none is lost). */
-  flushSummaries(until = Number.POSITIVE_INFINITY): void {
+  /** Sends every waiting summary now, one frame per site (on a timer, and on shutdown: none is lost). */
+  flushSummaries(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    for (const [chatId, { change, due }] of this.pendingSummaries) {
-      if (due > until) break; // deadline order: the rest are later
-      this.pendingSummaries.delete(chatId);
-      this.sendSummary(change);
+    const bySite = new Map<string, { organizationId: string; chats: ChatSummaryDto[] }>();
+    for (const change of this.pendingSummaries.values()) {
+      const site = bySite.get(change.chat.siteId) ?? { organizationId: change.organizationId, chats: [] };
+      site.chats.push(change.chat);
+      bySite.set(change.chat.siteId, site);
     }
-    this.scheduleFlush();
+    this.pendingSummaries.clear();
+    for (const [siteId, { organizationId, chats }] of bySite) this.sendSummaries(organizationId, siteId, chats);
   }
 
   onModuleDestroy(): void {
     this.flushSummaries();
   }
 
-  /** A message's summary: coalesced with the chat's next ones for up to SUMMARY_COALESCE_MS. */
+  /** A message's summary: waits for the next batch, replacing an older one of the same chat. */
   private summaryAfterMessage(change: ChatChange): void {
     const pending = this.pendingSummaries.get(change.chat.id);
-    if (pending) {
-      // Keeps its deadline (and place); the newer read replaces the older.
-      if (pending.change.chat.lastSeq <= change.chat.lastSeq) pending.change = change;
-      return;
-    }
-    this.pendingSummaries.set(change.chat.id, { change, due: performance.now() + SUMMARY_COALESCE_MS });
-    this.scheduleFlush();
+    if (pending && pending.chat.lastSeq > change.chat.lastSeq) return; // a newer read is already waiting
+    this.pendingSummaries.set(change.chat.id, change);
+    this.flushTimer ??= setTimeout(() => this.flushSummaries(), CHAT_SUMMARY_BATCH_MS);
   }
 
-  private scheduleFlush(): void {
-    if (this.flushTimer) return;
-    const next = this.pendingSummaries.values().next();
-    if (next.done) return;
-    const wait = Math.max(0, next.value.due - performance.now());
-    this.flushTimer = setTimeout(() => this.flushSummaries(performance.now() + SUMMARY_SLOT_MS), wait);
-  }
-
-  private sendSummary(change: ChatChange): void {
-    this.admin?.to(rooms.organization(change.organizationId)).to(rooms.site(change.chat.siteId)).emit('chat:updated', change.chat);
+  /** To the operators who may see the site: its organization's owners and admins, its operators. */
+  private sendSummaries(organizationId: string, siteId: string, chats: ChatSummaryDto[]): void {
+    this.admin?.to(rooms.organization(organizationId)).to(rooms.site(siteId)).emit('chats:updated', { chats });
   }
 
   visitorTyping(payload: TypingEventPayload): void {

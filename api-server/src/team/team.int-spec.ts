@@ -290,7 +290,7 @@ describe('team', () => {
     expect(await after.emitWithAck('admin:join', { chatId: chats.b! })).toMatchObject({ ok: true });
     expect(await after.emitWithAck('admin:join', { chatId: chats.a! })).toMatchObject({ ok: false, code: 'chat_not_found' });
     const updates: string[] = [];
-    after.on('chat:updated', (chat) => updates.push(chat.siteId));
+    after.on('chats:updated', ({ chats }) => updates.push(...chats.map((chat) => chat.siteId)));
     await chatIn(siteA, 'after the move, in A');
     await chatIn(siteB, 'after the move, in B');
     await expect.poll(() => updates).toContain(siteB.id);

@@ -4,6 +4,8 @@ import {
   type AdminClientToServerEvents,
   type AdminServerToClientEvents,
   type AuthResponse,
+  type ChatSummaryDto,
+  type ChatsUpdatedPayload,
   type ServerErrorPayload,
   CONTRACT_VERSION,
   WIDGET_NAMESPACE,
@@ -97,6 +99,19 @@ export function nextEvent<T>(socket: Socket, event: string, ms = 5000, matches: 
     };
     socket.on(event, listener);
   });
+}
+
+/**
+ * The next inbox summary (`chats:updated`, which carries many chats per frame) of a chat that
+ * `matches`; resolves with that chat's summary.
+ */
+export async function nextChatUpdate(
+  socket: Socket,
+  matches: (chat: ChatSummaryDto) => boolean = () => true,
+  ms = 5000,
+): Promise<ChatSummaryDto> {
+  const frame = await nextEvent<ChatsUpdatedPayload>(socket, 'chats:updated', ms, ({ chats }) => chats.some(matches));
+  return frame.chats.find(matches)!;
 }
 
 export const newClientId = () => randomUUID();

@@ -183,6 +183,17 @@ export type ServerErrorPayload = {
 
 export type MessageCreatedPayload = { message: MessageDto };
 
+/**
+ * The inbox's view of chats the operator may see: each chat's latest summary (replace, do not
+ * merge). A change someone made (assignment, status, read state, visitor profile…) comes at once,
+ * alone; the summaries that new messages cause are batched per site for up to
+ * `CHAT_SUMMARY_BATCH_MS`, one frame for every chat that changed meanwhile.
+ */
+export type ChatsUpdatedPayload = { chats: ChatSummaryDto[] };
+
+/** How long the inbox summaries after new messages may wait to go out together (see `chats:updated`). */
+export const CHAT_SUMMARY_BATCH_MS = 100;
+
 /** Someone on the other side is typing (or stopped). */
 export type TypingEventPayload = { chatId: string; typing: boolean; name: string | null };
 
@@ -249,8 +260,8 @@ export interface AdminClientToServerEvents {
 }
 
 export interface AdminServerToClientEvents {
-  /** A chat the operator may see was created or changed (new message, status, assignment…). */
-  'chat:updated': (chat: ChatSummaryDto) => void;
+  /** Chats the operator may see were created or changed (new messages, status, assignment…). */
+  'chats:updated': (payload: ChatsUpdatedPayload) => void;
   /** A message in a chat this socket has joined with `admin:join`. */
   'message:created': (payload: MessageCreatedPayload) => void;
   'visitor:typing': (payload: TypingEventPayload) => void;

@@ -16,6 +16,12 @@ export type EmbeddedOptions = {
   port: number;
   /** Keep the data directory after stop (the dev database) or delete it (test servers). */
   persistent: boolean;
+  /**
+   * Flush every commit to disk (PostgreSQL's default), so a crash of the machine loses nothing
+   * acknowledged. Default: as `persistent`. Throw-away test servers skip it (fsync off): faster,
+   * and their data outlives no test run.
+   */
+  durable?: boolean;
   log?: (line: string) => void;
 };
 
@@ -49,8 +55,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
     createPostgresUser: userInfo().uid === 0,
-    // Small and quick: this server is for one developer or one test run.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'max_connections=200',
+      ...((options.durable ?? options.persistent) ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off']),
+    ],
     onLog: (m) => log(String(m).trimEnd()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
