@@ -3,25 +3,33 @@
 import type { ChatSummaryDto, MessageDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { AttachmentView } from './attachment-view';
+import { systemMessageText } from './system-event-text';
 import { useLocalFormat } from './use-local-format';
 import { useVisitorLabel } from './use-visitor-label';
 
 type Props = { chat: ChatSummaryDto; message: MessageDto; seen: boolean | null };
 
 /**
- * One message: system events as centered small text, private notes marked as such, files shown
+ * One message: system events as centered small text in the operator's language (from the message's
+ * `systemEvent`, else its text), private notes marked as such, files shown
  * with the text, and "Seen" under the operators' last reply once the visitor has read it (`seen`
  * is null elsewhere).
  */
 export function MessageItem({ chat, message: m, seen }: Props) {
   const t = useTranslations('inbox.message');
+  const inbox = useTranslations('inbox');
   const format = useLocalFormat();
   const label = useVisitorLabel();
   const time = <time dateTime={m.createdAt}>{format.time(m.createdAt)}</time>;
   if (m.authorKind === 'SYSTEM') {
     return (
-      <li className="message-system" data-author="system" data-internal={m.internal ? 'true' : undefined}>
-        <span className="message-text">{m.text}</span> · {time}
+      <li
+        className="message-system"
+        data-author="system"
+        data-internal={m.internal ? 'true' : undefined}
+        data-system-event={m.systemEvent?.code}
+      >
+        <span className="message-text">{systemMessageText(m, (key, values) => inbox(key, values))}</span> · {time}
       </li>
     );
   }

@@ -112,6 +112,8 @@ export class AiChatStateService implements OnModuleInit {
       authorId: null,
       authorName: null,
       text: handoffMessage(handoffLanguage(context.locale, last?.text)),
+      // The text is the visitor's language already; the code tells clients what it is.
+      systemEvent: { code: 'ai.handoff', params: { reason } },
     });
     if (stored) {
       this.fanout.messagePosted({

@@ -1,3 +1,4 @@
+import type { SystemEvent } from '@chatiq/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
@@ -72,7 +73,7 @@ export class AutoReplyFiringService {
     }).trim();
 
     // openOnly: a chat resolved meanwhile (by an operator, or an earlier rule) gets no reply.
-    const reply = text ? await this.append(chat, `auto-reply:${claim.id}`, text, false, true) : null;
+    const reply = text ? await this.append(chat, { clientId: `auto-reply:${claim.id}`, text, internal: false, openOnly: true }) : null;
     if (!reply) {
       this.logger.log({ chatId: chat.id, autoReplyId: rule.id }, 'auto-reply not sent: the chat is resolved or the reply is empty');
       return false;
@@ -81,29 +82,33 @@ export class AutoReplyFiringService {
     await this.prisma.autoReplyFiring.update({ where: { id: claim.id }, data: { messageId: reply.id } });
 
     const actions = await this.applyActions(firing, assignee);
-    const note = [`Auto-reply: ${describeTrigger(rule)} answered message #${firing.causeSeq}`, ...actions].join('; ');
-    const logged = await this.append(chat, `auto-reply-note:${claim.id}`, note, true, false);
+    const logged = await this.append(chat, {
+      clientId: `auto-reply-note:${claim.id}`,
+      ...firingNote(firing, actions),
+      internal: true,
+      openOnly: false,
+    });
     if (logged) this.fanout.messagePosted(this.posted(chat, logged));
     return true;
   }
 
   /** The rule's status and assignment; returns what changed, for the log line. */
-  private async applyActions(firing: Firing, assignee: { id: string; name: string } | null): Promise<string[]> {
+  private async applyActions(firing: Firing, assignee: { id: string; name: string } | null): Promise<FiringActions> {
     const { rule, chat } = firing;
     const current = await this.prisma.chat.findUnique({ where: { id: chat.id } });
-    if (!current) return [];
-    const done: string[] = [];
+    if (!current) return {};
+    const done: FiringActions = {};
     const data: { status?: 'PENDING' | 'RESOLVED'; resolvedAt?: Date | null; assignedOperatorId?: string; handledBy?: 'OPERATOR' } = {};
     if (rule.setStatus && current.status !== rule.setStatus) {
       data.status = rule.setStatus;
       data.resolvedAt = rule.setStatus === 'RESOLVED' ? new Date() : null;
-      done.push(`status set to ${rule.setStatus}`);
+      done.status = rule.setStatus;
     }
-    if (rule.assignToOperatorId && !assignee) done.push('not assigned: the operator can no longer take this chat');
+    if (rule.assignToOperatorId && !assignee) done.notAssigned = true;
     if (assignee && current.assignedOperatorId !== assignee.id) {
       data.assignedOperatorId = assignee.id;
       data.handledBy = 'OPERATOR';
-      done.push(`assigned to ${assignee.name}`);
+      done.assignee = assignee.name;
     }
     if (Object.keys(data).length === 0) return done;
     await this.prisma.chat.update({ where: { id: chat.id }, data });
@@ -125,7 +130,16 @@ export class AutoReplyFiringService {
     });
   }
 
-  private async append(chat: Chat, clientId: string, text: string, internal: boolean, openOnly: boolean): Promise<Message | null> {
+  private async append(
+    chat: Chat,
+    {
+      clientId,
+      text,
+      internal,
+      openOnly,
+      systemEvent,
+    }: { clientId: string; text: string; internal: boolean; openOnly: boolean; systemEvent?: SystemEvent },
+  ): Promise<Message | null> {
     const stored = await this.messages.append(
       {
         organizationId: chat.organizationId,
@@ -136,6 +150,7 @@ export class AutoReplyFiringService {
         authorName: null,
         text,
         internal,
+        ...(systemEvent ? { systemEvent } : {}),
       },
       { openOnly },
     );
@@ -151,4 +166,35 @@ export class AutoReplyFiringService {
       visitorId: chat.visitorId,
     };
   }
+}
+
+/** What a firing changed in the chat besides replying. */
+type FiringActions = { status?: 'PENDING' | 'RESOLVED'; assignee?: string; notAssigned?: true };
+
+/**
+ * The private note logging a firing: `auto_reply.fired` with the rule's trigger and what it did
+ * (see `systemEventSchema`), and the English sentence as the text:
+ * "Auto-reply: keyword rule ("price") answered message #3; status set to PENDING; assigned to Bohdan".
+ */
+function firingNote(firing: Pick<Firing, 'rule' | 'causeSeq'>, actions: FiringActions): { text: string; systemEvent: SystemEvent } {
+  const { rule } = firing;
+  const params: Record<string, string> = { trigger: rule.trigger, seq: String(firing.causeSeq) };
+  if (rule.trigger === 'KEYWORD') params.keywords = rule.keywords.map((k) => `"${k}"`).join(', ');
+  if (rule.trigger === 'PATTERN') params.pattern = rule.pattern;
+  if (rule.trigger === 'NO_REPLY') params.seconds = String(rule.noReplySeconds);
+  const done: string[] = [];
+  if (actions.status) {
+    params.status = actions.status;
+    done.push(`status set to ${actions.status}`);
+  }
+  if (actions.notAssigned) {
+    params.notAssigned = 'true';
+    done.push('not assigned: the operator can no longer take this chat');
+  }
+  if (actions.assignee !== undefined) {
+    params.assignee = actions.assignee;
+    done.push(`assigned to ${actions.assignee}`);
+  }
+  const text = [`Auto-reply: ${describeTrigger(rule)} answered message #${firing.causeSeq}`, ...done].join('; ');
+  return { text, systemEvent: { code: 'auto_reply.fired', params } };
 }

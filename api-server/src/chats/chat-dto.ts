@@ -1,4 +1,4 @@
-import type { ChatSummaryDto, MessageDto, VisitorDto } from '@chatiq/contracts';
+import { type ChatSummaryDto, type MessageDto, type SystemEvent, systemEventSchema, type VisitorDto } from '@chatiq/contracts';
 import type { Chat, Message, Visitor } from '../generated/prisma/client.js';
 
 export type ChatWithSummary = Chat & {
@@ -35,8 +35,19 @@ export function toMessageDto(message: Message): MessageDto {
           size: message.attachmentSize ?? 0,
         }
       : null,
+    systemEvent: toSystemEvent(message.systemEvent),
     createdAt: message.createdAt.toISOString(),
   };
+}
+
+/**
+ * The stored `{ code, params }` of a SYSTEM message, or null: also for a row without the column
+ * (a statement that did not return it) or one a client could not render (an unknown code).
+ */
+function toSystemEvent(stored: unknown): SystemEvent | null {
+  if (stored == null) return null;
+  const parsed = systemEventSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }
 
 export function toVisitorDto(visitor: Visitor): VisitorDto {

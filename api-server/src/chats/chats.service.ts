@@ -8,6 +8,7 @@ import type {
   ListChatsQuery,
   ListMessagesQuery,
   MessageDto,
+  SystemEvent,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -189,10 +190,7 @@ export class ChatsService {
       where: { id: chat.id },
       data: { assignedOperatorId: operatorId, handledBy: operatorId ? 'OPERATOR' : 'UNASSIGNED' },
     });
-    const text = operatorId
-      ? `${user.name} assigned this chat to ${operatorId === user.id ? 'themselves' : assigneeName}`
-      : `${user.name} unassigned this chat`;
-    const note = await this.systemNote(chat, text);
+    const note = await this.systemNote(chat, assignmentEvent(user, operatorId, assigneeName));
     return { change: await this.change(chat), note };
   }
 
@@ -242,7 +240,8 @@ export class ChatsService {
     };
   }
 
-  private async systemNote(chat: Chat, text: string): Promise<PostedMessage> {
+  /** A private SYSTEM note: the event for clients to render, its English sentence as the text. */
+  private async systemNote(chat: Chat, { systemEvent, text }: { systemEvent: SystemEvent; text: string }): Promise<PostedMessage> {
     const stored = await this.messages.append({
       organizationId: chat.organizationId,
       chatId: chat.id,
@@ -252,8 +251,24 @@ export class ChatsService {
       authorName: null,
       text,
       internal: true,
+      systemEvent,
     });
     if (!stored) throw new AppError('chat_not_found', 'No such chat');
     return this.posted(chat, stored);
   }
+}
+
+/** The note an assignment leaves in the chat: to a colleague, to oneself, or to nobody. */
+function assignmentEvent(
+  user: AuthUser,
+  operatorId: string | null,
+  assigneeName: string | null,
+): { systemEvent: SystemEvent; text: string } {
+  const actor = user.name;
+  if (!operatorId) return { systemEvent: { code: 'chat.unassigned', params: { actor } }, text: `${actor} unassigned this chat` };
+  if (operatorId === user.id) {
+    return { systemEvent: { code: 'chat.self_assigned', params: { actor } }, text: `${actor} assigned this chat to themselves` };
+  }
+  const assignee = assigneeName ?? '';
+  return { systemEvent: { code: 'chat.assigned', params: { actor, assignee } }, text: `${actor} assigned this chat to ${assignee}` };
 }

@@ -1,4 +1,4 @@
-import type { AuthorKind, ChatSummaryDto } from '@chatiq/contracts';
+import type { AuthorKind, ChatSummaryDto, SystemEvent } from '@chatiq/contracts';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../generated/prisma/client.js';
@@ -19,6 +19,8 @@ export type NewMessage = {
   internal?: boolean;
   /** A file already in attachment storage, stored with the message in the same write. */
   attachment?: { key: string; name: string; type: string; size: number };
+  /** A SYSTEM message's code and parameters, for clients to render in their reader's language (`text` stays the English fallback). */
+  systemEvent?: SystemEvent;
 };
 
 /** A message as stored, and, when this call stored it, the chat's summary right after. */
@@ -53,10 +55,10 @@ const APPEND = {
       RETURNING *
     ), message AS (
       INSERT INTO "Message" (id, "organizationId", "chatId", seq, "publicSeq", "clientId", "authorKind", "authorId", "authorName", text, internal,
-                             "attachmentKey", "attachmentName", "attachmentType", "attachmentSize", "createdAt")
+                             "attachmentKey", "attachmentName", "attachmentType", "attachmentSize", "createdAt", "systemEvent")
       SELECT $1::text, $2::text, chat.id, chat."lastSeq", CASE WHEN $9::boolean THEN NULL ELSE chat."lastPublicSeq" END,
              $4::text, $5::text::"AuthorKind", $6::text, $7::text, $8::text, $9::boolean,
-             $10::text, $11::text, $12::text, $13::integer, $14::timestamp
+             $10::text, $11::text, $12::text, $13::integer, $14::timestamp, $17::jsonb
       FROM chat
       RETURNING *
     )
@@ -82,9 +84,11 @@ const APPEND_BATCH = {
   text: `
     WITH input AS (
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[],
-                           $10::text[], $11::text[], $12::text[], $13::integer[], $14::timestamp[], $15::text[], $16::boolean[])
+                           $10::text[], $11::text[], $12::text[], $13::integer[], $14::timestamp[], $15::text[], $16::boolean[],
+                           $17::jsonb[])
         WITH ORDINALITY AS t(id, "organizationId", "chatId", "clientId", "authorKind", "authorId", "authorName", text, internal,
-                             "attachmentKey", "attachmentName", "attachmentType", "attachmentSize", "createdAt", "assignTo", "openOnly", ord)
+                             "attachmentKey", "attachmentName", "attachmentType", "attachmentSize", "createdAt", "assignTo", "openOnly",
+                             "systemEvent", ord)
     ), locked AS (
       SELECT c.id, c."lastSeq", c."lastPublicSeq", c.status
       FROM "Chat" c
@@ -93,10 +97,10 @@ const APPEND_BATCH = {
       FOR UPDATE
     ), inserted AS (
       INSERT INTO "Message" (id, "organizationId", "chatId", seq, "publicSeq", "clientId", "authorKind", "authorId", "authorName", text, internal,
-                             "attachmentKey", "attachmentName", "attachmentType", "attachmentSize", "createdAt")
+                             "attachmentKey", "attachmentName", "attachmentType", "attachmentSize", "createdAt", "systemEvent")
       SELECT i.id, i."organizationId", i."chatId", l."lastSeq" + 1, CASE WHEN i.internal THEN NULL ELSE l."lastPublicSeq" + 1 END,
              i."clientId", i."authorKind"::"AuthorKind", i."authorId", i."authorName", i.text, i.internal,
-             i."attachmentKey", i."attachmentName", i."attachmentType", i."attachmentSize", i."createdAt"
+             i."attachmentKey", i."attachmentName", i."attachmentType", i."attachmentSize", i."createdAt", i."systemEvent"
       FROM input i JOIN locked l ON l.id = i."chatId"
       WHERE NOT i."openOnly" OR l.status <> 'RESOLVED'
       ON CONFLICT ("chatId", "clientId") DO NOTHING
@@ -276,7 +280,7 @@ export class MessagesService implements OnModuleDestroy {
 
 /** The batch as the columns of APPEND_BATCH's `input` (arrays of equal length, in batch order). */
 function batchParameters(batch: AppendJob[]): unknown[] {
-  const columns: unknown[][] = Array.from({ length: 16 }, () => []);
+  const columns: unknown[][] = Array.from({ length: APPEND_PARAMETERS }, () => []);
   for (const job of batch) {
     const values = appendParameters(job);
     for (let i = 0; i < values.length; i++) columns[i]!.push(values[i]);
@@ -284,7 +288,13 @@ function batchParameters(batch: AppendJob[]): unknown[] {
   return columns;
 }
 
-/** One message's parameters, in the order of APPEND's placeholders and APPEND_BATCH's `input` columns. */
+/** How many parameters APPEND takes, and so how many columns APPEND_BATCH's `input` has. */
+const APPEND_PARAMETERS = 17;
+
+/**
+ * One message's parameters, in the order of APPEND's placeholders and APPEND_BATCH's `input`
+ * columns. The system event goes as JSON text (cast to jsonb, and jsonb[] in a batch).
+ */
 function appendParameters({ input, options, createdAt }: Pick<AppendJob, 'input' | 'options' | 'createdAt'>): unknown[] {
   const internal = input.internal ?? false;
   return [
@@ -304,5 +314,6 @@ function appendParameters({ input, options, createdAt }: Pick<AppendJob, 'input'
     createdAt,
     !internal && input.authorKind === 'OPERATOR' ? (options.assignTo ?? null) : null,
     options.openOnly ?? false,
+    input.systemEvent ? JSON.stringify(input.systemEvent) : null,
   ];
 }

@@ -12,6 +12,30 @@ export type ChatHandler = z.infer<typeof chatHandlerSchema>;
 export const authorKindSchema = z.enum(['VISITOR', 'OPERATOR', 'AI', 'SYSTEM']);
 export type AuthorKind = z.infer<typeof authorKindSchema>;
 
+/**
+ * What a server-made SYSTEM message says, as a code and its parameters, so that clients render it
+ * in their reader's language (the message's `text` is the English sentence, kept for transcripts,
+ * exports and clients that do not know the code). Parameters by code (all strings):
+ * - `chat.assigned` `{ actor, assignee }`: "Anna assigned this chat to Bohdan" (private note);
+ * - `chat.self_assigned` `{ actor }`: "Anna assigned this chat to themselves" (private note);
+ * - `chat.unassigned` `{ actor }`: "Anna unassigned this chat" (private note);
+ * - `auto_reply.fired` `{ trigger, seq, keywords?, pattern?, seconds?, status?, assignee?, notAssigned? }`:
+ *   the private log of an auto-reply. `trigger` is the rule's (`KEYWORD`, `PATTERN`,
+ *   `FIRST_MESSAGE`, `OUTSIDE_HOURS`, `NO_REPLY`) with its detail (`keywords`: the keywords as
+ *   `"a", "b"`; `pattern`; `seconds`: NO_REPLY's wait); `seq`: the visitor message it answered;
+ *   what the rule then did: `status` (`PENDING` | `RESOLVED`) it set, `assignee` (a name) it
+ *   assigned, `notAssigned: 'true'` when its operator could no longer take the chat;
+ * - `ai.handoff` `{ reason }`: the message the visitor reads when the AI hands the chat to people
+ *   (visible; `text` is already in the visitor's language, so show `text`); `reason` is an
+ *   `AiHandoffReason`.
+ * The auto-reply's own reply (the rule owner's text) has none. Clients fall back to `text` for an
+ * unknown code or a missing parameter.
+ */
+export const systemEventCodeSchema = z.enum(['chat.assigned', 'chat.self_assigned', 'chat.unassigned', 'auto_reply.fired', 'ai.handoff']);
+export type SystemEventCode = z.infer<typeof systemEventCodeSchema>;
+export const systemEventSchema = z.object({ code: systemEventCodeSchema, params: z.record(z.string(), z.string()) });
+export type SystemEvent = z.infer<typeof systemEventSchema>;
+
 export const messageDtoSchema = z.object({
   id: z.string(),
   chatId: z.string(),
@@ -28,6 +52,11 @@ export const messageDtoSchema = z.object({
   internal: z.boolean(),
   /** The file the message carries (download: `attachmentPath` / `widgetAttachmentPath`). */
   attachment: attachmentDtoSchema.nullable(),
+  /**
+   * SYSTEM messages the server made: what to render in the reader's language (see
+   * `systemEventSchema`; `text` is the English fallback); null otherwise.
+   */
+  systemEvent: systemEventSchema.nullable(),
   createdAt: z.string(),
 });
 export type MessageDto = z.infer<typeof messageDtoSchema>;

@@ -14,6 +14,7 @@ const msg = (id: string, seq: number, text = id, publicSeq: number | null = seq)
   text,
   internal: publicSeq === null,
   attachment: null,
+  systemEvent: null,
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 

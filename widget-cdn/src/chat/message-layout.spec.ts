@@ -21,6 +21,7 @@ function message(seq: number, createdAt: string, overrides: Partial<MessageDto> 
     text: `message ${seq}`,
     internal: false,
     attachment: null,
+    systemEvent: null,
     createdAt,
     ...overrides,
   };

@@ -23,6 +23,7 @@ function message(seq: number, overrides: Partial<MessageDto> = {}): MessageDto {
     text: `message ${seq}`,
     internal: false,
     attachment: null,
+    systemEvent: null,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
     ...overrides,
   };

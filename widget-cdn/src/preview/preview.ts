@@ -60,6 +60,7 @@ function messages(sample: Sample): MessageDto[] {
     text,
     internal: false,
     attachment: null,
+    systemEvent: null,
     createdAt: new Date(at - (4 - seq) * 60_000).toISOString(),
   });
   return [message(1, 'VISITOR', sample.visitor), message(2, 'OPERATOR', sample.operator, sample.operatorName), message(3, 'AI', sample.ai)];
