@@ -52,8 +52,12 @@ describe('auto-replies', () => {
     const first = await v.say('What is the price of order #1234?');
     expect(texts(await v.until('sentinel'))).toEqual(['B: order', 'A: prices', 'sentinel']);
 
-    // Each reply is a visible SYSTEM message followed by a private note logging the firing.
-    const stored = await history(first.chatId);
+    // Each reply is a visible SYSTEM message followed by a private note logging the firing (the
+    // last note is written after the visitor got the sentinel).
+    const stored = await eventually('the last firing note', async () => {
+      const messages = await history(first.chatId);
+      return messages.length >= 7 && messages;
+    });
     expect(stored.map((m) => [m.authorKind, m.internal, m.text.split(' (')[0]])).toEqual([
       ['VISITOR', false, 'What is the price of order #1234?'],
       ['SYSTEM', false, 'B: order'],
