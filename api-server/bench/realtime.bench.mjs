@@ -11,6 +11,12 @@
 //   relayP50Ms / relayP95Ms / relayP99Ms, relay.{visitorToOperator,operatorToVisitor}
 //                             the same load, the same payloads, over the bare relay
 //   p99VsRelay                p99Ms / relayP99Ms
+//   storedRelayP50Ms / storedRelayP95Ms / storedRelayP99Ms, storedRelay.{…}
+//                             the same load over the same relay storing each message first (one
+//                             INSERT, committed, in the same database server as the API's): the
+//                             least any design pays that stores a message before delivering it
+//   storedRelayVsRelay        storedRelayP99Ms / relayP99Ms (how much of the 2× that alone takes)
+//   p99VsStoredRelay          p99Ms / storedRelayP99Ms (the API's own cost above that floor)
 //   msgsPerSec                sustained persisted messages/s: THROUGHPUT_SOCKETS visitors each send
 //                             their next message as soon as the previous one is acknowledged
 //                             (acknowledged = stored; `throughputStored` counts the rows)
@@ -22,7 +28,7 @@
 // The load: every visitor writes every ~INTERVAL_MS (jittered 0.5–1.5×); the operator who holds
 // the chat answers each message as soon as it arrives; every operator is on the site, so its inbox
 // also gets the chats' `chats:updated` (the relay has no inbox: only the messages are relayed).
-// The API and the relay run in alternating rounds (API, relay, API, relay…), each after a
+// The API and the relays run in alternating rounds (API, relay, stored relay, API…), each after a
 // warm-up, so background load on the machine falls on both alike; the percentiles are over the
 // samples of all rounds.
 // Settings (env): BENCH_VISITORS (1000), BENCH_OPERATORS (50), BENCH_SECONDS (20, measured per
@@ -133,7 +139,7 @@ async function chatRound({ visitors, operators, emitVisitor, emitOperator, chatO
 }
 
 const sockets = [];
-let relay;
+const relays = [];
 const api = await startBenchApi({ dbPrefix: 'chatiq_bench', log });
 try {
   const { url, databaseUrl } = api;
@@ -177,25 +183,34 @@ try {
     });
     sockets.push(...operators);
 
-    log(`relay: connecting ${VISITORS} visitors and ${OPERATORS} operators`);
-    const relayPort = await freePort();
-    relay = spawn(process.execPath, [path.join(here, 'bare-relay.mjs')], {
-      env: { ...process.env, PORT: String(relayPort) },
-      stdio: 'ignore',
-    });
-    const relayUrl = `http://127.0.0.1:${relayPort}`;
-    await waitListening(relayUrl);
-    const rVisitors = await inBatches(VISITORS, 100, (i) => connect(relayUrl, { role: 'visitor', room: String(i) }));
-    sockets.push(...rVisitors);
-    const rOperators = await inBatches(OPERATORS, 50, (i) => {
-      const rooms = [];
-      for (let v = i; v < VISITORS; v += OPERATORS) rooms.push(String(v));
-      return connect(relayUrl, { role: 'operator', room: rooms });
-    });
-    sockets.push(...rOperators);
+    /** A relay process (storing each message first when `storeUrl` is given) and its clients. */
+    const startRelay = async (name, storeUrl) => {
+      log(`${name}: connecting ${VISITORS} visitors and ${OPERATORS} operators`);
+      const port = await freePort();
+      relays.push(
+        spawn(process.execPath, [path.join(here, 'bare-relay.mjs')], {
+          env: { ...process.env, PORT: String(port), ...(storeUrl ? { STORE_URL: storeUrl } : {}) },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        }),
+      );
+      const relayUrl = `http://127.0.0.1:${port}`;
+      await waitListening(relayUrl);
+      const visitors = await inBatches(VISITORS, 100, (i) => connect(relayUrl, { role: 'visitor', room: String(i) }));
+      sockets.push(...visitors);
+      const operators = await inBatches(OPERATORS, 50, (i) => {
+        const rooms = [];
+        for (let v = i; v < VISITORS; v += OPERATORS) rooms.push(String(v));
+        return connect(relayUrl, { role: 'operator', room: rooms });
+      });
+      sockets.push(...operators);
+      return { visitors, operators };
+    };
+    const relay = await startRelay('relay');
+    const storedRelay = await startRelay('stored relay', databaseUrl);
 
     const apiSide = { side: 'api', v2o: [], o2v: [] };
     const relaySide = { side: 'relay', v2o: [], o2v: [] };
+    const storedRelaySide = { side: 'storedRelay', v2o: [], o2v: [] };
     const perRound = SECONDS / ROUNDS;
     let apiCpu = 0;
     let apiStored = 0;
@@ -214,23 +229,32 @@ try {
       });
       apiCpu += cpuMs(api.pid) - cpuBefore;
       apiStored += (await prisma.message.count()) - storedBefore;
-      log(`round ${round + 1}/${ROUNDS}: relay, ${perRound}s`);
-      await chatRound({
-        visitors: rVisitors,
-        operators: rOperators,
-        seconds: perRound,
-        into: Object.assign(relaySide, { round }),
-        chatOf: (i) => String(i),
-        emitVisitor: (v, chatId, clientId) => v.emit('visitor:message', { chatId, clientId, text: `message ${clientId}` }, () => {}),
-        emitOperator: (op, chatId, clientId) => op.emit('admin:message', { chatId, clientId, text: `reply ${clientId}` }, () => {}),
-      });
+      for (const [name, side, { visitors: rVisitors, operators: rOperators }] of [
+        ['relay', relaySide, relay],
+        ['stored relay', storedRelaySide, storedRelay],
+      ]) {
+        log(`round ${round + 1}/${ROUNDS}: ${name}, ${perRound}s`);
+        await chatRound({
+          visitors: rVisitors,
+          operators: rOperators,
+          seconds: perRound,
+          into: Object.assign(side, { round }),
+          chatOf: (i) => String(i),
+          emitVisitor: (v, chatId, clientId) => v.emit('visitor:message', { chatId, clientId, text: `message ${clientId}` }, () => {}),
+          emitOperator: (op, chatId, clientId) => op.emit('admin:message', { chatId, clientId, text: `reply ${clientId}` }, () => {}),
+        });
+      }
     }
     for (const s of sockets.splice(0)) s.close();
-    relay.kill('SIGTERM');
-    relay = undefined;
+    for (const r of relays.splice(0)) r.kill('SIGTERM');
 
     const real = { all: stats([...apiSide.v2o, ...apiSide.o2v]), v2o: stats(apiSide.v2o), o2v: stats(apiSide.o2v) };
     const floor = { all: stats([...relaySide.v2o, ...relaySide.o2v]), v2o: stats(relaySide.v2o), o2v: stats(relaySide.o2v) };
+    const storedFloor = {
+      all: stats([...storedRelaySide.v2o, ...storedRelaySide.o2v]),
+      v2o: stats(storedRelaySide.v2o),
+      o2v: stats(storedRelaySide.o2v),
+    };
     Object.assign(result, {
       p50Ms: real.all.p50Ms,
       p95Ms: real.all.p95Ms,
@@ -242,6 +266,12 @@ try {
       relayP95Ms: floor.all.p95Ms,
       relayP99Ms: floor.all.p99Ms,
       relay: { deliveries: floor.all.count, visitorToOperator: floor.v2o, operatorToVisitor: floor.o2v },
+      storedRelayP50Ms: storedFloor.all.p50Ms,
+      storedRelayP95Ms: storedFloor.all.p95Ms,
+      storedRelayP99Ms: storedFloor.all.p99Ms,
+      storedRelay: { deliveries: storedFloor.all.count, visitorToOperator: storedFloor.v2o, operatorToVisitor: storedFloor.o2v },
+      storedRelayVsRelay: floor.all.p99Ms ? round2(storedFloor.all.p99Ms / floor.all.p99Ms) : null,
+      p99VsStoredRelay: storedFloor.all.p99Ms ? round2(real.all.p99Ms / storedFloor.all.p99Ms) : null,
       p99VsRelay: floor.all.p99Ms ? round2(real.all.p99Ms / floor.all.p99Ms) : null,
       apiCpuMsPerMessage: { chat: apiStored ? Math.round((apiCpu / apiStored) * 1000) / 1000 : null },
     });
@@ -318,6 +348,6 @@ try {
   console.log(JSON.stringify(result));
 } finally {
   for (const s of sockets) s.close();
-  relay?.kill('SIGTERM');
+  for (const r of relays) r.kill('SIGTERM');
   await api.stop();
 }
