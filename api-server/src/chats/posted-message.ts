@@ -5,8 +5,8 @@ export type PostedMessage = {
   message: MessageDto;
   /**
    * The chat's new summary: read by the statement that stored the message (ready at once), or,
-   * for a resend, loaded separately. The inbox's `chat:updated` follows the message (coalesced
-   * per chat, see RealtimeFanoutService).
+   * for a resend, loaded separately. The inbox's `chats:updated` follows the message (batched
+   * per site, see RealtimeFanoutService).
    */
   chat: Promise<ChatSummaryDto>;
   /** False for a resend of an already stored message (nobody needs it again). */
