@@ -1,6 +1,7 @@
 // The operator inbox over the realtime contract, in real Chromium with both UIs: the visitor's
 // typing shows in the chat; the visitor's read receipt shows "Seen" under the reply; private notes
-// never reach the widget; header actions (assign, resolve) update the chat live; a live visitor
+// never reach the widget; a reply written offline waits as "sending" and arrives once when the
+// connection is back; header actions (assign, resolve) update the chat live; a live visitor
 // shows on the Live visitors page and an operator's proactive message arrives in their widget.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -105,6 +106,28 @@ describe('inbox realtime', () => {
     expect(everything.join('\n')).not.toContain(note);
     expect(everything.join('\n')).toContain(after);
     await shot(operator, 'inbox-note');
+  });
+
+  it('keeps a reply written offline, shows it as sending, and delivers it once when back online', async () => {
+    const reply = `Written in the lift (${stamp})`;
+    await operator.context().setOffline(true);
+    await operator.getByText('Reconnecting…', { exact: true }).waitFor({ timeout: 30_000 });
+    await operator.getByLabel('Reply').fill(reply);
+    await operator.getByRole('button', { name: 'Send', exact: true }).click();
+    const pending = operator.locator('.message[data-status="pending"]', { hasText: reply });
+    await pending.waitFor(WAIT);
+    expect(await pending.textContent()).toContain('Sending…');
+    expect(await operator.getByLabel('Reply').inputValue()).toBe(''); // the outbox has it now
+    await shot(operator, 'inbox-outbox-pending');
+
+    await operator.context().setOffline(false);
+    await operator.getByText('Live', { exact: true }).waitFor({ timeout: 30_000 });
+    await operator.locator('.message[data-author="operator"][data-message-id]', { hasText: reply }).waitFor(WAIT);
+    await pending.waitFor({ state: 'detached', ...WAIT });
+    await expect.poll(() => widgetTexts(visitor, 'operator'), WAIT).toContainEqual(expect.stringContaining(reply));
+    await visitor.waitForTimeout(1_500); // time for a duplicate to show up
+    expect((await widgetTexts(visitor, 'operator')).filter((text) => text.includes(reply))).toHaveLength(1);
+    expect(await operator.locator('.message[data-author="operator"]', { hasText: reply }).count()).toBe(1);
   });
 
   it('assigns, unassigns and resolves the chat from its header', async () => {

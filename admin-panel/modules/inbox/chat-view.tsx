@@ -9,6 +9,8 @@ import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
 import { type InboxError, useErrorText } from './error-text';
 import { MessageItem } from './message-item';
+import { OutboxItem } from './outbox-item';
+import type { OutboxEntry } from './outbox';
 import { buildTimeline } from './timeline';
 import { TransitionItem } from './transition-item';
 import { useAiStream } from './use-ai-stream';
@@ -27,6 +29,8 @@ type Props = {
   socket: AdminSocket | null;
   chat: ChatSummaryDto;
   messages: MessageDto[];
+  /** Replies and notes waiting for the server (see use-inbox's outbox). */
+  outbox: OutboxEntry[];
   error: InboxError | null;
   operatorId: string;
   operatorName: string;
@@ -41,6 +45,7 @@ export function ChatView({
   socket,
   chat,
   messages,
+  outbox,
   error,
   operatorId,
   operatorName,
@@ -66,7 +71,7 @@ export function ChatView({
   const timeline = buildTimeline(messages, transitions);
 
   // Keep the newest message (or the growing AI answer) in view.
-  const newest = timeline.length;
+  const newest = timeline.length + outbox.length;
   const streamLength = stream?.text.length ?? -1;
   useEffect(() => {
     if (newest || visitorTyping || streamLength >= 0) endRef.current?.scrollIntoView({ block: 'end' });
@@ -92,6 +97,9 @@ export function ChatView({
               <TransitionItem key={`t-${item.transition.id}`} transition={item.transition} />
             ),
           )}
+          {outbox.map((entry) => (
+            <OutboxItem key={entry.clientId} entry={entry} operatorName={operatorName} />
+          ))}
           {stream && <AiStreamItem text={stream.text} />}
           <li ref={endRef} className="messages-end" aria-hidden="true" />
         </ol>

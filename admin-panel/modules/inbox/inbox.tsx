@@ -73,6 +73,7 @@ export function Inbox({ initialChatId = null }: { initialChatId?: string | null 
             socket={inbox.socket}
             chat={inbox.selected}
             messages={inbox.messages}
+            outbox={inbox.outbox}
             error={inbox.error}
             operatorId={operator.id}
             operatorName={operator.name}

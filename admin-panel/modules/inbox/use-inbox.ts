@@ -17,6 +17,14 @@ import { useAccessToken } from '@/modules/auth/use-access-token';
 import { useOperator } from '@/modules/auth/use-operator';
 import type { StatusFilter } from './chat-filter';
 import type { InboxError } from './error-text';
+import { Outbox, type OutboxEntry } from './outbox';
+
+/** How long a reply waits for its acknowledgement before it is left to the next reconnect. */
+const ACK_TIMEOUT_MS = 10_000;
+/** How often replies still waiting are tried again while connected (besides after each reconnect). */
+const RETRY_MS = 15_000;
+/** Refusals that may pass (the server or its database busy): the reply waits and is sent again. */
+const TRANSIENT_ERRORS = new Set(['rate_limited', 'internal_error', 'database_unavailable']);
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
@@ -69,7 +77,9 @@ export function opensTakingOver(chat: ChatSummaryDto | undefined): boolean {
  * sending replies and notes, and the header actions. After a reconnect it reloads the list and
  * resumes the open chat after the last sequence it has (`takeOver: false`: a reconnect changes
  * nobody's chat), so nothing is missed. Opening an unassigned chat takes it, except while the AI
- * answers it (`opensTakingOver`); `takenOver` names the chats taken from the AI here.
+ * answers it (`opensTakingOver`); `takenOver` names the chats taken from the AI here. A reply or
+ * note not acknowledged yet stays in the outbox (shown as sending, kept across a reload of the
+ * tab) and is sent again, with the same client id, after every reconnect until it is.
  */
 export function useInbox(initialChatId: string | null = null) {
   const { apiUrl } = useClientConfig();
@@ -92,6 +102,9 @@ export function useInbox(initialChatId: string | null = null) {
   const [error, setError] = useState<InboxError | null>(null);
   const [listError, setListError] = useState<InboxError | null>(null);
   const [takenOver, setTakenOver] = useState<ReadonlySet<string>>(new Set());
+  const outboxRef = useRef<Outbox | null>(null);
+  outboxRef.current ??= new Outbox(typeof sessionStorage === 'undefined' ? null : sessionStorage, `chatiq.outbox.${operatorId}`);
+  const [outboxEntries, setOutboxEntries] = useState<OutboxEntry[]>(() => outboxRef.current?.all() ?? []);
 
   const setChats = useCallback((update: (all: ChatSummaryDto[]) => ChatSummaryDto[]) => {
     chatsRef.current = update(chatsRef.current);
@@ -137,6 +150,56 @@ export function useInbox(initialChatId: string | null = null) {
     [apiUrl, token, setChats],
   );
 
+  /**
+   * Sends an outbox entry and waits for its acknowledgement: 'sent' (stored; now a message),
+   * 'refused' (the server said no: dropped, the error shown) or 'waiting' (offline, no answer in
+   * time or a transient refusal: kept, tried again after the next reconnect or RETRY_MS).
+   */
+  const deliver = useCallback(
+    async (entry: OutboxEntry): Promise<'sent' | 'refused' | 'waiting'> => {
+      const socket = socketRef.current;
+      const outbox = outboxRef.current;
+      if (!socket?.connected || !outbox) return 'waiting';
+      let ack: Awaited<ReturnType<AdminSocket['emitWithAck']>>;
+      try {
+        ack = await socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck(entry.event, { chatId: entry.chatId, clientId: entry.clientId, text: entry.text });
+      } catch {
+        return 'waiting';
+      }
+      if (!ack.ok && TRANSIENT_ERRORS.has(ack.code)) {
+        setError({ code: ack.code, message: ack.message });
+        return 'waiting';
+      }
+      outbox.remove(entry.clientId);
+      setOutboxEntries(outbox.all());
+      if (!ack.ok) {
+        setError({ code: ack.code, message: ack.message });
+        return 'refused';
+      }
+      const data: MessageAckData = ack.data as MessageAckData;
+      setError(null);
+      if (data.message.chatId === selectedRef.current) updateMessages([data.message]);
+      return 'sent';
+    },
+    [updateMessages],
+  );
+
+  /** Resends what is still waiting, oldest first (after a reconnect). */
+  const flushOutbox = useCallback(async () => {
+    for (const entry of outboxRef.current?.all() ?? []) {
+      if ((await deliver(entry)) === 'waiting') return; // offline again: the next reconnect goes on
+    }
+  }, [deliver]);
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (socketRef.current?.connected && outboxRef.current?.all().length) void flushOutbox();
+    }, RETRY_MS);
+    return () => clearInterval(timer);
+  }, [flushOutbox]);
+
   useEffect(() => {
     const socket = connectAdminSocket(apiUrl, token);
     socketRef.current = socket;
@@ -144,6 +207,7 @@ export function useInbox(initialChatId: string | null = null) {
 
     socket.on('connect', () => {
       setConnection('online');
+      void flushOutbox();
       const listed = loadChats(statusRef.current);
       const chatId = selectedRef.current;
       if (!chatId) return;
@@ -174,7 +238,7 @@ export function useInbox(initialChatId: string | null = null) {
       socketRef.current = null;
       setSocket(null);
     };
-  }, [apiUrl, token, join, loadChats, updateMessages, setChats]);
+  }, [apiUrl, token, join, loadChats, updateMessages, setChats, flushOutbox]);
 
   const select = useCallback(
     (chatId: string) => {
@@ -206,26 +270,32 @@ export function useInbox(initialChatId: string | null = null) {
     [updateMessages],
   );
 
+  /**
+   * Sends a reply or a note. False when the server refused it (the composer keeps the draft); true
+   * once it is stored, or waiting in the outbox for the connection to come back.
+   */
   const send = useCallback(
     async (text: string, mode: ComposeMode = 'reply'): Promise<boolean> => {
-      const socket = socketRef.current;
       const chatId = selectedRef.current;
-      if (!socket || !chatId) return false;
-      const event = mode === 'note' ? 'admin:note' : 'admin:message';
+      const outbox = outboxRef.current;
+      if (!chatId || !outbox) return false;
       const before = chatsRef.current.find((c) => c.id === chatId);
-      const ack = await socket.emitWithAck(event, { chatId, clientId: crypto.randomUUID(), text });
-      if (!ack.ok) {
-        setError({ code: ack.code, message: ack.message });
-        return false;
-      }
-      const data: MessageAckData = ack.data;
-      setError(null);
-      updateMessages([data.message]);
+      const entry: OutboxEntry = {
+        clientId: crypto.randomUUID(),
+        chatId,
+        event: mode === 'note' ? 'admin:note' : 'admin:message',
+        text,
+        createdAt: new Date().toISOString(),
+      };
+      outbox.add(entry);
+      setOutboxEntries(outbox.all());
+      const result = await deliver(entry);
+      if (result === 'refused') return false;
       // A reply to a chat the AI held takes it over (the server's rule).
-      if (mode === 'reply' && heldByAi(before)) setTakenOver((all) => new Set(all).add(chatId));
+      if (result === 'sent' && mode === 'reply' && heldByAi(before)) setTakenOver((all) => new Set(all).add(chatId));
       return true;
     },
-    [updateMessages],
+    [deliver],
   );
 
   const act = useCallback(
@@ -267,6 +337,8 @@ export function useInbox(initialChatId: string | null = null) {
     selected,
     selectedId,
     messages,
+    /** The open chat's replies and notes waiting for the server (shown as sending). */
+    outbox: selectedId ? outboxEntries.filter((e) => e.chatId === selectedId) : [],
     connection,
     error,
     takenOver: selected ? takenOver.has(selected.id) : false,
