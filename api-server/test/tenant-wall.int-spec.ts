@@ -1,13 +1,7 @@
 // The tenant wall: an operator of another organization, or of the same organization but not
 // assigned to the site, can neither read nor write a chat, over REST or sockets. Routes come from
 // the router and events from the contract, so new ones are covered without editing this file.
-import {
-  adminClientEventSchemas,
-  type ChatSummaryDto,
-  type CreatedSiteDto,
-  type MessageAckData,
-  type VisitorJoinResult,
-} from '@chatiq/contracts';
+import { adminClientEventSchemas, type CreatedSiteDto, type MessageAckData, type VisitorJoinResult } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../prisma/factories.js';
 import { type AdminSocket, api, connectAdmin, connectWidget, newClientId, nextChatUpdate, registerOwner } from './support/clients.js';

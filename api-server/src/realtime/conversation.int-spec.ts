@@ -1,4 +1,4 @@
-import type { AdminJoinResult, ChatSummaryDto, CreatedSiteDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
+import type { AdminJoinResult, CreatedSiteDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AdminSocket,

@@ -19,6 +19,9 @@ import { SiteCachesService } from './site-caches.service.js';
 export type WidgetNamespace = Namespace<WidgetClientToServerEvents, WidgetServerToClientEvents>;
 export type AdminNamespace = Namespace<AdminClientToServerEvents, AdminServerToClientEvents>;
 
+/** The most inbox summaries one `chats:updated` frame carries (a busy site's batch is split). */
+const MAX_CHATS_PER_FRAME = 200;
+
 /**
  * Sends what changed to everyone who should see it, across both namespaces (and, with the Redis
  * adapter, across every API node). Operators get chats of the sites they may see; a visitor gets
@@ -111,9 +114,15 @@ export class RealtimeFanoutService implements OnModuleDestroy {
     this.flushTimer ??= setTimeout(() => this.flushSummaries(), CHAT_SUMMARY_BATCH_MS);
   }
 
-  /** To the operators who may see the site: its organization's owners and admins, its operators. */
+  /**
+   * To the operators who may see the site: its organization's owners and admins, its operators.
+   * At most MAX_CHATS_PER_FRAME summaries a frame, so no frame grows with the size of the site.
+   */
   private sendSummaries(organizationId: string, siteId: string, chats: ChatSummaryDto[]): void {
-    this.admin?.to(rooms.organization(organizationId)).to(rooms.site(siteId)).emit('chats:updated', { chats });
+    const operators = this.admin?.to(rooms.organization(organizationId)).to(rooms.site(siteId));
+    for (let i = 0; i < chats.length; i += MAX_CHATS_PER_FRAME) {
+      operators?.emit('chats:updated', { chats: chats.slice(i, i + MAX_CHATS_PER_FRAME) });
+    }
   }
 
   visitorTyping(payload: TypingEventPayload): void {
