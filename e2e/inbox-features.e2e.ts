@@ -111,9 +111,10 @@ describe('inbox tools', () => {
     await expect.poll(() => operator.getByTestId('template-picker').count(), WAIT).toBe(0);
     await reply.press('Enter');
     const sent = `${rendered} ${prefix}b`;
-    await operator.locator('.message[data-author="operator"]', { hasText: sent }).waitFor(WAIT);
+    // Stored (it has an id; a "Sending…" copy has none) and delivered; the composer is empty again.
+    await operator.locator('.message[data-author="operator"][data-message-id]', { hasText: sent }).waitFor(WAIT);
     await received(visitor, (m) => m.text === sent);
-    expect(await reply.inputValue()).toBe('');
+    await expect.poll(() => reply.inputValue(), WAIT).toBe('');
   });
 
   it('transfers a chat to another operator', async () => {
