@@ -8,6 +8,7 @@ import { FormError } from '../settings/form-messages';
 import { useApi } from '../settings/use-api';
 import { CopyButton } from './copy-button';
 import { identityServerSample, identitySetUserSample } from './identity-sample';
+import { RotateConfirm } from './rotate-confirm';
 
 /**
  * Identity verification (`chtq.setUser`): the site's secret, revealed on demand (never loaded
@@ -60,18 +61,7 @@ export function IdentitySection({ siteId }: { siteId: string }) {
       )}
 
       {confirming ? (
-        <fieldset className="confirm">
-          <legend>{t('confirmTitle')}</legend>
-          <p>{t('confirmText')}</p>
-          <div className="form-actions">
-            <button type="button" className="danger" disabled={busy} onClick={() => load('rotate')}>
-              {busy ? t('rotating') : t('confirmRotate')}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
-              {tc('cancel')}
-            </button>
-          </div>
-        </fieldset>
+        <RotateConfirm namespace="sites.identity" busy={busy} onConfirm={() => load('rotate')} onCancel={() => setConfirming(false)} />
       ) : (
         <div className="form-actions">
           {secret === null ? (

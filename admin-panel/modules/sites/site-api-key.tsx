@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { FormError } from '../settings/form-messages';
 import { useApi } from '../settings/use-api';
 import { CopyButton } from './copy-button';
+import { RotateConfirm } from './rotate-confirm';
 
 /** The site's secret API key: its last 4 characters, and a rotation (confirmed) that shows the new key this once. */
 export function SiteApiKey({ siteId, last4, onRotated }: { siteId: string; last4: string; onRotated: (last4: string) => void }) {
   const t = useTranslations('sites.apiKey');
-  const tc = useTranslations('common');
   const api = useApi();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -48,18 +48,7 @@ export function SiteApiKey({ siteId, last4, onRotated }: { siteId: string; last4
         </div>
       )}
       {confirming ? (
-        <fieldset className="confirm">
-          <legend>{t('confirmTitle')}</legend>
-          <p>{t('confirmText')}</p>
-          <div className="form-actions">
-            <button type="button" className="danger" disabled={busy} onClick={rotate}>
-              {busy ? t('rotating') : t('confirmRotate')}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
-              {tc('cancel')}
-            </button>
-          </div>
-        </fieldset>
+        <RotateConfirm namespace="sites.apiKey" busy={busy} onConfirm={rotate} onCancel={() => setConfirming(false)} />
       ) : (
         <button type="button" onClick={() => setConfirming(true)}>
           {t('rotate')}

@@ -15,20 +15,53 @@ export function siteFormBody(values: SiteFormValues) {
   return { name: values.name, domains: toLines(values.domains), allowedOrigins: toLines(values.allowedOrigins) };
 }
 
-/** The problems of one list textarea, each on the value it is about. */
-function ListErrors({ errors, field, text, id }: { errors: FieldErrors; field: string; text: string; id: string }) {
+type ListKey = 'domains' | 'allowedOrigins';
+
+/** One list textarea (a value per line) with the problems of each value under it. */
+function ListField({
+  field,
+  label,
+  placeholder,
+  value,
+  errors,
+  errorId,
+  onChange,
+}: {
+  field: ListKey;
+  label: string;
+  placeholder: string;
+  value: string;
+  errors: FieldErrors;
+  errorId: string;
+  onChange: (value: string) => void;
+}) {
   const t = useTranslations('sites');
   const issueText = useIssueText();
-  const problems = listFieldErrors(errors, field, toLines(text));
-  if (problems.length === 0) return null;
+  const problems = listFieldErrors(errors, field, toLines(value));
+  const invalid = Object.keys(errors).some((k) => k === field || k.startsWith(`${field}.`));
   return (
-    <span className="field-error list-errors" id={id} role="alert">
-      {problems.map((p) => (
-        <span key={`${p.value}:${p.message}`}>
-          {p.value === null ? issueText(p.message) : t('valueError', { value: p.value, message: issueText(p.message) })}
+    <label>
+      {label}
+      <textarea
+        name={field}
+        rows={2}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        spellCheck={false}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId : undefined}
+      />
+      {problems.length > 0 && (
+        <span className="field-error list-errors" id={errorId} role="alert">
+          {problems.map((p) => (
+            <span key={`${p.value}:${p.message}`}>
+              {p.value === null ? issueText(p.message) : t('valueError', { value: p.value, message: issueText(p.message) })}
+            </span>
+          ))}
         </span>
-      ))}
-    </span>
+      )}
+    </label>
   );
 }
 
@@ -47,7 +80,6 @@ export function SiteFormFields({
   const t = useTranslations('sites');
   const set = (key: keyof SiteFormValues, value: string) => onChange({ ...values, [key]: value });
   const nameError = errorAt(errors, 'name');
-  const hasList = (field: string) => Object.keys(errors).some((k) => k === field || k.startsWith(`${field}.`));
   return (
     <>
       <label>
@@ -63,34 +95,24 @@ export function SiteFormFields({
         />
         <FieldError message={nameError} id={`${idPrefix}-name-error`} />
       </label>
-      <label>
-        {t('fields.domains')}
-        <textarea
-          name="domains"
-          rows={2}
-          value={values.domains}
-          onChange={(e) => set('domains', e.target.value)}
-          placeholder="shop.example.com"
-          spellCheck={false}
-          aria-invalid={hasList('domains')}
-          aria-describedby={hasList('domains') ? `${idPrefix}-domains-error` : undefined}
-        />
-        <ListErrors errors={errors} field="domains" text={values.domains} id={`${idPrefix}-domains-error`} />
-      </label>
-      <label>
-        {t('fields.allowedOrigins')}
-        <textarea
-          name="allowedOrigins"
-          rows={2}
-          value={values.allowedOrigins}
-          onChange={(e) => set('allowedOrigins', e.target.value)}
-          placeholder="https://shop.example.com"
-          spellCheck={false}
-          aria-invalid={hasList('allowedOrigins')}
-          aria-describedby={hasList('allowedOrigins') ? `${idPrefix}-origins-error` : undefined}
-        />
-        <ListErrors errors={errors} field="allowedOrigins" text={values.allowedOrigins} id={`${idPrefix}-origins-error`} />
-      </label>
+      <ListField
+        field="domains"
+        label={t('fields.domains')}
+        placeholder="shop.example.com"
+        value={values.domains}
+        errors={errors}
+        errorId={`${idPrefix}-domains-error`}
+        onChange={(value) => set('domains', value)}
+      />
+      <ListField
+        field="allowedOrigins"
+        label={t('fields.allowedOrigins')}
+        placeholder="https://shop.example.com"
+        value={values.allowedOrigins}
+        errors={errors}
+        errorId={`${idPrefix}-origins-error`}
+        onChange={(value) => set('allowedOrigins', value)}
+      />
     </>
   );
 }
