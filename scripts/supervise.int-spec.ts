@@ -143,6 +143,11 @@ describe('supervise.mjs', () => {
       const helper = readHelper(helperPidFile);
       return helper !== first.helper && helper;
     });
+    // A closed terminal (SIGHUP) changes nothing.
+    svc.child.kill('SIGHUP');
+    await waitFor('the SIGHUP', () => svc.log().includes('svc: SIGHUP ignored'));
+    expect(svc.state()).toMatchObject({ state: 'running', pid: restarted.pid, restarts: 1 });
+
     svc.child.kill('SIGTERM');
     expect(await svc.exited).toBe(0);
     const stopped = svc.state()!;

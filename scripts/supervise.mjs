@@ -231,4 +231,6 @@ try {
 
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
+// Closing the terminal start.sh ran in is no reason to stop (Node undoes nohup's SIGHUP ignore).
+process.on('SIGHUP', () => log('SIGHUP ignored'));
 startService();
