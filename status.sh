@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shows each service started by start.sh: its state (up, starting, unhealthy, restarting after a
-# crash, stopped, down), the PID of the service process, how often its supervisor restarted it, its last
-# exit (exit code or signal, and when) and its URL. Exits 1 unless everything is up.
+# crash, stopped, down, unsupervised), the PID of the service process, how often its supervisor
+# restarted it, its last exit (exit code or signal, and when) and its URL. Exits 1 unless
+# everything is up.
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/toolchain.sh
@@ -28,7 +29,9 @@ for name in api admin widget postgres; do
     # stopped: by stop.sh; down: never started, or its supervisor is gone.
     IFS=$'\t' read -r state _ restarts last _ < <(node scripts/service-state.mjs "$(chatiq_state_file "$name")")
     [ "$state" = stopped ] || state=down
-    row "$name" "$state" - "$restarts" "$last" "$where"
+    # Its supervisor was killed but the service still runs: nothing would restart it (stop.sh stops it).
+    if pid="$(chatiq_service_pid "$name")"; then state=unsupervised; else pid=-; fi
+    row "$name" "$state" "$pid" "$restarts" "$last" "$where"
     # (start.sh runs no embedded PostgreSQL when it was given a DATABASE_URL.)
     [ "$name" = postgres ] || status=1
     continue
