@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // Reads a supervisor's state file (see supervise.mjs) for status.sh and prints one tab-separated
-// line: state, service PID (or -), restarts, last exit (or -), seconds since the service started.
-//   state: running | restarting (waiting out its backoff) | stopping | stopped | down (the
-//   supervisor is gone) | unknown (no readable state file)
+// line: state, service PID (or -), restarts, last exit (or -).
+//   node scripts/service-state.mjs <state file> [<health URL>]
+// state: up (running, and its health URL answers), starting (not healthy yet, started less than
+// 90 s ago), unhealthy, restarting (waiting out its backoff), stopping, stopped, down (its
+// supervisor is gone) or unknown (no readable state file).
 import { readFileSync } from 'node:fs';
+
+const STARTING_SECONDS = 90;
 
 const alive = (/** @type {number} */ pid) => {
   try {
@@ -30,20 +34,32 @@ function describeExit(exit, now) {
     .replace(/\.\d+Z$/, ' UTC')} (${since})`;
 }
 
+async function healthy(/** @type {string} */ url) {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+const [file, healthUrl] = process.argv.slice(2);
 let state;
 try {
-  state = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8'));
+  state = JSON.parse(readFileSync(file ?? '', 'utf8'));
 } catch {
-  console.log(['unknown', '-', '-', '-', '-'].join('\t'));
+  console.log(['unknown', '-', '-', '-'].join('\t'));
   process.exit(0);
 }
 const now = Date.now();
-let shown = state.state === 'backoff' ? 'restarting' : state.state;
+const pid = state.pid && alive(state.pid) ? state.pid : null;
+let shown = { running: 'up', backoff: 'restarting' }[/** @type {string} */ (state.state)] ?? state.state;
 if (shown !== 'stopped' && !alive(state.supervisorPid)) shown = 'down';
-const pid = state.pid && alive(state.pid) ? String(state.pid) : '-';
-const age = state.startedAt && pid !== '-' ? String(Math.round((now - Date.parse(state.startedAt)) / 1000)) : '-';
+if (shown === 'up' && healthUrl && !(await healthy(healthUrl))) {
+  const age = state.startedAt ? (now - Date.parse(state.startedAt)) / 1000 : Number.POSITIVE_INFINITY;
+  shown = age < STARTING_SECONDS ? 'starting' : 'unhealthy';
+}
 let lastExit = describeExit(state.lastExit, now);
 if (shown === 'restarting' && state.nextStartAt) {
   lastExit += `, next start in ${Math.max(0, Math.ceil((Date.parse(state.nextStartAt) - now) / 1000))} s`;
 }
-console.log([shown, pid, String(state.restarts ?? 0), lastExit, age].join('\t'));
+console.log([shown, pid ?? '-', String(state.restarts ?? 0), lastExit].join('\t'));
