@@ -100,8 +100,9 @@ describe('supervise.mjs', () => {
       const run = Number(fs.readFileSync(${JSON.stringify(counter)}, 'utf8')) + 1;
       fs.writeFileSync(${JSON.stringify(counter)}, String(run));
       console.log('run ' + run);
-      setTimeout(() => process.exit(3), run === 5 ? 1500 : 0);`;
-    const svc = supervise(script, ['--backoff', '0.1', '--max-backoff', '0.4', '--stable-after', '1']);
+      setTimeout(() => process.exit(3), run === 5 ? 4000 : 0);`;
+    // (A quick run still takes Node's start-up, over a second on a busy machine: hence 4 s.)
+    const svc = supervise(script, ['--backoff', '0.1', '--max-backoff', '0.4', '--stable-after', '4']);
 
     const state = await waitFor('the sixth restart', () => {
       const s = svc.state();
