@@ -1,7 +1,5 @@
 # Sourced by start.sh, stop.sh and status.sh: where things run and how to tell if they are up.
 CHATIQ_ROOT="${CHATIQ_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-CHATIQ_RUN="$CHATIQ_ROOT/.run"
-CHATIQ_DATA="$CHATIQ_ROOT/.data"
 
 # Settings: a .env at the top level (see .env.example) and the environment; the environment wins.
 if [ -f "$CHATIQ_ROOT/.env" ]; then
@@ -10,6 +8,14 @@ if [ -f "$CHATIQ_ROOT/.env" ]; then
     [ -z "${!key+x}" ] && export "$key=$value"
   done < "$CHATIQ_ROOT/.env"
 fi
+
+# PID files, state files and logs (.run) and data kept between runs (.data: secrets, embedded
+# PostgreSQL). Overridable, so a second stack (a test's) can run beside the usual one; relative
+# paths are from the top level.
+CHATIQ_RUN="${CHATIQ_RUN:-.run}"
+CHATIQ_DATA="${CHATIQ_DATA:-.data}"
+case "$CHATIQ_RUN" in /*) ;; *) CHATIQ_RUN="$CHATIQ_ROOT/$CHATIQ_RUN" ;; esac
+case "$CHATIQ_DATA" in /*) ;; *) CHATIQ_DATA="$CHATIQ_ROOT/$CHATIQ_DATA" ;; esac
 
 API_PORT="${API_PORT:-3000}"
 ADMIN_PORT="${ADMIN_PORT:-3001}"
@@ -38,11 +44,21 @@ chatiq_health_url() {
   esac
 }
 
-chatiq_pid() { # prints the PID of a service started by start.sh if it is alive
+chatiq_pid() { # prints the PID of a service's supervisor started by start.sh if it is alive
   local file="$CHATIQ_RUN/$1.pid" pid
   [ -f "$file" ] || return 1
   pid="$(cat "$file")"
   kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+chatiq_state_file() { echo "$CHATIQ_RUN/$1.state.json"; }
+
+chatiq_service_pid() { # prints the PID of the service process its supervisor last started, if alive
+  local file pid
+  file="$(chatiq_state_file "$1")"
+  [ -f "$file" ] || return 1
+  pid="$(sed -n 's/^  "pid": \([0-9][0-9]*\),\{0,1\}$/\1/p' "$file")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
 chatiq_healthy() { # quick probe of one URL

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs the embedded development database in the foreground until SIGINT/SIGTERM:
 //   node packages/dev-postgres/dist/cli.js --data .data/postgres --port 54329
-// start.sh runs it in the background, records its PID, and stop.sh stops it.
+// start.sh runs it under its supervisor (scripts/supervise.mjs), which starts it again if it dies;
+// stop.sh stops it. When PostgreSQL itself dies, this process exits with 1 so that both restart.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedPostgres } from './embedded.js';
 
@@ -22,9 +25,25 @@ const server = await startEmbeddedPostgres({
 console.log(`embedded PostgreSQL ready at ${server.url.replace(/:[^:@/]+@/, ':***@')}`);
 
 let stopping = false;
+
+// The postmaster killed (by the OOM killer, by hand) leaves nothing to serve: exit, so the supervisor
+// starts PostgreSQL again (it recovers from its write-ahead log).
+const postmasterPid = Number(readFileSync(path.join(values.data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+const watch = setInterval(() => {
+  if (stopping) return;
+  try {
+    process.kill(postmasterPid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') return;
+    console.error(`PostgreSQL (postmaster pid ${postmasterPid}) exited on its own`);
+    process.exit(1);
+  }
+}, 500);
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  clearInterval(watch);
   console.log(`${signal}: stopping embedded PostgreSQL`);
   await server.stop();
   process.exit(0);
