@@ -6,7 +6,8 @@
 // process so lib/forwarded-for.ts passes it on to the API; under `next dev` or a bare `next start`
 // the mark is missing and nothing is forwarded.
 //
-// Usage: node server/start.mjs [--port 3001] [--hostname 0.0.0.0] (or PORT / HOSTNAME).
+// Usage, as `next start`: node server/start.mjs [--port 3001 (else PORT, else 3001)] [--hostname
+// 127.0.0.1 (default: every interface)]. TRUSTED_PROXIES: see client-address.mjs.
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +25,10 @@ function option(...names) {
 }
 
 const port = Number(option('--port', '-p') ?? process.env.PORT ?? 3001);
-const hostname = option('--hostname', '-H') ?? process.env.HOSTNAME ?? undefined;
+const hostname = option('--hostname', '-H');
 let trust;
 try {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port / PORT: must be a port number');
   trust = compileTrustedProxies(process.env.TRUSTED_PROXIES);
 } catch (error) {
   console.error(`Invalid configuration:\n  - ${error instanceof Error ? error.message : String(error)}`);
