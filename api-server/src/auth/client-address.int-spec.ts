@@ -51,10 +51,12 @@ describe('client address behind the default trusted proxy (loopback)', () => {
     // Five failures lock the account (per-email backoff), the per-IP budget counts all ten.
     expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
 
-    const eleventh = await signIn(t, colleague, PASSWORD, a);
+    const eleventh = await signIn(t, mistyped, 'wrong-10', a);
     expect(eleventh.status).toBe(429);
     expect(eleventh.body.code).toBe('rate_limited');
-    expect(eleventh.body.message).toBe('Too many requests; try again later'); // the per-IP limit, not a lockout
+    expect(eleventh.body.message).toBe('Too many requests; try again later'); // the per-IP limit, checked before the lockout
+    // The address is out of budget for every account, the colleague's right password included.
+    expect((await signIn(t, colleague, PASSWORD, a)).body.message).toBe('Too many requests; try again later');
 
     const fromB = await signIn(t, colleague, PASSWORD, b);
     expect(fromB.status).toBe(200);
