@@ -89,7 +89,8 @@ USER node
 EXPOSE 3001
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3001/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
-CMD ["node", "node_modules/next/dist/bin/next", "start", "--port", "3001", "--hostname", "0.0.0.0"]
+# next start behind the panel's own server, which passes the browser's address to the API on sign-in.
+CMD ["node", "server/start.mjs", "--port", "3001", "--hostname", "0.0.0.0"]
 
 # ---------------------------------------------------------------------------------------------
 # widget: esbuild bundles widget.js with CHATIQ_API_URL as its default API URL (a site can still

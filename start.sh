@@ -118,7 +118,7 @@ echo "chatiq: services"
 (cd api-server && PORT="$API_PORT" HOST=0.0.0.0 CORS_ORIGINS="http://localhost:$ADMIN_PORT,http://127.0.0.1:$ADMIN_PORT" \
   launch api node --enable-source-maps dist/src/main.js)
 (cd admin-panel && NEXTAUTH_URL="$ADMIN_URL" CHATIQ_API_URL="$API_URL" CHATIQ_WIDGET_URL="$WIDGET_URL" NEXT_TELEMETRY_DISABLED=1 \
-  launch admin node node_modules/next/dist/bin/next start --port "$ADMIN_PORT")
+  launch admin node server/start.mjs --port "$ADMIN_PORT")
 (cd widget-cdn && PORT="$WIDGET_PORT" launch widget node server.mjs)
 
 echo "chatiq: waiting for health checks"

@@ -27,7 +27,14 @@ export class AppModule {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.visitorId'],
             // A visitor id works like a password for that visitor's chat: keep it out of URLs in logs.
-            serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]visitorId=)[^&]*/g, '$1[Redacted]') }) },
+            // `ip` is the client (req.ip, through TRUSTED_PROXIES); `remoteAddress` the socket's peer.
+            serializers: {
+              req: (req: { url?: string; raw?: { ip?: string } }) => ({
+                ...req,
+                ip: req.raw?.ip,
+                url: req.url?.replace(/([?&]visitorId=)[^&]*/g, '$1[Redacted]'),
+              }),
+            },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),

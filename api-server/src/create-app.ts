@@ -23,7 +23,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalFilters(new AppErrorFilter());
   app.enableCors(corsFor(config));
-  app.set('trust proxy', config.trustProxy);
+  // req.ip is the client: the right-most X-Forwarded-For address that is not a trusted proxy.
+  app.set('trust proxy', config.trustedProxies);
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.enableShutdownHooks();

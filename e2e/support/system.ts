@@ -1,5 +1,5 @@
 // Starts the whole system as real processes, the way start.sh runs it: the built API, the built
-// admin panel (next start) and the widget server, each on a free port, over a fresh database.
+// admin panel (server/start.mjs) and the widget server, each on a free port, over a fresh database.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -44,8 +44,11 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Migrates and seeds `databaseUrl`, then starts the three services (`apiEnv`: more of the API's environment). */
-export async function startSystem(databaseUrl: string, apiEnv: Record<string, string> = {}): Promise<System> {
+/**
+ * Migrates and seeds `databaseUrl`, then starts the three services (`apiEnv`: more of the API's
+ * environment; `label`: a suffix for the log files of a test's own system).
+ */
+export async function startSystem(databaseUrl: string, apiEnv: Record<string, string> = {}, label = ''): Promise<System> {
   const apiDir = path.join(repoRoot, 'api-server');
   execFileSync(path.join(apiDir, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
     cwd: apiDir,
@@ -64,7 +67,7 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
   });
 
   const children = [
-    start('api', [process.execPath, 'dist/src/main.js'], apiDir, {
+    start(`api${label && `-${label}`}`, [process.execPath, 'dist/src/main.js'], apiDir, {
       DATABASE_URL: databaseUrl,
       PORT: String(apiPort),
       HOST: '127.0.0.1',
@@ -81,8 +84,9 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
       ...apiEnv,
     }),
     start(
-      'admin',
-      [process.execPath, 'node_modules/next/dist/bin/next', 'start', '--port', String(adminPort)],
+      `admin${label && `-${label}`}`,
+      // The panel's production server (next start + the browser's address for sign-in), as start.sh runs it.
+      [process.execPath, 'server/start.mjs', '--port', String(adminPort)],
       path.join(repoRoot, 'admin-panel'),
       {
         NEXTAUTH_URL: adminUrl,
@@ -93,7 +97,10 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
         HOSTNAME: '127.0.0.1',
       },
     ),
-    start('widget', [process.execPath, 'server.mjs'], path.join(repoRoot, 'widget-cdn'), { PORT: String(widgetPort), HOST: '127.0.0.1' }),
+    start(`widget${label && `-${label}`}`, [process.execPath, 'server.mjs'], path.join(repoRoot, 'widget-cdn'), {
+      PORT: String(widgetPort),
+      HOST: '127.0.0.1',
+    }),
   ];
   const [api, admin, widget] = children as [ChildProcess, ChildProcess, ChildProcess];
   const stop = async () => {

@@ -76,13 +76,20 @@ export class AuthLimitsService implements OnModuleInit, OnModuleDestroy {
     return state && state.consumedPoints >= this.maxFailures ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : null;
   }
 
-  /** Records a failed login (or wrong current password); the last allowed failure starts the lockout. */
-  async loginFailed(email: string): Promise<void> {
+  /**
+   * Records a failed login (or wrong current password); the last allowed failure starts the lockout
+   * (then true). Counted per email whatever the client's address, so guesses spread over many
+   * addresses still lock the account.
+   */
+  async loginFailed(email: string): Promise<boolean> {
     try {
       const state = await this.loginFailures.consume(email);
-      if (state.consumedPoints >= this.maxFailures) await this.loginFailures.block(email, this.lockoutSeconds);
+      if (state.consumedPoints < this.maxFailures) return false;
+      await this.loginFailures.block(email, this.lockoutSeconds);
+      return true;
     } catch (rejection) {
       retryAfter(rejection); // already over (concurrent failures): the lockout stands
+      return false;
     }
   }
 

@@ -18,7 +18,7 @@ import {
   type UserDto,
   userDtoSchema,
 } from '@chatiq/contracts';
-import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
@@ -56,8 +56,8 @@ export class AuthController {
   @RateLimit('login')
   @ApiZodBody(loginBodySchema)
   @ApiZodResponse(authResponseSchema)
-  login(@Body(new ZodPipe(loginBodySchema)) body: LoginBody): Promise<AuthResponse> {
-    return this.auth.login(body);
+  login(@Body(new ZodPipe(loginBodySchema)) body: LoginBody, @Ip() ip: string): Promise<AuthResponse> {
+    return this.auth.login(body, ip);
   }
 
   /** Signs in (or up) with the ID token of the admin panel's Google sign-in; 404 google_not_configured when off. */

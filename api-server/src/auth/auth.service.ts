@@ -1,5 +1,5 @@
 import type { AuthResponse, GoogleSignInBody, LoginBody, RegisterBody, UserDto } from '@chatiq/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import bcrypt from 'bcrypt';
 import { AppError } from '../common/errors/app-error.js';
@@ -26,6 +26,7 @@ export type UserWithOrg = {
 export class AuthService {
   /** Compared against when the email is unknown, so both paths cost one bcrypt compare. */
   private readonly dummyHash: string;
+  private readonly logger = new Logger('Auth');
 
   constructor(
     private readonly prisma: PrismaService,
@@ -63,8 +64,9 @@ export class AuthService {
    * Signs in with email and password. After LOGIN_MAX_FAILURES failures for one email, logins
    * with that email are refused with 429 for LOGIN_LOCKOUT_SECONDS, the right password included —
    * whether an account has that email or not, so the lockout tells nothing about who is registered.
+   * `clientIp` (req.ip: the browser's address the admin panel forwarded) only goes to the log.
    */
-  async login(body: LoginBody): Promise<AuthResponse> {
+  async login(body: LoginBody, clientIp = 'unknown'): Promise<AuthResponse> {
     const lockedFor = await this.limits.loginLockedFor(body.email);
     if (lockedFor !== null) throw new RateLimitedError(lockedFor, 'Too many failed sign-in attempts; try again later');
     const user = await this.prisma.user.findUnique({
@@ -73,7 +75,11 @@ export class AuthService {
     });
     const matches = await bcrypt.compare(body.password, user?.passwordHash ?? this.dummyHash);
     if (!user?.passwordHash || !matches || !user.active) {
-      await this.limits.loginFailed(body.email);
+      if (await this.limits.loginFailed(body.email)) {
+        this.logger.warn(
+          `sign-in lockout for ${body.email} after ${this.config.authLimits.loginMaxFailures} failures, the last from ${clientIp}`,
+        );
+      }
       throw new AppError('invalid_credentials', 'Email or password is incorrect');
     }
     await this.limits.loginSucceeded(body.email);

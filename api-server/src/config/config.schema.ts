@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from './trusted-proxies.js';
+
+/** A TRUSTED_PROXIES list, checked entry by entry (see trusted-proxies.ts). */
+const proxyList = z.string().transform((value, ctx) => {
+  const parsed = parseTrustedProxies(value);
+  if ('problem' in parsed) {
+    ctx.addIssue({ code: 'custom', message: parsed.problem });
+    return z.NEVER;
+  }
+  return parsed.proxies;
+});
 
 const commaList = z.string().transform((s) =>
   s
@@ -24,8 +35,14 @@ export const configSchema = z
       .default(7 * 24 * 3600),
     /** Origins allowed to call the REST API from a browser (the admin panel). */
     CORS_ORIGINS: commaList.default(['http://localhost:3001']),
-    /** Express `trust proxy`: which proxies' X-Forwarded-* headers to believe (e.g. `loopback`, `uniquelocal`, a CIDR list). */
-    TRUST_PROXY: z.string().min(1).default('loopback'),
+    /**
+     * The proxies whose X-Forwarded-For the API believes (Express `trust proxy`, proxy-addr): the
+     * client is the right-most address of the chain that is not one of them. Default `loopback`:
+     * nginx and the admin panel on the same host. `none` trusts nobody (the socket's address).
+     */
+    TRUSTED_PROXIES: proxyList.optional(),
+    /** The former name of TRUSTED_PROXIES, still read when TRUSTED_PROXIES is unset. */
+    TRUST_PROXY: proxyList.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     REDIS_URL: z.url().optional(),
     /** Prefix of the Redis channels the Socket.IO adapter uses (several deployments can share a Redis). */
@@ -82,6 +99,10 @@ export const configSchema = z
     /** A visitor message no operator answered within this many minutes is emailed to the site's team. */
     FOLLOW_UP_AFTER_MINUTES: z.coerce.number().min(0.01).max(10_080).default(15),
   })
+  .refine((env) => !(env.TRUSTED_PROXIES && env.TRUST_PROXY), {
+    path: ['TRUST_PROXY'],
+    message: 'is the former name of TRUSTED_PROXIES: set only TRUSTED_PROXIES',
+  })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
     host: env.HOST,
@@ -92,7 +113,7 @@ export const configSchema = z
     jwt: { secret: env.JWT_SECRET, expiresInSeconds: env.JWT_EXPIRES_IN_SECONDS },
     corsOrigins: env.CORS_ORIGINS,
     logLevel: env.LOG_LEVEL,
-    trustProxy: env.TRUST_PROXY,
+    trustedProxies: env.TRUSTED_PROXIES ?? env.TRUST_PROXY ?? ['loopback'],
     redisUrl: env.REDIS_URL,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX,
     socket: {

@@ -35,4 +35,29 @@ describe('loadConfig', () => {
       'https://b.example',
     ]);
   });
+
+  describe('TRUSTED_PROXIES', () => {
+    it('defaults to loopback and takes a list of addresses, subnets and named ranges, or none', () => {
+      expect(loadConfig(valid).trustedProxies).toEqual(['loopback']);
+      expect(
+        loadConfig({ ...valid, TRUSTED_PROXIES: 'loopback, 10.0.0.0/8 ,172.16.0.0/255.240.0.0,fd00::/8, 192.0.2.7' }).trustedProxies,
+      ).toEqual(['loopback', '10.0.0.0/8', '172.16.0.0/255.240.0.0', 'fd00::/8', '192.0.2.7']);
+      expect(loadConfig({ ...valid, TRUSTED_PROXIES: 'uniquelocal' }).trustedProxies).toEqual(['uniquelocal']);
+      expect(loadConfig({ ...valid, TRUSTED_PROXIES: 'none' }).trustedProxies).toEqual([]);
+    });
+
+    it('refuses what is not an address, a subnet or a named range, naming the entry', () => {
+      expect(() => loadConfig({ ...valid, TRUSTED_PROXIES: 'loopback, nginx' })).toThrow(/TRUSTED_PROXIES: "nginx" is not an IP address/);
+      expect(() => loadConfig({ ...valid, TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES: "10.0.0.0\/33"/);
+      expect(() => loadConfig({ ...valid, TRUSTED_PROXIES: 'true' })).toThrow(/TRUSTED_PROXIES: "true"/);
+      expect(() => loadConfig({ ...valid, TRUSTED_PROXIES: ' , ' })).toThrow(/TRUSTED_PROXIES: must list proxies/);
+    });
+
+    it('still reads the former name TRUST_PROXY, but not both at once', () => {
+      expect(loadConfig({ ...valid, TRUST_PROXY: 'uniquelocal' }).trustedProxies).toEqual(['uniquelocal']);
+      expect(() => loadConfig({ ...valid, TRUST_PROXY: 'uniquelocal', TRUSTED_PROXIES: 'loopback' })).toThrow(
+        /TRUST_PROXY: is the former name of TRUSTED_PROXIES/,
+      );
+    });
+  });
 });
