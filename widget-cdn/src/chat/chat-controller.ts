@@ -1,4 +1,4 @@
-import type { MessageDto, VisitorIdentifyPayload } from '@chatiq/contracts';
+import type { MessageDto } from '@chatiq/contracts';
 import { BUILT_IN_WELCOME, type LiveSettings, toLanguage, toLiveSettings, type WidgetConfig, type WidgetLanguage } from '../config.js';
 import type { SdkEvent, SdkMessage } from '../embed/chat-module.js';
 import { trackPageChanges } from '../embed/page-tracker.js';
@@ -24,10 +24,11 @@ import {
   unsentMessages,
 } from './chat-state.js';
 import { lazy, loadAttachments, loadOffHours, loadTranscript } from './features.js';
-import { toIdentity } from './identity.js';
+import { IdentitySender } from './identity-sender.js';
 import { resumePoint } from './message-merge.js';
 import type { OffHoursController } from './offhours-controller.js';
 import { showsClosedNotice } from './receipts.js';
+import { fetchSiteSettings, GONE_CODES } from './site-settings.js';
 import type { TranscriptController } from './transcript-controller.js';
 import { RemoteTyping, TypingSender } from './typing.js';
 import type { UploadsController } from './uploads-controller.js';
@@ -40,8 +41,6 @@ const AI_TYPING_TIMEOUT_MS = 60_000;
 const PASTED_FILE_NAME = 'pasted-image.png';
 /** Longest wait for the site's settings before the first join goes anyway. */
 const SETTINGS_WAIT_MS = 3_000;
-/** Refusals that mean this page may not have the chat at all: the widget removes itself. */
-const GONE_CODES = ['origin_not_allowed', 'site_not_found'];
 
 /**
  * The widget's wiring: what the connection, the view and the page report becomes an action on the
@@ -73,9 +72,7 @@ export class ChatController {
   private transcriptShown = false;
   /** The owner set the site's welcome text (else the built-in one is shown translated). */
   private welcomeSet = false;
-  /** `chtq.setUser`: sent once joined, again after a join that follows a failed attempt. */
-  private identity: VisitorIdentifyPayload | null = null;
-  private identitySent = false;
+  private readonly identity: IdentitySender;
   private started = false;
   private gone = false;
   private tracksPages = false;
@@ -120,7 +117,7 @@ export class ChatController {
           // The connection then sends `unsent` again: what waited, and what was refused for a reason that may pass.
           this.dispatch({ type: 'joined', chatId: result.chatId, messages: result.messages, first });
           this.trackPages();
-          void this.sendIdentity();
+          void this.identity.send();
         },
         messages: (messages) => this.dispatch({ type: 'stored', messages, live: false }),
         sendFailed: (clientId, code) => {
@@ -130,6 +127,7 @@ export class ChatController {
         event: (name, payload) => this.onServerEvent(name, payload),
       },
     });
+    this.identity = new IdentitySender(this.connection);
     this.host = {
       config,
       view: this.view,
@@ -171,14 +169,7 @@ export class ChatController {
 
   /** `chtq.setUser(...)`: checked here, sent as `visitor:identify` once connected (it never connects by itself). */
   setUser(user: unknown): void {
-    const check = toIdentity(user);
-    if (!check.ok) {
-      console.warn(`[ChatIQ] setUser: ${check.problem}; ignored.`);
-      return;
-    }
-    this.identity = check.identity;
-    this.identitySent = false;
-    void this.sendIdentity();
+    this.identity.setUser(user);
   }
 
   /** `chtq.setLocale('uk' | 'en')`: every string switches at once, and stays so whatever the site's settings say. */
@@ -352,42 +343,13 @@ export class ChatController {
     (handlers[name] as ((payload: ServerEvents[E]) => void) | undefined)?.(payload);
   }
 
-  // ---- identity (chtq.setUser) ---------------------------------------------------------------
-
-  private async sendIdentity(): Promise<void> {
-    const identity = this.identity;
-    if (!identity || this.identitySent || !this.connection.isJoined) return;
-    this.identitySent = true;
-    const ack = await this.connection.identify(identity);
-    if (this.identity !== identity || ack.ok) return;
-    if (ack.code === 'identity_invalid' || ack.code === 'validation_failed') {
-      console.warn(`[ChatIQ] setUser: the server refused this user (${ack.code}): ${ack.message}`);
-      this.identity = null;
-    } else {
-      this.identitySent = false; // not connected or a passing failure: the next join sends it again
-    }
-  }
-
   // ---- language and the site's settings ------------------------------------------------------
 
-  /** GET /widget/sites/:id/settings: the site's look, applied like a `settings:update`. */
+  /** The site's look, read once connected, applied like a `settings:update`. */
   private async loadSiteSettings(): Promise<void> {
-    try {
-      const response = await fetch(`${this.config.apiUrl}/widget/sites/${encodeURIComponent(this.config.siteId)}/settings`, {
-        credentials: 'omit',
-      });
-      const body: unknown = await response.json().catch(() => null);
-      if (response.ok) {
-        await this.applySettings(body);
-        return;
-      }
-      const refusal = body as { code?: unknown; message?: unknown } | null;
-      if (typeof refusal?.code === 'string' && GONE_CODES.includes(refusal.code)) {
-        this.goAway(refusal.code, typeof refusal.message === 'string' ? refusal.message : String(response.status));
-      }
-    } catch {
-      // Not reachable now: the socket says so; the look stays the embed's until a settings:update.
-    }
+    const answer = await fetchSiteSettings(this.config.apiUrl, this.config.siteId);
+    if (answer.ok) await this.applySettings(answer.settings);
+    else if (answer.gone) this.goAway(answer.gone.code, answer.gone.message);
   }
 
   /**
