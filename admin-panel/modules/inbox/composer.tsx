@@ -1,6 +1,6 @@
 'use client';
 
-import { type ChatSummaryDto, MAX_ATTACHMENT_BYTES, type QuickTemplateDto } from '@chatiq/contracts';
+import { type ChatSummaryDto, MAX_ATTACHMENT_BYTES, MAX_MESSAGE_LENGTH, type QuickTemplateDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type ChangeEvent, type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { ATTACHMENT_ACCEPT } from './attachment-check';
@@ -201,7 +201,7 @@ export function Composer({ chat, operatorName, templates, onSend, onTyping, onSt
           aria-activedescendant={pickerOpen && options.length > 0 ? templateOptionId(activeIndex) : undefined}
           placeholder={note ? t('notePlaceholder') : t('replyPlaceholder')}
           value={draft}
-          maxLength={5000}
+          maxLength={MAX_MESSAGE_LENGTH}
           onChange={onChange}
           onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
           onBlur={onStopTyping}

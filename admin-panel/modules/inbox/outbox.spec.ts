@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Outbox, type OutboxEntry, type OutboxStorage } from './outbox';
+import { afterRefusal, Outbox, type OutboxEntry, type OutboxStorage } from './outbox';
 
 function memoryStorage(): OutboxStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -74,5 +74,17 @@ describe('outbox', () => {
     const outbox = new Outbox(full, 'k');
     outbox.add(entry('a'));
     expect(outbox.all()).toHaveLength(1);
+  });
+});
+
+describe('afterRefusal (the contract retry rule)', () => {
+  it('keeps what may pass and drops what no resend can fix', () => {
+    expect(afterRefusal('rate_limited')).toBe('waiting');
+    expect(afterRefusal('internal_error')).toBe('waiting');
+    expect(afterRefusal('database_unavailable')).toBe('waiting');
+    expect(afterRefusal('permissions_changed')).toBe('waiting');
+    expect(afterRefusal('chat_not_found')).toBe('refused');
+    expect(afterRefusal('validation_failed')).toBe('refused');
+    expect(afterRefusal('forbidden')).toBe('refused');
   });
 });

@@ -1,3 +1,5 @@
+import { isRetryableError } from '@chatiq/contracts';
+
 /**
  * Replies and notes the server has not acknowledged yet. Each keeps its client id, so sending it
  * again after a reconnect (or a reload of the tab) is the same message to the server: stored once,
@@ -10,6 +12,15 @@ export type OutboxEntry = {
   text: string;
   createdAt: string;
 };
+
+/**
+ * What becomes of an entry the server refused with `code`, by the contract's one retry rule
+ * (`isRetryableError`, shared with the widget): `waiting` (kept, sent again with its client id
+ * after the next reconnect or retry), or `refused` (dropped, the error shown).
+ */
+export function afterRefusal(code: string): 'waiting' | 'refused' {
+  return isRetryableError(code) ? 'waiting' : 'refused';
+}
 
 /** Where the entries live: sessionStorage in the browser, a Map in tests. */
 export type OutboxStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

@@ -17,14 +17,12 @@ import { useAccessToken } from '@/modules/auth/use-access-token';
 import { useOperator } from '@/modules/auth/use-operator';
 import type { StatusFilter } from './chat-filter';
 import type { InboxError } from './error-text';
-import { Outbox, type OutboxEntry } from './outbox';
+import { afterRefusal, Outbox, type OutboxEntry } from './outbox';
 
 /** How long a reply waits for its acknowledgement before it is left to the next reconnect. */
 const ACK_TIMEOUT_MS = 10_000;
 /** How often replies still waiting are tried again while connected (besides after each reconnect). */
 const RETRY_MS = 15_000;
-/** Refusals that may pass (the server or its database busy): the reply waits and is sent again. */
-const TRANSIENT_ERRORS = new Set(['rate_limited', 'internal_error', 'database_unavailable']);
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
@@ -152,8 +150,9 @@ export function useInbox(initialChatId: string | null = null) {
 
   /**
    * Sends an outbox entry and waits for its acknowledgement: 'sent' (stored; now a message),
-   * 'refused' (the server said no: dropped, the error shown) or 'waiting' (offline, no answer in
-   * time or a transient refusal: kept, tried again after the next reconnect or RETRY_MS).
+   * 'refused' (the server said no for good: dropped, the error shown) or 'waiting' (offline, no
+   * answer in time or a refusal that may pass, by the contract's retry rule: kept, tried again
+   * after the next reconnect or RETRY_MS).
    */
   const deliver = useCallback(
     async (entry: OutboxEntry): Promise<'sent' | 'refused' | 'waiting'> => {
@@ -168,7 +167,7 @@ export function useInbox(initialChatId: string | null = null) {
       } catch {
         return 'waiting';
       }
-      if (!ack.ok && TRANSIENT_ERRORS.has(ack.code)) {
+      if (!ack.ok && afterRefusal(ack.code) === 'waiting') {
         setError({ code: ack.code, message: ack.message });
         return 'waiting';
       }

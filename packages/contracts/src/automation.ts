@@ -1,6 +1,7 @@
 // Automation settings: business hours, auto-replies, quick templates (issue 7).
 import { z } from 'zod';
 import { idSchema } from './common.js';
+import { MAX_MESSAGE_LENGTH } from './limits.js';
 
 // ---------------------------------------------------------------------------------------------
 // Wall-clock building blocks
@@ -240,7 +241,7 @@ export const templateShortcutSchema = z
 export const quickTemplateSchema = z.object({
   shortcut: templateShortcutSchema,
   /** May use {visitor.name}, {visitor.email}, {operator.name} and {site.name}. */
-  text: z.string().trim().min(1).max(5000),
+  text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
 });
 export type QuickTemplateInput = z.input<typeof quickTemplateSchema>;
 export type QuickTemplate = z.output<typeof quickTemplateSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode, ValidationIssue } from './errors.js';
+import { MAX_MESSAGE_LENGTH } from './limits.js';
 
 export const idSchema = z.string().min(1).max(64);
 
@@ -9,7 +10,7 @@ export const clientMessageIdSchema = z.string().min(8).max(64);
 export const messageTextSchema = z
   .string()
   .transform((s) => s.trim())
-  .pipe(z.string().min(1, 'Message is empty').max(5000, 'Message is longer than 5000 characters'));
+  .pipe(z.string().min(1, 'Message is empty').max(MAX_MESSAGE_LENGTH, `Message is longer than ${MAX_MESSAGE_LENGTH} characters`));
 
 export const isoDateSchema = z.string();
 

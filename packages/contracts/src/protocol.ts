@@ -3,6 +3,8 @@
  * (`@chatiq/contracts/protocol`), so it stays small. Everything here is also exported by the
  * package root.
  */
+export * from './limits.js';
 export * from './message-log.js';
 export * from './namespaces.js';
+export * from './retry.js';
 export * from './version.js';

@@ -2,47 +2,23 @@ import { z } from 'zod';
 import { attachmentDtoSchema } from './attachment.js';
 import { messageDtoSchema } from './chats.js';
 import { clientMessageIdSchema, idSchema } from './common.js';
+import { ATTACHMENT_MIME_TYPES, MAX_MESSAGE_LENGTH } from './limits.js';
 
 /**
  * Chat attachments. A file is uploaded as `multipart/form-data` (the file in the field
  * `ATTACHMENT_FILE_FIELD`, the fields below beside it) and becomes a message of the chat that
  * carries it. The server decides the type from the file's bytes, never from its name or the
- * Content-Type the client sent, and refuses anything outside `ATTACHMENT_MIME_TYPES`.
+ * Content-Type the client sent, and refuses anything outside `ATTACHMENT_MIME_TYPES`. The types,
+ * extensions and limits are zod-free, in limits.ts (`@chatiq/contracts/protocol`).
  */
 
-/** The types an attachment may have (what the server sniffs and serves it as). */
-export const ATTACHMENT_MIME_TYPES = [
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'application/pdf',
-  'text/plain',
-  'text/csv',
-] as const;
 export const attachmentMimeTypeSchema = z.enum(ATTACHMENT_MIME_TYPES);
-export type AttachmentMimeType = z.infer<typeof attachmentMimeTypeSchema>;
-
-/** Served `inline` (previewed); every other type is served as a download. */
-export const INLINE_ATTACHMENT_TYPES: readonly AttachmentMimeType[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
-
-/**
- * Text has no magic number: a file is accepted as text only when its bytes are valid UTF-8
- * without NUL bytes and its name ends in one of these.
- */
-export const TEXT_ATTACHMENT_EXTENSIONS = ['.txt', '.csv', '.log'] as const;
-
-/** Largest attachment, in bytes, by default (the server's `UPLOAD_MAX_BYTES` may differ). */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-/** The multipart field that carries the file. */
-export const ATTACHMENT_FILE_FIELD = 'file';
 
 /** Optional caption sent with a file (the message's text; empty when none). */
 export const attachmentCaptionSchema = z
   .string()
   .transform((s) => s.trim())
-  .pipe(z.string().max(5000, 'Caption is longer than 5000 characters'));
+  .pipe(z.string().max(MAX_MESSAGE_LENGTH, `Caption is longer than ${MAX_MESSAGE_LENGTH} characters`));
 
 /** Fields beside the file in `POST /chats/:chatId/attachments` (operators). */
 export const attachmentUploadFieldsSchema = z.object({
@@ -88,8 +64,4 @@ export function attachmentPath(messageId: string): string {
 export function widgetAttachmentPath(messageId: string, ref: WidgetVisitorRef): string {
   const query = new URLSearchParams({ siteId: ref.siteId, visitorId: ref.visitorId });
   return `/widget/attachments/${encodeURIComponent(messageId)}?${query}`;
-}
-
-export function isInlineAttachmentType(type: string): boolean {
-  return (INLINE_ATTACHMENT_TYPES as readonly string[]).includes(type);
 }

@@ -1,6 +1,16 @@
 import type { AiDeltaPayload } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
-import { type AiStream, AiStreams, addDelta } from './ai-stream.js';
+import {
+  type AiStream,
+  type AiStreams,
+  addDelta,
+  finishChatStreams,
+  finishStream,
+  NO_STREAMS,
+  resetStreams,
+  streamDelta,
+  visibleStreams,
+} from './ai-stream.js';
 
 const piece = (index: number, delta: string, streamId = 's1', chatId = 'c1'): AiDeltaPayload => ({ chatId, streamId, index, delta });
 
@@ -64,41 +74,41 @@ describe('addDelta', () => {
 });
 
 describe('AiStreams', () => {
-  it('reports when the visible text changes', () => {
-    const streams = new AiStreams();
-    expect(streams.delta(piece(1, 'B'))).toBe(false); // held: nothing to show yet
-    expect(streams.visible()).toEqual([]);
-    expect(streams.delta(piece(0, 'A'))).toBe(true);
-    expect(streams.visible().map((s) => s.text)).toEqual(['AB']);
-    expect(streams.delta(piece(0, 'A'))).toBe(false);
+  const texts = (streams: AiStreams) => visibleStreams(streams).map((s) => s.text);
+
+  it('shows a stream once its first piece is there, and is unchanged by a duplicate', () => {
+    const held = streamDelta(NO_STREAMS, piece(1, 'B')); // held: nothing to show yet
+    expect(visibleStreams(held)).toEqual([]);
+    const shown = streamDelta(held, piece(0, 'A'));
+    expect(texts(shown)).toEqual(['AB']);
+    expect(streamDelta(shown, piece(0, 'A'))).toBe(shown);
   });
 
   it('ignores late pieces of a finished stream', () => {
-    const streams = new AiStreams();
-    streams.delta(piece(0, 'Partial'));
-    expect(streams.finish('s1')).toBe(true);
-    expect(streams.delta(piece(1, ' more'))).toBe(false);
-    expect(streams.visible()).toEqual([]);
-    expect(streams.finish('s1')).toBe(false);
+    const finished = finishStream(streamDelta(NO_STREAMS, piece(0, 'Partial')), 's1');
+    expect(visibleStreams(finished)).toEqual([]);
+    expect(streamDelta(finished, piece(1, ' more'))).toBe(finished);
+    expect(finishStream(finished, 's1')).toBe(finished);
   });
 
   it('finishes the streams of one chat only', () => {
-    const streams = new AiStreams();
-    streams.delta(piece(0, 'one', 's1', 'c1'));
-    streams.delta(piece(0, 'two', 's2', 'c2'));
-    expect(streams.finishChat('c1')).toBe(true);
-    expect(streams.visible().map((s) => s.streamId)).toEqual(['s2']);
-    expect(streams.has('c1')).toBe(false);
-    expect(streams.has('c2')).toBe(true);
+    const two = streamDelta(streamDelta(NO_STREAMS, piece(0, 'one', 's1', 'c1')), piece(0, 'two', 's2', 'c2'));
+    const left = finishChatStreams(two, 'c1');
+    expect(visibleStreams(left).map((s) => s.streamId)).toEqual(['s2']);
+    expect(finishChatStreams(left, 'c1')).toBe(left);
   });
 
   it('forgets partial streams on reset, but still accepts their later pieces', () => {
-    const streams = new AiStreams();
-    streams.delta(piece(0, 'A'));
-    expect(streams.reset()).toBe(true);
-    expect(streams.visible()).toEqual([]);
+    const reset = resetStreams(streamDelta(NO_STREAMS, piece(0, 'A')));
+    expect(visibleStreams(reset)).toEqual([]);
     // Piece 0 was seen before the reset; a later piece alone shows nothing (index 0 is missing now).
-    expect(streams.delta(piece(1, 'B'))).toBe(false);
-    expect(streams.visible()).toEqual([]);
+    expect(visibleStreams(streamDelta(reset, piece(1, 'B')))).toEqual([]);
+  });
+
+  it('remembers a bounded number of finished streams', () => {
+    let streams = NO_STREAMS;
+    for (let i = 0; i < 60; i++) streams = finishStream(streams, `s${i}`);
+    expect(streams.finished).toHaveLength(50);
+    expect(streams.finished[0]).toBe('s10');
   });
 });

@@ -35,58 +35,51 @@ export function addDelta(stream: AiStream | undefined, delta: AiDeltaPayload): A
 }
 
 /**
- * The assistant's answers being streamed in the visitor's chats, by stream id. A stream ends with
- * `finish` (the stored answer arrived, or the stream was aborted); pieces of a finished stream
- * that arrive late are ignored.
+ * The assistant's answers being streamed in the visitor's chats, in the order they started. A
+ * stream ends with `finishStream` (the stored answer arrived, or the stream was aborted); pieces
+ * of a finished stream that arrive late are ignored. Immutable: every function returns the same
+ * object when nothing changed.
  */
-export class AiStreams {
-  private readonly streams = new Map<string, AiStream>();
-  private readonly finished: string[] = [];
+export interface AiStreams {
+  readonly active: readonly AiStream[];
+  /** The last finished stream ids (at most FINISHED_MEMORY). */
+  readonly finished: readonly string[];
+}
 
-  /** Adds a piece; true when the visible text of the stream changed. */
-  delta(payload: AiDeltaPayload): boolean {
-    if (this.finished.includes(payload.streamId)) return false;
-    const before = this.streams.get(payload.streamId);
-    const after = addDelta(before, payload);
-    if (after === before) return false;
-    this.streams.set(payload.streamId, after);
-    return after.text !== (before?.text ?? '');
-  }
+export const NO_STREAMS: AiStreams = { active: [], finished: [] };
 
-  /** Ends a stream (its partial text goes away); true when it was being shown. */
-  finish(streamId: string): boolean {
-    if (!this.finished.includes(streamId)) {
-      this.finished.push(streamId);
-      if (this.finished.length > FINISHED_MEMORY) this.finished.shift();
-    }
-    return this.streams.delete(streamId);
-  }
+/** Adds a piece (`ai:delta`) to its stream. */
+export function streamDelta(streams: AiStreams, payload: AiDeltaPayload): AiStreams {
+  if (streams.finished.includes(payload.streamId)) return streams;
+  const before = streams.active.find((stream) => stream.streamId === payload.streamId);
+  const after = addDelta(before, payload);
+  if (after === before) return streams;
+  const active = before ? streams.active.map((stream) => (stream === before ? after : stream)) : [...streams.active, after];
+  return { ...streams, active };
+}
 
-  /** Ends every stream of a chat (e.g. its stored answer arrived as a plain message). */
-  finishChat(chatId: string): boolean {
-    let removed = false;
-    for (const stream of [...this.streams.values()]) {
-      if (stream.chatId === chatId) removed = this.finish(stream.streamId) || removed;
-    }
-    return removed;
-  }
+/** Ends a stream (its partial text goes away). */
+export function finishStream(streams: AiStreams, streamId: string): AiStreams {
+  const active = streams.active.filter((stream) => stream.streamId !== streamId);
+  if (streams.finished.includes(streamId) && active.length === streams.active.length) return streams;
+  const finished = streams.finished.includes(streamId) ? streams.finished : [...streams.finished, streamId].slice(-FINISHED_MEMORY);
+  return { active, finished };
+}
 
-  /**
-   * Forgets partial streams without marking them finished: after a reconnect, pieces sent while
-   * disconnected are lost, and the stored answer arrives with the history or `ai:done`.
-   */
-  reset(): boolean {
-    const had = this.streams.size > 0;
-    this.streams.clear();
-    return had;
-  }
+/** Ends every stream of a chat (e.g. its stored answer arrived as a plain message). */
+export function finishChatStreams(streams: AiStreams, chatId: string): AiStreams {
+  return streams.active.filter((stream) => stream.chatId === chatId).reduce((all, stream) => finishStream(all, stream.streamId), streams);
+}
 
-  /** The streams with text to show, in the order they started. */
-  visible(): AiStream[] {
-    return [...this.streams.values()].filter((stream) => stream.text !== '');
-  }
+/**
+ * Forgets partial streams without marking them finished: after a reconnect, pieces sent while
+ * disconnected are lost, and the stored answer arrives with the history or `ai:done`.
+ */
+export function resetStreams(streams: AiStreams): AiStreams {
+  return streams.active.length === 0 ? streams : { ...streams, active: [] };
+}
 
-  has(chatId: string): boolean {
-    return [...this.streams.values()].some((stream) => stream.chatId === chatId);
-  }
+/** The streams with text to show, in the order they started. */
+export function visibleStreams(streams: AiStreams): AiStream[] {
+  return streams.active.filter((stream) => stream.text !== '');
 }

@@ -1,9 +1,9 @@
 /**
  * The parts of the chat an ordinary open chat does not need, each a chunk of its own that the
- * bundler splits off (`import()`): fetched once, the first time it is needed, and again after a
- * failed download.
+ * bundler splits off (`import()`) with its feature controller (uploads, off-hours, transcript):
+ * fetched once, the first time it is needed, and again after a failed download.
  */
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
   return () => {
     loading ??= load();

@@ -86,9 +86,9 @@ export function mergeMessages(entries: readonly ChatEntry[], incoming: readonly 
   return sortBySeq(merged);
 }
 
-/** Marks the visitor's unacknowledged message as refused by the server. */
-export function markFailed(entries: readonly ChatEntry[], clientId: string): ChatEntry[] {
-  return entries.map((entry) => (entry.id === null && entry.clientId === clientId ? { ...entry, status: 'failed' as const } : entry));
+/** Marks the visitor's unacknowledged message as refused by the server; `retryable`: sending it again could work. */
+export function markFailed(entries: readonly ChatEntry[], clientId: string, retryable = true): ChatEntry[] {
+  return updatePending(entries, clientId, { status: 'failed', retryable });
 }
 
 /**

@@ -68,12 +68,13 @@ describe('applyReadReceipts', () => {
 
 describe('recordReceipt', () => {
   it('only moves forward', () => {
-    const receipts = new Map<string, number>();
-    expect(recordReceipt(receipts, 'chat-1', 3)).toBe(true);
-    expect(recordReceipt(receipts, 'chat-1', 2)).toBe(false);
-    expect(recordReceipt(receipts, 'chat-1', 3)).toBe(false);
-    expect(recordReceipt(receipts, 'chat-1', 5)).toBe(true);
-    expect(receipts.get('chat-1')).toBe(5);
+    const none = new Map<string, number>();
+    const three = recordReceipt(none, 'chat-1', 3);
+    expect(three.get('chat-1')).toBe(3);
+    expect(none.size).toBe(0); // never mutated
+    expect(recordReceipt(three, 'chat-1', 2)).toBe(three);
+    expect(recordReceipt(three, 'chat-1', 3)).toBe(three);
+    expect(recordReceipt(three, 'chat-1', 5).get('chat-1')).toBe(5);
   });
 });
 

@@ -23,12 +23,11 @@ export function applyReadReceipts(entries: readonly ChatEntry[], operatorReadSeq
   });
 }
 
-/** Read receipts only move forward (events can arrive out of order). */
-export function recordReceipt(receipts: Map<string, number>, chatId: string, seq: number): boolean {
+/** Read receipts only move forward (events can arrive out of order): the same map when nothing moved. */
+export function recordReceipt(receipts: ReadonlyMap<string, number>, chatId: string, seq: number): ReadonlyMap<string, number> {
   const known = receipts.get(chatId);
-  if (known !== undefined && known >= seq) return false;
-  receipts.set(chatId, seq);
-  return true;
+  if (known !== undefined && known >= seq) return receipts;
+  return new Map(receipts).set(chatId, seq);
 }
 
 /**

@@ -22,9 +22,6 @@ const FATAL_HANDSHAKE_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'contract_version_unsupported',
 ]);
 
-/** Refusals of one message that resending the same text cannot fix. */
-const FINAL_SEND_CODES: ReadonlySet<string> = new Set<ErrorCode>(['validation_failed', 'payload_too_large']);
-
 const ACK_TIMEOUT_MS = 10_000;
 const RESEND_DELAY_MS = 2_000;
 const RETRY_BASE_MS = 2_000;
@@ -53,7 +50,10 @@ export interface ConnectionEvents {
   joined(result: VisitorJoinResult, first: boolean): void;
   /** Stored messages: acknowledged visitor messages. */
   messages(messages: MessageDto[]): void;
-  /** The server refused one of the visitor's messages for good. */
+  /**
+   * The server refused one of the visitor's messages. Whether it is sent again after the next
+   * join is the chat state's call (`unsent`, by the contract's retry rule).
+   */
   sendFailed(clientId: string, code: ErrorCode): void;
   /** Any event the server sends (`admin:message`, `ai:delta`, `settings:update`…). */
   event<E extends keyof ServerEvents>(name: E, payload: ServerEvents[E]): void;
@@ -69,6 +69,11 @@ export interface ConnectionOptions {
   lastSeen(): { chatId: string | null; seq: number };
   page(): { url: string; title: string };
   /**
+   * The visitor's messages the server has not stored yet, in the order written: sent again, with
+   * the same clientId, after each join (the chat state keeps them: `unsentMessages`).
+   */
+  unsent(): readonly { clientId: string; text: string }[];
+  /**
    * Called at the first connect (the server took the site and the page's origin); the first join
    * waits for it (the site's settings: the locale depends on them).
    */
@@ -79,8 +84,8 @@ export interface ConnectionOptions {
 /**
  * The widget's one Socket.IO connection to `${apiUrl}/widget` (sio.ts). It is opened by `start()`
  * (when the visitor first opens the chat), joins as the stored visitor after every (re)connect,
- * and keeps the visitor's unacknowledged messages in an outbox that is sent again, with the
- * same clientId, after each join until the server acknowledges them.
+ * and sends the visitor's unacknowledged messages (`unsent`) again, with the same clientId,
+ * after each join until the server acknowledges them.
  */
 export class WidgetConnection {
   private client: SioClient | null = null;
@@ -88,8 +93,6 @@ export class WidgetConnection {
   private joinedOnce = false;
   private retries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** clientId → text, in the order the visitor wrote them. */
-  private readonly outbox = new Map<string, string>();
   private joinedVisitorId: string | null = null;
   private readonly joinWaiters: (() => void)[] = [];
   private firstConnect: Promise<unknown> | undefined;
@@ -132,9 +135,11 @@ export class WidgetConnection {
     this.client?.close();
   }
 
-  /** Sends now if joined, else as soon as the next join succeeds. Same clientId = same message. */
+  /**
+   * Sends now if joined; else the next join sends it (it is one of `unsent`). Same clientId = same
+   * message.
+   */
   send(clientId: string, text: string): void {
-    this.outbox.set(clientId, text);
     if (this.joined) void this.emitMessage(clientId, text);
   }
 
@@ -228,39 +233,39 @@ export class WidgetConnection {
     void this.flushOutbox();
   }
 
-  /** Sends what waits in the outbox, one after the other: the server numbers them in the order written. */
+  /** Sends what was not stored yet, one after the other: the server numbers them in the order written. */
   private async flushOutbox(): Promise<void> {
-    for (const [clientId, text] of [...this.outbox]) {
+    for (const { clientId, text } of this.options.unsent()) {
       if (!this.joined) return; // the next join goes on
-      if (this.outbox.has(clientId)) await this.emitMessage(clientId, text);
+      if (this.isUnsent(clientId)) await this.emitMessage(clientId, text);
     }
+  }
+
+  private isUnsent(clientId: string): boolean {
+    return this.options.unsent().some((message) => message.clientId === clientId);
   }
 
   private emitMessage(clientId: string, text: string): Promise<void> {
     const client = this.client;
     if (!client?.connected) return Promise.resolve(); // stays in the outbox until the next join
     return this.request('visitor:message', { clientId, text }).then((ack) => {
-      if (!this.outbox.has(clientId)) return; // already acknowledged by an earlier attempt
+      if (!this.isUnsent(clientId)) return; // already acknowledged by an earlier attempt
       if (ack.ok) {
-        this.outbox.delete(clientId);
         this.options.events.messages([ack.data.message]);
       } else if (ack === NOT_CONNECTED) {
         // No answer in time: try again while connected; a disconnect resends after the next join.
         if (client === this.client && client.connected) setTimeout(() => this.resend(clientId), RESEND_DELAY_MS);
-      } else if (FINAL_SEND_CODES.has(ack.code)) {
-        this.outbox.delete(clientId);
-        this.options.events.sendFailed(clientId, ack.code);
       } else {
-        // rate_limited, internal_error, database_unavailable…: give up on this copy, tell the
-        // visitor, and let them retry by hand (or a reconnect sends it again).
+        // Give up on this copy and tell the visitor: a refusal that may pass (rate_limited,
+        // internal_error…) is sent again after the next join or by hand, one that cannot is not.
         this.options.events.sendFailed(clientId, ack.code);
       }
     });
   }
 
   private resend(clientId: string): void {
-    const text = this.outbox.get(clientId);
-    if (text !== undefined && this.joined) void this.emitMessage(clientId, text);
+    const message = this.options.unsent().find((unsent) => unsent.clientId === clientId);
+    if (message && this.joined) void this.emitMessage(clientId, message.text);
   }
 
   private onConnectError(error: ConnectError): void {

@@ -43,6 +43,12 @@ describe('describeUploadFailure', () => {
     expect(describeUploadFailure({ status: 429, code: 'rate_limited' }, 10)).toEqual({ reason: 'rateLimited', retryable: true });
     expect(describeUploadFailure({ status: 503, code: 'database_unavailable' }, 10)).toEqual({ reason: 'uploadFailed', retryable: true });
   });
+
+  it('other refusals follow the contract retry rule', () => {
+    expect(describeUploadFailure({ status: 404, code: 'chat_not_found' }, 10)).toEqual({ reason: 'uploadFailed', retryable: false });
+    expect(describeUploadFailure({ status: 403, code: 'origin_not_allowed' }, 10)).toEqual({ reason: 'uploadFailed', retryable: false });
+    expect(describeUploadFailure({ status: 500, code: 'internal_error' }, 10)).toEqual({ reason: 'uploadFailed', retryable: true });
+  });
 });
 
 describe('formatFileSize', () => {

@@ -1,7 +1,5 @@
 import type { AttachmentUploadResult, ErrorCode, MessageDto } from '@chatiq/contracts';
-
-/** The contract's multipart field for the file. */
-const FILE_FIELD = 'file';
+import { ATTACHMENT_FILE_FIELD, isRetryableError } from '@chatiq/contracts/protocol';
 
 export type UploadOutcome =
   | { ok: true; message: MessageDto }
@@ -29,7 +27,7 @@ export function uploadAttachment(request: UploadRequest): Promise<UploadOutcome>
     form.append('siteId', request.siteId);
     form.append('visitorId', request.visitorId);
     form.append('clientId', request.clientId);
-    form.append(FILE_FIELD, request.file, request.fileName);
+    form.append(ATTACHMENT_FILE_FIELD, request.file, request.fileName);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${request.apiUrl}/widget/attachments`);
     xhr.responseType = 'json';
@@ -55,7 +53,7 @@ export function uploadOutcome(status: number, body: unknown): UploadOutcome {
 export interface UploadFailure {
   /** Which of the widget's strings says what went wrong. */
   reason: 'fileTooLarge' | 'fileTypeRejected' | 'fileEmpty' | 'rateLimited' | 'uploadFailed';
-  /** Whether sending the same file again could work (else the visitor can only remove it). */
+  /** Whether sending the same file again could work (else the visitor can only remove it): the contract's retry rule. */
   retryable: boolean;
 }
 
@@ -66,7 +64,8 @@ export function describeUploadFailure(outcome: { status: number; code: ErrorCode
     return { reason: fileSize === 0 ? 'fileEmpty' : 'fileTypeRejected', retryable: false };
   }
   if (outcome.code === 'rate_limited' || outcome.status === 429) return { reason: 'rateLimited', retryable: true };
-  return { reason: 'uploadFailed', retryable: true };
+  // No answer (status 0) or no code: worth another try; else the code says.
+  return { reason: 'uploadFailed', retryable: outcome.code === null || isRetryableError(outcome.code) };
 }
 
 /** "532 B", "12.5 KB", "3.4 MB" (decimal units, one decimal below 10, as file managers show them). */

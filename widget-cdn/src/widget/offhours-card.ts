@@ -1,4 +1,5 @@
 import type { Ack, VisitorIdentifyAck } from '@chatiq/contracts';
+import { MAX_MESSAGE_LENGTH } from '@chatiq/contracts/protocol';
 import type { BusinessView } from '../chat/business-status.js';
 import { planLeaveMessage } from '../chat/email.js';
 import type { WidgetStrings } from '../i18n.js';
@@ -52,7 +53,7 @@ export class OffHoursCard {
       'aria-describedby': 'chatiq-offhours-email-error',
     });
     this.emailError = el('span', { id: 'chatiq-offhours-email-error', class: 'chatiq-field-error' });
-    this.messageInput = el('textarea', { class: 'chatiq-field', name: 'message', rows: '3', maxlength: '5000' });
+    this.messageInput = el('textarea', { class: 'chatiq-field', name: 'message', rows: '3', maxlength: String(MAX_MESSAGE_LENGTH) });
     this.labels = { name: el('span'), email: el('span'), message: el('span') };
     this.formError = el('p', { class: 'chatiq-field-error', role: 'alert', hidden: true });
     this.submitButton = el('button', { type: 'submit', class: 'chatiq-button' });

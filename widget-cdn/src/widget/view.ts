@@ -3,7 +3,7 @@ import { dayLabel, layoutEntries, msUntilTomorrow } from '../chat/message-layout
 import type { ChatEntry } from '../chat/message-merge.js';
 import type { WidgetConfig, WidgetLanguage, WidgetPosition, WidgetSize } from '../config.js';
 import type { WidgetStrings } from '../i18n.js';
-import { ATTACH_ICON, CHAT_ICON, CLOSE_ICON, el, icon, MAIL_ICON, SEND_ICON } from './dom.js';
+import { el } from './dom.js';
 import {
   createMessageElement,
   createStreamElement,
@@ -13,6 +13,7 @@ import {
   updateStreamElement,
 } from './message-element.js';
 import { applyColor, rootClassName } from './theme.js';
+import { buildComposer, buildHeader, buildLauncher, buildMessageList, buildStatusLines } from './view-parts.js';
 
 export interface ViewHandlers {
   toggle(): void;
@@ -48,15 +49,8 @@ export type Banner = { text: string; tone: 'info' | 'error' };
 /** A stream of the assistant's answer to show (see AiStreams). */
 export type StreamView = { streamId: string; text: string };
 
-/** The contract's limit on one message. */
-const MAX_MESSAGE_LENGTH = 5000;
 /** Closer than this to the bottom of the list, new messages scroll into view. */
 const STICK_TO_BOTTOM_PX = 80;
-/**
- * What the file picker offers: the contract's ATTACHMENT_MIME_TYPES and text extensions (its
- * values come with zod, so they are repeated here). Only a hint: the server decides from the bytes.
- */
-export const ATTACHMENT_ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,.pdf,.txt,.csv,.log';
 /** What the focus trap moves between (the visible ones). */
 const FOCUSABLE = 'button:not(:disabled),a[href],input:not(:disabled):not([type=file]),textarea:not(:disabled),[tabindex="0"]';
 
@@ -69,7 +63,8 @@ const FOCUSABLE = 'button:not(:disabled),a[href],input:not(:disabled):not([type=
  * visitor does to its handlers. The panel is a dialog that keeps the focus while open (Tab and
  * Shift+Tab cycle through it, Esc closes it). The off-hours card, the transcript form and the
  * drawing of files come from lazy chunks: they are handed in when loaded (`offHoursSlot`,
- * `showTranscript`, `setFileRenderer`), with their stylesheets (`addStyle`).
+ * `showTranscript`, `setFileRenderer`), with their stylesheets (`addStyle`). Its parts are built
+ * by view-parts.ts (launcher, header, message list, status lines, composer).
  */
 export class WidgetView {
   private readonly root: HTMLDivElement;
@@ -123,106 +118,48 @@ export class WidgetView {
     private strings: WidgetStrings,
     private readonly handlers: ViewHandlers,
   ) {
-    const title = config.title ?? strings.title;
     this.customTitle = config.title;
     this.language = config.language;
     this.position = config.position;
     this.size = config.size;
     this.preview = config.preview;
 
-    this.badge = el('span', { class: 'chatiq-badge', 'aria-hidden': 'true', hidden: true });
-    this.unreadDescription = el('span', { id: 'chatiq-unread', class: 'chatiq-sr-only' });
-    this.launcher = el(
-      'button',
-      {
-        type: 'button',
-        class: 'chatiq-launcher',
-        'aria-label': strings.openChat,
-        'aria-expanded': 'false',
-        'aria-controls': 'chatiq-panel',
-        'aria-describedby': 'chatiq-unread',
-      },
-      icon(CHAT_ICON, 'chatiq-icon-chat'),
-      icon(CLOSE_ICON, 'chatiq-icon-close'),
-      this.badge,
-    );
-
-    this.closeButton = el(
-      'button',
-      { type: 'button', class: 'chatiq-icon-button chatiq-close', 'aria-label': strings.closeChat },
-      icon(CLOSE_ICON),
-    );
-    this.transcriptButton = el(
-      'button',
-      {
-        type: 'button',
-        class: 'chatiq-icon-button chatiq-transcript-button',
-        'aria-label': strings.transcriptAction,
-        title: strings.transcriptAction,
-        'aria-expanded': 'false',
-        'aria-controls': 'chatiq-transcript',
-        hidden: true,
-      },
-      icon(MAIL_ICON),
-    );
+    ({ launcher: this.launcher, badge: this.badge, unreadDescription: this.unreadDescription } = buildLauncher(strings));
+    const header = buildHeader(config.title ?? strings.title, strings);
+    ({
+      titleElement: this.titleElement,
+      presence: this.presence,
+      transcriptButton: this.transcriptButton,
+      closeButton: this.closeButton,
+    } = header);
+    const list = buildMessageList(strings);
+    ({
+      messageList: this.messageList,
+      greeting: this.greeting,
+      welcome: this.welcome,
+      welcomeText: this.welcomeText,
+      offHoursSlot: this.offHoursSlot,
+      streamBox: this.streamBox,
+    } = list);
+    const lines = buildStatusLines(strings);
+    ({ status: this.status, typingLine: this.typingLine, handoffLine: this.handoffLine, closedLine: this.closedLine } = lines);
+    const composer = buildComposer(strings);
+    ({ input: this.input, fileInput: this.fileInput, attachButton: this.attachButton, sendButton: this.sendButton } = composer);
     this.transcriptSlot = el('div', { class: 'chatiq-slot' });
-    this.titleElement = el('h2', { class: 'chatiq-title', id: 'chatiq-title' }, title);
-    this.presence = el('div', { class: 'chatiq-presence', role: 'status', hidden: true });
     this.banner = el('div', { class: 'chatiq-banner', role: 'status', hidden: true });
-
-    this.greeting = el('p', { class: 'chatiq-greeting' }, strings.greeting);
-    this.welcomeText = el('div', { class: 'chatiq-msg-text' });
-    // A bubble like a message's, but not a `.chatiq-msg`: it is not one of the chat's messages.
-    this.welcome = el('div', { class: 'chatiq-welcome', hidden: true }, this.welcomeText);
-    this.offHoursSlot = el('div', { class: 'chatiq-slot' });
-    this.streamBox = el('div', { class: 'chatiq-streams' });
-    this.messageList = el(
-      'div',
-      { class: 'chatiq-messages', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'chatiq-title', tabindex: '0' },
-      el('div', { class: 'chatiq-intro' }, this.greeting, this.welcome),
-      this.offHoursSlot,
-      this.streamBox,
-    );
-
-    this.input = el('textarea', {
-      class: 'chatiq-input',
-      rows: '1',
-      maxlength: String(MAX_MESSAGE_LENGTH),
-      'aria-label': strings.messageLabel,
-      placeholder: strings.placeholder,
-    });
-    this.fileInput = el('input', { type: 'file', accept: ATTACHMENT_ACCEPT, multiple: true, hidden: true, tabindex: '-1' });
-    this.attachButton = el(
-      'button',
-      { type: 'button', class: 'chatiq-icon-button chatiq-attach', 'aria-label': strings.attachFile, title: strings.attachFile },
-      icon(ATTACH_ICON),
-    );
-    this.sendButton = el('button', { type: 'submit', class: 'chatiq-send', 'aria-label': strings.send }, icon(SEND_ICON));
-    const composer = el('form', { class: 'chatiq-composer' }, this.attachButton, this.fileInput, this.input, this.sendButton);
-    this.typingLine = el('p', { class: 'chatiq-typing', hidden: true });
-    this.handoffLine = el('p', { class: 'chatiq-handoff', hidden: true });
-    this.closedLine = el('p', { class: 'chatiq-closed', hidden: true }, strings.chatClosed);
-    this.status = el('div', { class: 'chatiq-status', role: 'status', hidden: true }, this.typingLine, this.handoffLine, this.closedLine);
     this.dropZone = el('div', { class: 'chatiq-drop', hidden: true }, strings.dropFile);
 
     this.panel = el(
       'div',
       { id: 'chatiq-panel', class: 'chatiq-panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'chatiq-title', hidden: true },
-      el(
-        'div',
-        { class: 'chatiq-header' },
-        el('div', { class: 'chatiq-heading' }, this.titleElement, this.presence),
-        this.transcriptButton,
-        this.closeButton,
-      ),
+      header.header,
       this.transcriptSlot,
       this.banner,
       this.messageList,
       this.status,
-      composer,
+      composer.composer,
       this.dropZone,
     );
-
     this.root = el(
       'div',
       { class: rootClassName(config.position, config.size, false, config.preview), lang: config.language },
@@ -232,11 +169,25 @@ export class WidgetView {
     );
     applyColor(this.root, config.color);
 
+    this.listenToHeader();
+    this.listenToComposer(composer.composer);
+    this.listenForDrops();
+    this.listenToKeys();
+    shadow.append(this.root);
+  }
+
+  private listenToHeader(): void {
+    const { handlers } = this;
     this.launcher.addEventListener('click', () => handlers.toggle());
     this.closeButton.addEventListener('click', () => handlers.close());
     this.transcriptButton.addEventListener('click', () => handlers.transcript());
     this.transcriptButton.addEventListener('pointerenter', () => handlers.transcriptSoon());
     this.transcriptButton.addEventListener('focus', () => handlers.transcriptSoon());
+  }
+
+  /** Enter sends (Shift+Enter: a new line), typing is reported, files come from the picker or a paste. */
+  private listenToComposer(composer: HTMLFormElement): void {
+    const { handlers } = this;
     composer.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -265,21 +216,21 @@ export class WidgetView {
       event.preventDefault();
       handlers.attach(files);
     });
-    this.listenForDrops();
+  }
+
+  /** Esc closes the panel, Tab stays in it; keys typed into the chat are the visitor's, not the page's shortcuts'. */
+  private listenToKeys(): void {
     this.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
-        handlers.close();
+        this.handlers.close();
       } else if (event.key === 'Tab') {
         this.trapFocus(event);
       }
     });
-    // Keys typed into the chat are the visitor's, not the page's shortcuts'.
     for (const type of ['keydown', 'keyup', 'keypress'] as const) {
       this.root.addEventListener(type, (event) => event.stopPropagation());
     }
-
-    shadow.append(this.root);
   }
 
   /** Adds a lazy chunk's stylesheet to the shadow root (once). */
