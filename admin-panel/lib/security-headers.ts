@@ -11,9 +11,11 @@ import { createContentTypeOptions, createFrameOptions, createReferrerPolicy, typ
 
 /**
  * Browser features the panel never uses are off for it and every frame in it (the widget preview
- * included). What it does use keeps its default of "this origin only", spelled out: the clipboard
- * (copy buttons), autoplay (the inbox chime, Web Audio) and fullscreen. Notifications and the
- * Web Audio API are not Permissions-Policy features. Only names Chromium knows: an unknown one is a
+ * included). What it does use keeps its default of "this origin only", spelled out: writing to the
+ * clipboard (copy buttons), autoplay (the inbox chime, Web Audio) and fullscreen. Reading the
+ * clipboard stays at its default (this origin, after the user allows it): pasting needs no
+ * permission, and the browser tests read back what a copy button wrote. Notifications and the Web
+ * Audio API are not Permissions-Policy features. Only names Chromium knows: an unknown one is a
  * console error on every page.
  */
 export const PERMISSIONS_POLICY = [
@@ -21,7 +23,6 @@ export const PERMISSIONS_POLICY = [
   'autoplay=(self)',
   'browsing-topics=()',
   'camera=()',
-  'clipboard-read=()',
   'clipboard-write=(self)',
   'display-capture=()',
   'fullscreen=(self)',
