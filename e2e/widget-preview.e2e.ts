@@ -47,9 +47,10 @@ describe('widget preview', () => {
     name: string,
     language = 'en',
   ): Promise<{ page: VisitorPage; frame: Frame; requests: ReturnType<typeof recordRequests> }> {
-    const page = await visitorPage(browser, name);
+    // The panel's own policy is not this test's (panel-security-headers.e2e.ts checks the real page).
+    const page = await visitorPage(browser, name, { bypassCSP: true });
     const requests = recordRequests(page);
-    // A page of the admin panel's origin, as the real settings page is.
+    // A page of the admin panel's origin, as the real settings page is (its inline script is the test's).
     await openTestPage(page, adminUrl, PARENT_PAGE(language));
     await expect
       .poll(

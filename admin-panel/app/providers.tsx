@@ -1,5 +1,7 @@
 'use client';
 
+// First: before any schema parses in the browser.
+import '@/lib/zod-without-eval';
 import type { Session } from 'next-auth';
 import { SessionProvider } from 'next-auth/react';
 import type { ReactNode } from 'react';

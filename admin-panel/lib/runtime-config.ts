@@ -11,7 +11,15 @@ export const runtimeConfig = {
   get internalApiUrl(): string {
     return (process.env.API_INTERNAL_URL ?? process.env.CHATIQ_API_URL ?? 'http://localhost:3000').replace(/\/$/, '');
   },
-  /** Where the widget bundle is served, for embed snippets. */
+  /** The panel's own public URL (next-auth's NEXTAUTH_URL): an https one means it is served over TLS. */
+  get adminUrl(): string | null {
+    return process.env.NEXTAUTH_URL ?? null;
+  },
+  /** Running under `next dev` (the security headers allow what React's development build needs). */
+  get development(): boolean {
+    return process.env.NODE_ENV === 'development';
+  },
+  /** Where the widget bundle is served, for embed snippets and the live preview. */
   get widgetUrl(): string {
     return (process.env.CHATIQ_WIDGET_URL ?? 'http://localhost:3002').replace(/\/$/, '');
   },
