@@ -96,14 +96,19 @@ export class PasswordService {
     if (!user?.active) return;
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
-    await this.prisma.passwordResetToken.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date(now) } } });
-    await this.prisma.passwordResetToken.create({
-      data: {
-        userId: user.id,
-        organizationId: user.organizationId,
-        tokenHash: sha256(token),
-        expiresAt: new Date(now + RESET_TOKEN_TTL_SECONDS * 1000),
-      },
+    // Only the newest link works: asking again kills every link mailed before. The user's row is
+    // locked so that of two requests at once, the later one still leaves one link, not two.
+    await this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${user.id} FOR UPDATE`;
+      await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
+      await tx.passwordResetToken.create({
+        data: {
+          userId: user.id,
+          organizationId: user.organizationId,
+          tokenHash: sha256(token),
+          expiresAt: new Date(now + RESET_TOKEN_TTL_SECONDS * 1000),
+        },
+      });
     });
     const link = `${this.config.adminUrl}/reset-password?token=${token}`;
     await this.mail.send({
