@@ -94,6 +94,12 @@ export class PasswordService {
       select: { id: true, organizationId: true, email: true, name: true, active: true },
     });
     if (!user?.active) return;
+    if (!this.mail.linksReachSomeone) {
+      // Production without SMTP: nobody would receive the link, so none is made (and none logged).
+      // The answer was the same 202; the panel tells the user to ask their organization's owner.
+      this.logger.warn('A password reset was asked for, but SMTP_URL is not set: no link was made');
+      return;
+    }
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
     // Only the newest link works: asking again kills every link mailed before. The user's row is

@@ -97,3 +97,11 @@ export const passwordResetConfirmBodySchema = z.object({
   password: passwordSchema,
 });
 export type PasswordResetConfirmBody = z.infer<typeof passwordResetConfirmBodySchema>;
+
+/**
+ * `GET /auth/mail-status` (public): whether the API sends mail (`SMTP_URL` set). When it does not,
+ * the admin panel warns owners and admins, hands an inviter the invitation link to pass on, and
+ * tells someone who forgot their password to ask their organization's owner.
+ */
+export const mailStatusDtoSchema = z.object({ configured: z.boolean() });
+export type MailStatusDto = z.infer<typeof mailStatusDtoSchema>;
