@@ -44,8 +44,12 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Migrates and seeds `databaseUrl`, then starts the three services (`apiEnv`: more of the API's environment). */
-export async function startSystem(databaseUrl: string, apiEnv: Record<string, string> = {}): Promise<System> {
+/**
+ * Migrates and seeds `databaseUrl`, then starts the three services (`apiEnv`: more of the API's
+ * environment). `name` prefixes the log files of a second system a test starts (`<name>-api.log`…).
+ */
+export async function startSystem(databaseUrl: string, apiEnv: Record<string, string> = {}, name = ''): Promise<System> {
+  const logName = (service: string) => (name ? `${name}-${service}` : service);
   const apiDir = path.join(repoRoot, 'api-server');
   execFileSync(path.join(apiDir, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
     cwd: apiDir,
@@ -64,7 +68,7 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
   });
 
   const children = [
-    start('api', [process.execPath, 'dist/src/main.js'], apiDir, {
+    start(logName('api'), [process.execPath, 'dist/src/main.js'], apiDir, {
       DATABASE_URL: databaseUrl,
       PORT: String(apiPort),
       HOST: '127.0.0.1',
@@ -81,7 +85,7 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
       ...apiEnv,
     }),
     start(
-      'admin',
+      logName('admin'),
       [process.execPath, 'node_modules/next/dist/bin/next', 'start', '--port', String(adminPort)],
       path.join(repoRoot, 'admin-panel'),
       {
@@ -93,7 +97,10 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
         HOSTNAME: '127.0.0.1',
       },
     ),
-    start('widget', [process.execPath, 'server.mjs'], path.join(repoRoot, 'widget-cdn'), { PORT: String(widgetPort), HOST: '127.0.0.1' }),
+    start(logName('widget'), [process.execPath, 'server.mjs'], path.join(repoRoot, 'widget-cdn'), {
+      PORT: String(widgetPort),
+      HOST: '127.0.0.1',
+    }),
   ];
   const [api, admin, widget] = children as [ChildProcess, ChildProcess, ChildProcess];
   const stop = async () => {
@@ -101,9 +108,9 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
   };
   try {
     await Promise.all([
-      waitHealthy(`${apiUrl}/health`, api, 'api'),
-      waitHealthy(`${adminUrl}/api/health`, admin, 'admin'),
-      waitHealthy(`${widgetUrl}/health`, widget, 'widget'),
+      waitHealthy(`${apiUrl}/health`, api, logName('api')),
+      waitHealthy(`${adminUrl}/api/health`, admin, logName('admin')),
+      waitHealthy(`${widgetUrl}/health`, widget, logName('widget')),
     ]);
   } catch (error) {
     await stop();
