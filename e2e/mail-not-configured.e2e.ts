@@ -50,6 +50,7 @@ describe('production without mail', () => {
     await ownerPage.goto(`${system.adminUrl}/settings/team`);
     await ownerPage.getByTestId('member').first().waitFor();
     const invitee = `mykola-${Date.now().toString(36)}@no-mail.test`;
+    await ownerPage.getByText('Mail is not set up: you get a link that works once, for 7 days, to pass on yourself.').waitFor();
     const form = ownerPage.getByRole('form', { name: 'Invite a member' });
     await form.getByRole('textbox', { name: /^Email/ }).fill(invitee);
     await form.getByRole('combobox', { name: /^Role/ }).selectOption('OPERATOR');
