@@ -8,7 +8,7 @@ import { type AdminSocket, api, connectAdmin, connectWidget, newClientId, nextCh
 import { listRoutes } from './support/routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const PUBLIC_ROUTES = new Set(['POST /auth/register', 'POST /auth/login', 'POST /auth/google', 'GET /health']);
+const PUBLIC_ROUTES = new Set(['POST /auth/register', 'POST /auth/login', 'POST /auth/google', 'GET /auth/mail-status', 'GET /health']);
 const isPublic = (r: { method: string; path: string }) => PUBLIC_ROUTES.has(`${r.method} ${r.path}`) || r.path.startsWith('/docs');
 
 describe('tenant wall', () => {

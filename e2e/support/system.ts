@@ -46,9 +46,10 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 
 /**
  * Migrates and seeds `databaseUrl`, then starts the three services (`apiEnv`: more of the API's
- * environment; `label`: a suffix for the log files of a test's own system).
+ * environment). `name` prefixes the log files of a second system a test starts (`<name>-api.log`…).
  */
-export async function startSystem(databaseUrl: string, apiEnv: Record<string, string> = {}, label = ''): Promise<System> {
+export async function startSystem(databaseUrl: string, apiEnv: Record<string, string> = {}, name = ''): Promise<System> {
+  const logName = (service: string) => (name ? `${name}-${service}` : service);
   const apiDir = path.join(repoRoot, 'api-server');
   execFileSync(path.join(apiDir, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
     cwd: apiDir,
@@ -67,7 +68,7 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
   });
 
   const children = [
-    start(`api${label && `-${label}`}`, [process.execPath, 'dist/src/main.js'], apiDir, {
+    start(logName('api'), [process.execPath, 'dist/src/main.js'], apiDir, {
       DATABASE_URL: databaseUrl,
       PORT: String(apiPort),
       HOST: '127.0.0.1',
@@ -84,7 +85,7 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
       ...apiEnv,
     }),
     start(
-      `admin${label && `-${label}`}`,
+      logName('admin'),
       // The panel's production server (next start + the browser's address for sign-in), as start.sh runs it.
       [process.execPath, 'server/start.mjs', '--port', String(adminPort)],
       path.join(repoRoot, 'admin-panel'),
@@ -97,7 +98,7 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
         HOSTNAME: '127.0.0.1',
       },
     ),
-    start(`widget${label && `-${label}`}`, [process.execPath, 'server.mjs'], path.join(repoRoot, 'widget-cdn'), {
+    start(logName('widget'), [process.execPath, 'server.mjs'], path.join(repoRoot, 'widget-cdn'), {
       PORT: String(widgetPort),
       HOST: '127.0.0.1',
     }),
@@ -108,9 +109,9 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
   };
   try {
     await Promise.all([
-      waitHealthy(`${apiUrl}/health`, api, 'api'),
-      waitHealthy(`${adminUrl}/api/health`, admin, 'admin'),
-      waitHealthy(`${widgetUrl}/health`, widget, 'widget'),
+      waitHealthy(`${apiUrl}/health`, api, logName('api')),
+      waitHealthy(`${adminUrl}/api/health`, admin, logName('admin')),
+      waitHealthy(`${widgetUrl}/health`, widget, logName('widget')),
     ]);
   } catch (error) {
     await stop();

@@ -7,8 +7,12 @@ import { type FormEvent, useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { useErrorText } from '@/modules/settings/use-error-text';
+import { useMailConfigured } from './use-mail-status';
 
-/** Asks the API to mail a reset link. The answer is the same whether an account exists or not. */
+/**
+ * Asks the API to mail a reset link. The answer is the same whether an account exists or not.
+ * When the API sends no mail, no link could reach anyone: the page says to ask the owner instead.
+ */
 export function ForgotPasswordForm() {
   const t = useTranslations('auth');
   const errorText = useErrorText();
@@ -16,6 +20,7 @@ export function ForgotPasswordForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const mailConfigured = useMailConfigured();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,7 +45,12 @@ export function ForgotPasswordForm() {
     <div className="auth-page">
       <form className="card auth-card" onSubmit={onSubmit} noValidate>
         <h1>{t('forgot.title')}</h1>
-        {sentTo ? (
+        {mailConfigured === false ? (
+          <div className="notice" role="status" data-testid="reset-ask-owner">
+            <strong>{t('forgot.noMailTitle')}</strong>
+            <p>{t('forgot.noMail')}</p>
+          </div>
+        ) : sentTo ? (
           <p className="notice" data-testid="reset-requested">
             {t('forgot.sent', { email: sentTo })}
           </p>

@@ -3,6 +3,7 @@
 import type { ChatSummaryDto } from '@chatiq/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
+import { VisitorUrl } from '@/modules/visitors/visitor-url';
 import { describeUserAgent } from './user-agent';
 import { useLocalFormat } from './use-local-format';
 import { useVisitorLabel } from './use-visitor-label';
@@ -27,7 +28,8 @@ function hostOf(url: string): string {
 /**
  * Who the operator is talking to: name, email, the page they are on, where they came from, their
  * language and device, and since when they visit. Browser and system names are proper nouns
- * (`translate="no"`).
+ * (`translate="no"`). The page and referrer are the visitor's words: links only when http(s)
+ * (`VisitorUrl`).
  */
 export function VisitorPanel({ chat }: { chat: ChatSummaryDto }) {
   const t = useTranslations('inbox.visitorPanel');
@@ -49,15 +51,15 @@ export function VisitorPanel({ chat }: { chat: ChatSummaryDto }) {
         <dt>{t('page')}</dt>
         <dd data-testid="visitor-page">
           {visitor.currentPageUrl ? (
-            <a href={visitor.currentPageUrl} target="_blank" rel="noopener noreferrer" title={visitor.currentPageUrl}>
-              {visitor.currentPageTitle || visitor.currentPageUrl}
-            </a>
+            <VisitorUrl url={visitor.currentPageUrl}>{visitor.currentPageTitle || visitor.currentPageUrl}</VisitorUrl>
           ) : (
             none
           )}
         </dd>
         <dt>{t('referrer')}</dt>
-        <dd data-testid="visitor-referrer">{visitor.referrer ? <span title={visitor.referrer}>{hostOf(visitor.referrer)}</span> : none}</dd>
+        <dd data-testid="visitor-referrer">
+          {visitor.referrer ? <VisitorUrl url={visitor.referrer}>{hostOf(visitor.referrer)}</VisitorUrl> : none}
+        </dd>
         <dt>{t('language')}</dt>
         <dd data-testid="visitor-language">{visitor.locale ? languageName(visitor.locale, locale) : none}</dd>
         <dt>{t('device')}</dt>

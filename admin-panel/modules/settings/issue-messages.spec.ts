@@ -1,5 +1,6 @@
 import {
   aiSettingsBodySchema,
+  passwordSchema,
   businessHoursSettingsSchema,
   quickTemplateSchema,
   widgetSettingsBodySchema,
@@ -75,5 +76,12 @@ describe('issueMessage', () => {
 
   it('leaves unknown messages alone', () => {
     expect(issueMessage('Pattern is too complex')).toBeNull();
+  });
+
+  it('recognizes the password limits, in bytes for the upper one', () => {
+    expect(messagesOf(passwordSchema.safeParse('short')).map(issueMessage)).toEqual([{ key: 'minLength', values: { min: 8 } }]);
+    expect(messagesOf(passwordSchema.safeParse(`${'é'.repeat(36)}A`)).map(issueMessage)).toEqual([
+      { key: 'passwordBytes', values: { max: 72 } },
+    ]);
   });
 });

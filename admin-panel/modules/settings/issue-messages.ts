@@ -27,7 +27,7 @@ const RULES: [RegExp, (match: RegExpExecArray) => IssueMessage][] = [
   [/^One message per language/, () => ({ key: 'oneMessagePerLanguage' })],
   [/^(Not a valid email address|Invalid email address)/, () => ({ key: 'email' })],
   [/^Password must be at least (\d+) characters/, (m) => ({ key: 'minLength', values: { min: Number(m[1]) } })],
-  [/^Password must be at most (\d+) characters/, (m) => ({ key: 'maxLength', values: { max: Number(m[1]) } })],
+  [/^Password must be at most (\d+) bytes/, (m) => ({ key: 'passwordBytes', values: { max: Number(m[1]) } })],
   [/^Too small: expected string to have >=1 characters/, () => ({ key: 'required' })],
   [/^Too small: expected array to have >=1 items/, () => ({ key: 'required' })],
   [/^Too small: expected string to have >=(\d+) characters/, (m) => ({ key: 'minLength', values: { min: Number(m[1]) } })],

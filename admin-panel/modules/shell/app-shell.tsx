@@ -11,6 +11,7 @@ import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
 import { canManageSettings } from '@/modules/settings/settings-access';
 import { LanguageSwitcher } from './language-switcher';
+import { MailBanner } from './mail-banner';
 import { TimeZoneSync } from './time-zone-sync';
 
 /** Main navigation: `label` is a key of the `shell.nav` messages; `settings` only for OWNER/ADMIN. */
@@ -51,6 +52,7 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
           {t('signOut')}
         </button>
       </header>
+      {canManageSettings(operator.role) && <MailBanner />}
       <main className="content">{children}</main>
       <TimeZoneSync />
     </div>

@@ -1,6 +1,12 @@
 'use client';
 
-import { type CreateInvitationBody, createInvitationBodySchema, type InviteRole, type SiteDto } from '@chatiq/contracts';
+import {
+  type CreatedInvitationDto,
+  type CreateInvitationBody,
+  createInvitationBodySchema,
+  type InviteRole,
+  type SiteDto,
+} from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '@/lib/api-client';
@@ -13,9 +19,13 @@ import {
 } from '@/modules/settings/field-errors';
 import { FieldError, FormError } from '@/modules/settings/form-messages';
 import { useApi } from '@/modules/settings/use-api';
+import { CopyButton } from '@/modules/sites/copy-button';
 import { SiteCheckboxes } from './site-checkboxes';
 
-/** Invite someone by email with a role (and sites, for an operator); the API mails the link. */
+/**
+ * Invite someone by email with a role (and sites, for an operator); the API mails the link. When
+ * the API sends no mail, its answer carries the link: shown once, to copy and pass on.
+ */
 export function InviteForm({ roles, sites, onInvited }: { roles: InviteRole[]; sites: SiteDto[]; onInvited: () => void }) {
   const t = useTranslations('settings.team');
   const api = useApi();
@@ -24,7 +34,7 @@ export function InviteForm({ roles, sites, onInvited }: { roles: InviteRole[]; s
   const [siteIds, setSiteIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
-  const [sent, setSent] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ email: string; link?: string } | null>(null);
   const [sending, setSending] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -40,8 +50,8 @@ export function InviteForm({ roles, sites, onInvited }: { roles: InviteRole[]; s
     setErrors({});
     setSending(true);
     try {
-      await api('/team/invitations', { body: parsed.data });
-      setSent(parsed.data.email);
+      const created = await api<CreatedInvitationDto>('/team/invitations', { body: parsed.data });
+      setSent({ email: parsed.data.email, link: created.link });
       setEmail('');
       setSiteIds([]);
       onInvited();
@@ -93,10 +103,17 @@ export function InviteForm({ roles, sites, onInvited }: { roles: InviteRole[]; s
         </div>
       )}
       <FormError error={failure} messages={unclaimedErrors(errors, ['email'])} />
-      {sent && (
+      {sent && !sent.link && (
         <output className="saved-note" data-testid="invitation-sent">
-          {t('invitationSent', { email: sent })}
+          {t('invitationSent', { email: sent.email })}
         </output>
+      )}
+      {sent?.link && (
+        <div className="invitation-link" data-testid="invitation-link">
+          <p>{t('invitationLink', { email: sent.email })}</p>
+          <input type="text" readOnly value={sent.link} aria-label={t('copyLink')} onFocus={(e) => e.currentTarget.select()} />
+          <CopyButton text={sent.link} label={t('copyLink')} testId="copy-invitation-link" />
+        </div>
       )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={sending}>

@@ -3,6 +3,7 @@
 import type { InvitationDto, MemberDto, SiteDto } from '@chatiq/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useMailConfigured } from '@/modules/auth/use-mail-status';
 import { useOperator } from '@/modules/auth/use-operator';
 import { FormError } from '@/modules/settings/form-messages';
 import { useApi } from '@/modules/settings/use-api';
@@ -21,6 +22,7 @@ export function TeamManager() {
   const invitations = useResource<InvitationDto[]>('/team/invitations');
   const sites = useResource<SiteDto[]>('/sites');
   const [failure, setFailure] = useState<unknown>(null);
+  const mailConfigured = useMailConfigured();
   const siteList = sites.data ?? [];
   const siteNames = (ids: string[]) =>
     siteList
@@ -75,7 +77,7 @@ export function TeamManager() {
 
       <section className="card" aria-labelledby="invite-title">
         <h2 id="invite-title">{t('inviteTitle')}</h2>
-        <p className="muted">{t('inviteIntro')}</p>
+        <p className="muted">{t(mailConfigured === false ? 'inviteIntroNoMail' : 'inviteIntro')}</p>
         <InviteForm roles={inviteRoles(caller.role)} sites={siteList} onInvited={invitations.reload} />
       </section>
 

@@ -10,6 +10,7 @@ import { useInvite } from './use-invite';
 import { useLiveVisitors } from './use-live-visitors';
 import { useNow } from './use-now';
 import { useSiteNames } from './use-site-names';
+import { VisitorUrl } from './visitor-url';
 
 /** Who has the widget open right now, and a way to start talking to them. */
 export function LiveVisitors() {
@@ -54,7 +55,7 @@ export function LiveVisitors() {
                   <td>{siteNames.get(v.siteId) ?? v.siteId}</td>
                   <td className="live-page">
                     {v.currentPageTitle && <span>{v.currentPageTitle}</span>}
-                    {v.currentPageUrl && <span className="muted">{v.currentPageUrl}</span>}
+                    {v.currentPageUrl && <VisitorUrl url={v.currentPageUrl} className="muted" />}
                     {!v.currentPageTitle && !v.currentPageUrl && <span className="muted">{t('unknownPage')}</span>}
                   </td>
                   <td>{formatDuration(now - Date.parse(v.connectedAt), (key, values) => t(`duration.${key}`, values))}</td>

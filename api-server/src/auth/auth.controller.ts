@@ -9,6 +9,8 @@ import {
   type LogoutBody,
   loginBodySchema,
   logoutBodySchema,
+  type MailStatusDto,
+  mailStatusDtoSchema,
   type PasswordResetConfirmBody,
   type PasswordResetRequestBody,
   passwordResetConfirmBodySchema,
@@ -22,6 +24,7 @@ import { Body, Controller, Get, HttpCode, Ip, Post, UseInterceptors } from '@nes
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
+import { MailService } from '../mail/mail.service.js';
 import { RateLimit } from './auth-rate-limit.guard.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
@@ -37,7 +40,19 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly passwords: PasswordService,
+    private readonly mail: MailService,
   ) {}
+
+  /**
+   * Whether the API sends mail (SMTP_URL set). Public: the forgot-password page asks too. Without
+   * mail, no reset link can reach anyone; the panel says to ask the organization's owner.
+   */
+  @Public()
+  @Get('mail-status')
+  @ApiZodResponse(mailStatusDtoSchema)
+  mailStatus(): MailStatusDto {
+    return this.mail.status();
+  }
 
   /** Creates an organization with you as its OWNER. */
   @Public()

@@ -1,5 +1,6 @@
 // Password change and reset by emailed link, with the mail going through a real SMTP server.
 import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
+import bcrypt from 'bcrypt';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminSocket, api, arrives, connectAdmin, registerOwner, serverDisconnect } from '../../test/support/clients.js';
@@ -209,15 +210,67 @@ describe('password change and reset', () => {
       expect(body.code).toBe('invalid_reset_token');
     });
 
-    it('of two concurrent uses of one link, exactly one succeeds; a newer link dies with it', async () => {
+    it('of two concurrent uses of one link, exactly one succeeds', async () => {
       const owner = await registerOwner(t.url);
-      const first = await resetToken(owner.user.email);
-      const second = await resetToken(owner.user.email);
-      const answers = await Promise.all([confirmReset(first, 'racer-one-password'), confirmReset(first, 'racer-two-password')]);
+      const link = await resetToken(owner.user.email);
+      const answers = await Promise.all([confirmReset(link, 'racer-one-password'), confirmReset(link, 'racer-two-password')]);
       expect(answers.map((a) => a.status).sort()).toEqual([204, 400]);
       const winner = answers[0]!.status === 204 ? 'racer-one-password' : 'racer-two-password';
       expect((await login(owner.user.email, winner)).status).toBe(200);
-      expect((await confirmReset(second, 'late-link-password')).body.code).toBe('invalid_reset_token');
+      expect(await t.prisma.passwordResetToken.count({ where: { userId: owner.user.id } })).toBe(0);
+    });
+
+    it('a newer reset mail kills the links mailed before it; only the newest works, once', async () => {
+      const owner = await registerOwner(t.url);
+      const older = await resetToken(owner.user.email);
+      const middle = await resetToken(owner.user.email);
+      const newest = await resetToken(owner.user.email);
+      expect(new Set([older, middle, newest]).size).toBe(3);
+      // One link stored: the newest one's hash.
+      const rows = await t.prisma.passwordResetToken.findMany({ where: { userId: owner.user.id } });
+      expect(rows.map((r) => r.tokenHash)).toEqual([createHash('sha256').update(newest).digest('hex')]);
+
+      for (const stale of [older, middle]) {
+        const refused = await confirmReset(stale, 'stale-link-password');
+        expect(refused.status).toBe(400);
+        expect(refused.body.code).toBe('invalid_reset_token');
+      }
+      expect((await login(owner.user.email, PASSWORD)).status).toBe(200);
+      expect((await login(owner.user.email, 'stale-link-password')).status).toBe(401);
+
+      expect((await confirmReset(newest, 'newest-link-password')).status).toBe(204);
+      expect((await login(owner.user.email, 'newest-link-password')).status).toBe(200);
+      expect((await confirmReset(newest, 'again-link-password')).body.code).toBe('invalid_reset_token');
+    });
+
+    it('two reset requests at the same moment leave exactly one working link', async () => {
+      const owner = await registerOwner(t.url);
+      const before = smtp.mails.length;
+      const answers = await Promise.all([requestReset(owner.user.email), requestReset(owner.user.email)]);
+      expect(answers.map((a) => a.status)).toEqual([202, 202]);
+      const tokens = (await smtp.received(before + 2)).slice(before).map(tokenFrom);
+      expect(await t.prisma.passwordResetToken.count({ where: { userId: owner.user.id } })).toBe(1);
+      const outcomes = [];
+      for (const [i, token] of tokens.entries()) outcomes.push((await confirmReset(token, `parallel-password-${i}`)).status);
+      expect(outcomes.sort()).toEqual([204, 400]);
+    });
+
+    it('a link that is used kills every other outstanding link of the account', async () => {
+      const owner = await registerOwner(t.url);
+      const used = await resetToken(owner.user.email);
+      // A second link that slipped in (e.g. stored by an older version that kept every link).
+      const other = 'outstanding-link-from-before';
+      await t.prisma.passwordResetToken.create({
+        data: {
+          userId: owner.user.id,
+          organizationId: owner.user.organizationId,
+          tokenHash: createHash('sha256').update(other).digest('hex'),
+          expiresAt: new Date(Date.now() + 3_600_000),
+        },
+      });
+      expect((await confirmReset(used, 'used-link-password')).status).toBe(204);
+      expect((await confirmReset(other, 'other-link-password')).body.code).toBe('invalid_reset_token');
+      expect((await login(owner.user.email, 'used-link-password')).status).toBe(200);
     });
 
     it('answers bad bodies with field paths and stores or sends nothing', async () => {
@@ -260,6 +313,106 @@ describe('password change and reset', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(smtp.mails.slice(mailsBefore).filter((m) => m.to[0] === owner.user.email)).toHaveLength(5);
     });
+  });
+});
+
+describe('passwords are limited to 72 bytes (what bcrypt reads), not 72 characters', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  const accented = 'é'.repeat(36); // 36 characters, 72 bytes in UTF-8
+  const tooLong = `${accented}A`; // 37 characters, 73 bytes: bcrypt would ignore the "A"
+  const login = (email: string, password: string) =>
+    api<AuthResponse & ErrorBody>(t.url, 'POST', '/auth/login', { body: { email, password } });
+  const expectByteLimit = (answer: { status: number; body: ErrorBody }, path: string) => {
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe('validation_failed');
+    expect(answer.body.issues).toEqual([{ path: [path], message: 'Password must be at most 72 bytes' }]);
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await startTestApp({ SMTP_URL: smtp.url, ADMIN_URL, AUTH_RATE_LIMIT: '1000', LOGIN_MAX_FAILURES: '1000' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('refuses to register "é"×36+"A", so "é"×36+"Z" cannot sign in to it', async () => {
+    const email = 'accents@example.com';
+    const registered = await api<ErrorBody>(t.url, 'POST', '/auth/register', {
+      body: { email, password: tooLong, name: 'Accents', organizationName: 'Accents' },
+    });
+    expectByteLimit(registered, 'password');
+    expect(await t.prisma.user.count({ where: { email } })).toBe(0);
+    expect((await login(email, `${accented}Z`)).status).toBe(401);
+  });
+
+  it('accepts exactly 72 bytes, and every byte of it counts', async () => {
+    const email = 'exact@example.com';
+    const registered = await api<AuthResponse>(t.url, 'POST', '/auth/register', {
+      body: { email, password: accented, name: 'Exact', organizationName: 'Exact' },
+    });
+    expect(registered.status).toBe(201);
+    expect((await login(email, accented)).status).toBe(200);
+    expect((await login(email, `${'é'.repeat(35)}e`)).status).toBe(401);
+    // 72 ASCII characters are 72 bytes too; a 4-byte emoji counts as 4.
+    expect(
+      (
+        await api<ErrorBody>(t.url, 'POST', '/auth/register', {
+          body: { email: 'ascii@example.com', password: 'a'.repeat(72), name: 'A', organizationName: 'A' },
+        })
+      ).status,
+    ).toBe(201);
+    expectByteLimit(
+      await api<ErrorBody>(t.url, 'POST', '/auth/register', {
+        body: { email: 'emoji@example.com', password: `${'a'.repeat(69)}😀`, name: 'E', organizationName: 'E' },
+      }),
+      'password',
+    );
+  });
+
+  it('applies the same limit to a password change, a reset and an accepted invitation', async () => {
+    const owner = await registerOwner(t.url);
+    expectByteLimit(
+      await api<ErrorBody>(t.url, 'POST', '/auth/password', {
+        token: owner.accessToken,
+        body: { currentPassword: PASSWORD, newPassword: tooLong },
+      }),
+      'newPassword',
+    );
+
+    const before = smtp.mails.length;
+    expect((await api(t.url, 'POST', '/auth/password-reset', { body: { email: owner.user.email } })).status).toBe(202);
+    const token = tokenFrom((await smtp.received(before + 1))[before]!);
+    expectByteLimit(
+      await api<ErrorBody>(t.url, 'POST', '/auth/password-reset/confirm', { body: { token, password: tooLong } }),
+      'password',
+    );
+    // The link was not used up by the refused attempt.
+    expect((await api(t.url, 'POST', '/auth/password-reset/confirm', { body: { token, password: accented } })).status).toBe(204);
+    expect((await login(owner.user.email, accented)).status).toBe(200);
+
+    const { accessToken } = (await login(owner.user.email, accented)).body;
+    const invited = 'invitee-bytes@example.com';
+    expect((await api(t.url, 'POST', '/team/invitations', { token: accessToken, body: { email: invited, role: 'ADMIN' } })).status).toBe(
+      201,
+    );
+    const mail = (await smtp.received(before + 2))[before + 1]!;
+    const inviteToken = mail.text.match(/accept-invite\?token=([A-Za-z0-9_-]+)/)?.[1];
+    expect(inviteToken).toBeTruthy();
+    expectByteLimit(
+      await api<ErrorBody>(t.url, 'POST', '/team/invitations/accept', { body: { token: inviteToken, name: 'Invitee', password: tooLong } }),
+      'password',
+    );
+    expect(await t.prisma.user.count({ where: { email: invited } })).toBe(0);
+  });
+
+  it('a password stored before the limit (longer than 72 bytes) still signs in', async () => {
+    const owner = await registerOwner(t.url);
+    const legacy = 'ї'.repeat(50); // 100 bytes, allowed by the old 72-character rule
+    await t.prisma.user.update({ where: { id: owner.user.id }, data: { passwordHash: await bcrypt.hash(legacy, 4) } });
+    expect((await login(owner.user.email, legacy)).status).toBe(200);
   });
 });
 

@@ -94,16 +94,27 @@ export class PasswordService {
       select: { id: true, organizationId: true, email: true, name: true, active: true },
     });
     if (!user?.active) return;
+    if (!this.mail.linksReachSomeone) {
+      // Production without SMTP: nobody would receive the link, so none is made (and none logged).
+      // The answer was the same 202; the panel tells the user to ask their organization's owner.
+      this.logger.warn('A password reset was asked for, but SMTP_URL is not set: no link was made');
+      return;
+    }
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
-    await this.prisma.passwordResetToken.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date(now) } } });
-    await this.prisma.passwordResetToken.create({
-      data: {
-        userId: user.id,
-        organizationId: user.organizationId,
-        tokenHash: sha256(token),
-        expiresAt: new Date(now + RESET_TOKEN_TTL_SECONDS * 1000),
-      },
+    // Only the newest link works: asking again kills every link mailed before. The user's row is
+    // locked so that of two requests at once, the later one still leaves one link, not two.
+    await this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${user.id} FOR UPDATE`;
+      await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
+      await tx.passwordResetToken.create({
+        data: {
+          userId: user.id,
+          organizationId: user.organizationId,
+          tokenHash: sha256(token),
+          expiresAt: new Date(now + RESET_TOKEN_TTL_SECONDS * 1000),
+        },
+      });
     });
     const link = `${this.config.adminUrl}/reset-password?token=${token}`;
     await this.mail.send({

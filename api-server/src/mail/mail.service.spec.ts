@@ -12,6 +12,7 @@ describe('MailService', () => {
     const log = vi.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     const mail = new MailService(loadConfig(env));
     expect(mail.delivers).toBe(false);
+    expect(mail.linksReachSomeone).toBe(true);
     await mail.send({
       to: 'olha@example.com',
       subject: 'Reset your password',
@@ -26,9 +27,32 @@ describe('MailService', () => {
     mail.onModuleDestroy();
   });
 
+  it('in production without SMTP_URL logs only a warning with the subject, never the text or its links', async () => {
+    const log = vi.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    const warn = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const mail = new MailService(loadConfig({ ...env, NODE_ENV: 'production' }));
+    expect(mail.delivers).toBe(false);
+    expect(mail.linksReachSomeone).toBe(false);
+    expect(mail.status()).toEqual({ configured: false });
+    await mail.send({
+      to: 'olha@example.com',
+      subject: 'Reset your password',
+      text: 'Open https://admin.example/reset-password?token=abc',
+    });
+    expect(log).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledOnce();
+    const logged = String(warn.mock.calls[0]![0]);
+    expect(logged).toContain('Reset your password');
+    expect(logged).not.toContain('token');
+    expect(logged).not.toContain('olha@example.com');
+    mail.onModuleDestroy();
+  });
+
   it('with SMTP_URL sends, and rejects when the server cannot be reached', async () => {
-    const mail = new MailService(loadConfig({ ...env, SMTP_URL: 'smtp://127.0.0.1:9' }));
+    const mail = new MailService(loadConfig({ ...env, SMTP_URL: 'smtp://127.0.0.1:9', NODE_ENV: 'production' }));
     expect(mail.delivers).toBe(true);
+    expect(mail.linksReachSomeone).toBe(true);
+    expect(mail.status()).toEqual({ configured: true });
     await expect(mail.send({ to: 'a@example.com', subject: 's', text: 't' })).rejects.toThrow();
     mail.onModuleDestroy();
   });

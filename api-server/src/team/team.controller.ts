@@ -5,7 +5,9 @@ import {
   authResponseSchema,
   type ColleagueDto,
   colleagueDtoSchema,
+  type CreatedInvitationDto,
   type CreateInvitationBody,
+  createdInvitationDtoSchema,
   createInvitationBodySchema,
   type InvitationDto,
   invitationDtoSchema,
@@ -81,13 +83,19 @@ export class TeamController {
     return this.team.listInvitations(user);
   }
 
-  /** Mails an invitation link (valid 7 days, once). Only an OWNER may invite an ADMIN. */
+  /**
+   * Mails an invitation link (valid 7 days, once). Only an OWNER may invite an ADMIN. Without mail
+   * (no SMTP_URL) the answer carries the link, for the inviter to pass on.
+   */
   @Post('invitations')
   @RequirePermission('team.manage')
   @ApiBearerAuth()
   @ApiZodBody(createInvitationBodySchema)
-  @ApiZodResponse(invitationDtoSchema, 201)
-  invite(@CurrentUser() user: AuthUser, @Body(new ZodPipe(createInvitationBodySchema)) body: CreateInvitationBody): Promise<InvitationDto> {
+  @ApiZodResponse(createdInvitationDtoSchema, 201)
+  invite(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(createInvitationBodySchema)) body: CreateInvitationBody,
+  ): Promise<CreatedInvitationDto> {
     return this.team.invite(user, body);
   }
 

@@ -2,6 +2,7 @@ import type {
   AcceptInvitationBody,
   AuthResponse,
   ColleagueDto,
+  CreatedInvitationDto,
   CreateInvitationBody,
   InvitationDto,
   MemberDto,
@@ -125,9 +126,10 @@ export class TeamService {
   /**
    * Invites someone by email: stores the SHA-256 of a random single-use token (7 days) and mails
    * the link `${ADMIN_URL}/accept-invite?token=…`. A new invitation to the same address replaces
-   * the pending one. Only an OWNER may invite an ADMIN.
+   * the pending one. Only an OWNER may invite an ADMIN. When the API sends no mail (no `SMTP_URL`),
+   * the link is in the answer, for the inviter (and only them) to pass on.
    */
-  async invite(caller: AuthUser, body: CreateInvitationBody): Promise<InvitationDto> {
+  async invite(caller: AuthUser, body: CreateInvitationBody): Promise<CreatedInvitationDto> {
     if (body.role !== 'OPERATOR') assertCan(caller, 'team.manageAdmins');
     const siteIds = body.siteIds ?? [];
     await this.assertSitesOfOrganization(this.prisma, caller.organizationId, siteIds);
@@ -171,7 +173,7 @@ export class TeamService {
       await this.prisma.invitation.deleteMany({ where: { id: invitation.id } });
       throw error;
     }
-    return toInvitationDto(invitation);
+    return this.mail.delivers ? toInvitationDto(invitation) : { ...toInvitationDto(invitation), link };
   }
 
   async revokeInvitation(caller: AuthUser, invitationId: string): Promise<void> {

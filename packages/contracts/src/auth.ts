@@ -5,7 +5,27 @@ export type Role = z.infer<typeof roleSchema>;
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Not a valid email address').max(254));
 
-export const passwordSchema = z.string().min(8, 'Password must be at least 8 characters').max(72, 'Password must be at most 72 characters'); // bcrypt uses the first 72 bytes
+/** bcrypt reads at most this many bytes of a password and ignores the rest. */
+export const PASSWORD_MAX_BYTES = 72;
+
+/** The length of `text` in UTF-8 bytes ("é" is 2, "ї" is 2, "€" is 3, "😀" is 4). */
+export const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+
+/**
+ * A new password (register, invitation, change, reset). The upper bound is in UTF-8 bytes, not
+ * characters: bcrypt hashes only the first 72 bytes, so two longer passwords that share them
+ * would both sign in. Signing in (`loginBodySchema`) keeps its looser bound, so passwords set
+ * before this rule keep working.
+ */
+export const passwordSchema = z
+  .string()
+  .min(8, 'Password must be at least 8 characters')
+  .refine((password) => utf8Length(password) <= PASSWORD_MAX_BYTES, {
+    message: `Password must be at most ${PASSWORD_MAX_BYTES} bytes`,
+  })
+  .meta({
+    description: `At least 8 characters and at most ${PASSWORD_MAX_BYTES} bytes in UTF-8 (a letter outside English takes 2 or more)`,
+  });
 
 export const registerBodySchema = z.object({
   email: emailSchema,
@@ -77,3 +97,11 @@ export const passwordResetConfirmBodySchema = z.object({
   password: passwordSchema,
 });
 export type PasswordResetConfirmBody = z.infer<typeof passwordResetConfirmBodySchema>;
+
+/**
+ * `GET /auth/mail-status` (public): whether the API sends mail (`SMTP_URL` set). When it does not,
+ * the admin panel warns owners and admins, hands an inviter the invitation link to pass on, and
+ * tells someone who forgot their password to ask their organization's owner.
+ */
+export const mailStatusDtoSchema = z.object({ configured: z.boolean() });
+export type MailStatusDto = z.infer<typeof mailStatusDtoSchema>;

@@ -5,6 +5,8 @@ import {
   createSiteBodySchema,
   ERROR_STATUS,
   isCompatibleContract,
+  passwordSchema,
+  utf8Length,
   registerBodySchema,
   toValidationIssues,
   visitorMessagePayloadSchema,
@@ -55,5 +57,17 @@ describe('contract', () => {
     for (const name of [...Object.keys(widgetClientEventSchemas), ...Object.keys(adminClientEventSchemas)]) {
       expect(name).toMatch(/^[a-z]+:[a-z]+$/);
     }
+  });
+
+  it('limits a new password to 72 UTF-8 bytes (what bcrypt reads), not 72 characters', () => {
+    expect(utf8Length('é')).toBe(2);
+    expect(utf8Length('😀')).toBe(4);
+    expect(passwordSchema.safeParse('a'.repeat(72)).success).toBe(true);
+    expect(passwordSchema.safeParse('é'.repeat(36)).success).toBe(true);
+    const over = passwordSchema.safeParse(`${'é'.repeat(36)}A`);
+    expect(over.success).toBe(false);
+    expect(over.error?.issues.map((i) => i.message)).toEqual(['Password must be at most 72 bytes']);
+    expect(passwordSchema.safeParse('x'.repeat(73)).success).toBe(false);
+    expect(passwordSchema.safeParse('x'.repeat(100_000)).success).toBe(false);
   });
 });

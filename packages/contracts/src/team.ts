@@ -29,6 +29,16 @@ export const invitationDtoSchema = z.object({
 });
 export type InvitationDto = z.infer<typeof invitationDtoSchema>;
 
+/**
+ * The answer to `POST /team/invitations`. `link` (the invitation link itself, token included) only
+ * when the API does not send mail (`GET /auth/mail-status` says `configured: false`): then the
+ * inviter passes it on. It is never stored or listed, and never in any other answer.
+ */
+export const createdInvitationDtoSchema = invitationDtoSchema.extend({
+  link: z.url().optional().describe('Only when mail is not set up: the link to hand to the invitee (works once, 7 days)'),
+});
+export type CreatedInvitationDto = z.infer<typeof createdInvitationDtoSchema>;
+
 /** `POST /team/invitations/accept` (public): the token from the mailed link; answered like a login. */
 export const acceptInvitationBodySchema = z.strictObject({
   token: z.string().trim().min(1).max(200),
