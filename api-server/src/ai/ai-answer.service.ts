@@ -7,7 +7,6 @@ import type { Chat } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { AiChatStateService } from './ai-chat-state.service.js';
-import { AiClient } from './ai-client.js';
 import { AiError, toAiError } from './ai-errors.js';
 import { type AiHistory, type LateTurns, loadAiHistory } from './ai-history.js';
 import { storeAiAnswer } from './ai-message-store.js';
@@ -181,7 +180,7 @@ export class AiAnswerService implements OnModuleInit, OnModuleDestroy {
     let done: Extract<AiStreamEvent, { type: 'done' }> | undefined;
     let handoff: Extract<AiStreamEvent, { type: 'handoff' }> | undefined;
     try {
-      const client = new AiClient(active.client);
+      const client = this.settings.clientFor(active.client);
       for await (const event of client.streamAnswer({ history: history.turns, signal: stream.controller.signal })) {
         if (event.type === 'delta') {
           if (!this.streams.delta(stream, event.text)) break;

@@ -64,6 +64,8 @@ export type RecordedRequest = {
 export type FakeOpenAi = {
   /** Base URL for the SDK, ending in `/v1`. */
   url: string;
+  /** The API's EGRESS_ALLOW entry for this fake (`127.0.0.1:<port>`): a loopback server is reached only when allowed. */
+  egressAllow: string;
   requests: RecordedRequest[];
   script(script: FakeOpenAiScript): void;
   /** Accepts another key from now on (the old one gets OpenAI's 401): a key revoked by its owner. */
@@ -159,6 +161,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions): Promise<FakeO
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/v1`,
+    egressAllow: `127.0.0.1:${port}`,
     requests,
     script(next) {
       current = next;
