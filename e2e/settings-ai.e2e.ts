@@ -78,6 +78,7 @@ describe('AI assistant settings', () => {
       .waitFor({ timeout: 15_000 });
     expect(await baseUrl.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('ai-key-rejected').count()).toBe(0);
+    await baseUrl.scrollIntoViewIfNeeded();
     await screenshot(page, 'settings-ai-egress-refused-en');
     expect(await stored()).toMatchObject({ enabled: false, apiKeyLast4: null, baseUrl: null });
   });

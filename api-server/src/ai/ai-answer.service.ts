@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { ChatEventsService, type ChatEventMap, LISTENER_ORDER } from '../chats/chat-events.service.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
+import { findEgressRefusal } from '../common/egress/egress-agent.js';
 import { loadSummary } from '../chats/summary-loader.js';
 import type { Chat } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
@@ -246,7 +247,14 @@ export class AiAnswerService implements OnModuleInit, OnModuleDestroy {
   /** The provider failed: the admin sees why, the visitor gets a person. */
   private async fail(chat: Chat, failure: AiError, locale: string | null): Promise<void> {
     this.logger.warn(
-      { chatId: chat.id, siteId: chat.siteId, reason: failure.reason, status: failure.status, code: failure.code },
+      {
+        chatId: chat.id,
+        siteId: chat.siteId,
+        reason: failure.reason,
+        status: failure.status,
+        code: failure.code,
+        refused: findEgressRefusal(failure)?.detail,
+      },
       `AI answer failed, handing over: ${failure.message}`,
     );
     await this.usage.record({ organizationId: chat.organizationId, id: chat.siteId }, { requests: 1 });

@@ -2,6 +2,7 @@ import type { AiBackend } from '@chatiq/contracts';
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions/completions';
 import type { ResponseInputItem, Tool } from 'openai/resources/responses/responses';
+import { findEgressRefusal } from '../common/egress/egress-agent.js';
 import type { EgressFetch } from '../common/egress/egress.service.js';
 import { AiError, type AiErrorReason, toAiError } from './ai-errors.js';
 import type { AiHistoryTurn, AiStreamEvent, AiUsage } from './ai-stream-event.js';
@@ -31,7 +32,10 @@ export type AiClientSettings = {
   timeoutMs: number;
 };
 
-export type KeyCheckResult = { ok: true } | { ok: false; reason: Exclude<AiErrorReason, 'aborted'>; message: string };
+export type KeyCheckResult =
+  | { ok: true }
+  /** `refused`: for logs only, what the egress guard refused (`127.0.0.1:5432 → 127.0.0.1 loopback`). */
+  | { ok: false; reason: Exclude<AiErrorReason, 'aborted'>; message: string; refused?: string };
 
 export type StreamAnswerInput = {
   history: readonly AiHistoryTurn[];
@@ -232,5 +236,6 @@ function failedCheck(error: AiError): KeyCheckResult {
   if (error.reason === 'aborted') {
     throw error;
   }
-  return { ok: false, reason: error.reason, message: error.message };
+  const refused = findEgressRefusal(error)?.detail;
+  return { ok: false, reason: error.reason, message: error.message, ...(refused ? { refused } : {}) };
 }

@@ -84,7 +84,10 @@ export class AiSettingsService {
     if (apiKey) {
       const check = await this.clientFor(this.clientSettings(body, apiKey)).validateKey();
       if (!check.ok) {
-        this.logger.warn({ siteId: site.id, reason: check.reason }, `AI key check failed on save: ${check.message}`);
+        this.logger.warn(
+          { siteId: site.id, reason: check.reason, refused: check.refused },
+          `AI key check failed on save: ${check.message}`,
+        );
         if (check.reason === 'address_refused') {
           throw new AppError('egress_refused', check.message, [{ path: ['baseUrl'], message: check.message }]);
         }

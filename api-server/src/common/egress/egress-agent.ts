@@ -86,14 +86,19 @@ async function resolveChecked(hostname: string, port: number, allow: readonly Eg
   return addresses[0]!;
 }
 
-/** True when `error` or one of its causes is an egress refusal. */
-export function isEgressRefusal(error: unknown): boolean {
+/** The egress refusal in `error` or one of its causes, if any. */
+export function findEgressRefusal(error: unknown): EgressRefusedError | undefined {
   let current = error;
-  for (let depth = 0; depth < 6 && current instanceof Error; depth++) {
-    if (current instanceof EgressRefusedError) return true;
+  for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+    if (current instanceof EgressRefusedError) return current;
     current = current.cause;
   }
-  return false;
+  return undefined;
+}
+
+/** True when `error` or one of its causes is an egress refusal. */
+export function isEgressRefusal(error: unknown): boolean {
+  return findEgressRefusal(error) !== undefined;
 }
 
 /** A `fetch` with the signature of the global one (what the openai SDK takes). */
