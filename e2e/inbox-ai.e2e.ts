@@ -14,7 +14,7 @@ import { type FakeOpenAi, startFakeOpenAi } from '../api-server/test/support/fak
 import { launchBrowser } from './support/browser.js';
 import { call, connectVisitor, DEMO_OWNER, login, signIn, type Visitor } from './support/inbox-support.js';
 import { newLoggedPage } from './support/pages.js';
-import { resultsDir } from './support/system.js';
+import { FAKE_PROVIDER_HOST, resultsDir } from './support/system.js';
 
 const adminUrl = inject('adminUrl');
 const apiUrl = inject('apiUrl');
@@ -45,7 +45,11 @@ describe('inbox with the AI assistant', () => {
   const visitorName = `Maria ${stamp}`;
 
   beforeAll(async () => {
-    fake = await startFakeOpenAi({ apiKey: API_KEY, script: { kind: 'answer', text: 'Hello! We open at nine.', delayMs: 10 } });
+    fake = await startFakeOpenAi({
+      host: FAKE_PROVIDER_HOST,
+      apiKey: API_KEY,
+      script: { kind: 'answer', text: 'Hello! We open at nine.', delayMs: 10 },
+    });
     token = (await login(apiUrl, DEMO_OWNER)).accessToken;
     // A site of its own, so the AI never answers the other browser tests' visitors.
     site = await call<CreatedSiteDto>(apiUrl, 'POST', '/sites', {

@@ -8,6 +8,7 @@ import { type FakeOpenAi, startFakeOpenAi } from '../api-server/test/support/fak
 import { createSite, type Owner, registerOwner, screenshot, signInPage } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
 import { newLoggedPage } from './support/pages.js';
+import { FAKE_PROVIDER_HOST } from './support/system.js';
 
 const adminUrl = inject('adminUrl');
 const apiUrl = inject('apiUrl');
@@ -29,7 +30,7 @@ describe('AI assistant settings', () => {
   const keyField = () => page.getByLabel(/^API key/);
 
   beforeAll(async () => {
-    fake = await startFakeOpenAi({ apiKey: GOOD_KEY, models: ['gpt-4.1-mini'] });
+    fake = await startFakeOpenAi({ host: FAKE_PROVIDER_HOST, apiKey: GOOD_KEY, models: ['gpt-4.1-mini'] });
     owner = await registerOwner(apiUrl, 'ai');
     siteId = (await createSite(apiUrl, owner.token, 'Kvitka AI')).id;
     browser = await launchBrowser();
@@ -56,7 +57,7 @@ describe('AI assistant settings', () => {
     expect(await rejected.textContent()).toContain('The provider refused this key');
     expect(await rejected.textContent()).toContain('Nothing was saved');
     // The provider's reason, as the API reports it (the fake answers 401 invalid_api_key to any other key).
-    expect(await rejected.textContent()).toContain('rejected the API key (401)');
+    expect(await rejected.textContent()).toContain('The AI server rejected the API key (401 invalid_api_key)');
     expect(fake.requests.some((r) => r.authorization === `Bearer ${BAD_KEY}`)).toBe(true);
     await screenshot(page, 'settings-ai-key-rejected-en');
 
@@ -64,6 +65,22 @@ describe('AI assistant settings', () => {
     await page.reload();
     await page.getByText('No API key stored yet.').waitFor();
     expect(await keyField().inputValue()).toBe('');
+  });
+
+  it("refuses a base URL on the server's own network next to the field (here: the API itself), and stores nothing", async () => {
+    await keyField().fill(GOOD_KEY);
+    const baseUrl = page.getByRole('textbox', { name: /^Base URL/ });
+    await baseUrl.fill(`${apiUrl}/v1`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+    await page
+      .getByText('This server does not connect to local or private network addresses', { exact: false })
+      .waitFor({ timeout: 15_000 });
+    expect(await baseUrl.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('ai-key-rejected').count()).toBe(0);
+    await baseUrl.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-ai-egress-refused-en');
+    expect(await stored()).toMatchObject({ enabled: false, apiKeyLast4: null, baseUrl: null });
   });
 
   it('saves a good key and shows only its last 4 characters', async () => {

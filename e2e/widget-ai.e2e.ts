@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FakeOpenAi, startFakeOpenAi } from '../api-server/test/support/fake-openai-server.js';
 import { launchBrowser } from './support/browser.js';
+import { FAKE_PROVIDER_HOST } from './support/system.js';
 import {
   connectAdmin,
   demoPageUrl,
@@ -33,7 +34,7 @@ describe('widget AI answers', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    fake = await startFakeOpenAi({ apiKey: API_KEY });
+    fake = await startFakeOpenAi({ host: FAKE_PROVIDER_HOST, apiKey: API_KEY });
     test = await widgetTestSite(apiUrl, widgetUrl, 'ai');
     const settings = await rest<AiSettingsDto>(apiUrl, 'PUT', `/sites/${test.site.id}/ai`, {
       token: test.owner.token,

@@ -61,7 +61,8 @@ fake.script({ kind: 'answer', text: answerText, delayMs: DELAY_MS });
 let widget;
 const api = await startBenchApi({
   dbPrefix: 'chatiq_bench_ai',
-  env: { AI_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}` },
+  // The fake provider is on loopback: allowed explicitly, as a self-hoster allows a local model.
+  env: { AI_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}`, EGRESS_ALLOW: fake.egressAllow },
   log,
 });
 try {

@@ -45,6 +45,14 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /**
+/**
+ * The loopback address the browser tests' fake AI providers listen on, and the only one the API's
+ * EGRESS_ALLOW names: allowing a local server is explicit, and the API, panel and widget
+ * (127.0.0.1) stay out of reach of a base URL.
+ */
+export const FAKE_PROVIDER_HOST = '127.0.0.86';
+
+/**
  * Migrates and seeds `databaseUrl`, then starts the three services (`apiEnv`: more of the API's
  * environment). `name` prefixes the log files of a second system a test starts (`<name>-api.log`…).
  */
@@ -80,6 +88,7 @@ export async function startSystem(databaseUrl: string, apiEnv: Record<string, st
       AUTH_RATE_LIMIT: '10000',
       // Seals sites' AI provider keys (the AI browser test saves one for the fake OpenAI server).
       AI_SECRET_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
+      EGRESS_ALLOW: FAKE_PROVIDER_HOST,
       // Links in mails (password reset, invitations) open this admin panel.
       ADMIN_URL: adminUrl,
       ...apiEnv,

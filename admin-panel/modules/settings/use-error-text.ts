@@ -16,6 +16,7 @@ const WORDED: readonly ErrorCode[] = [
   'email_taken',
   'shortcut_taken',
   'ai_key_rejected',
+  'egress_refused',
   'ai_not_configured',
   'ai_unavailable',
   'last_owner',

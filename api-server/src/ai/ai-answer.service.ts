@@ -2,12 +2,12 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { ChatEventsService, type ChatEventMap, LISTENER_ORDER } from '../chats/chat-events.service.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
+import { findEgressRefusal } from '../common/egress/egress-agent.js';
 import { loadSummary } from '../chats/summary-loader.js';
 import type { Chat } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { AiChatStateService } from './ai-chat-state.service.js';
-import { AiClient } from './ai-client.js';
 import { AiError, toAiError } from './ai-errors.js';
 import { type AiHistory, type LateTurns, loadAiHistory } from './ai-history.js';
 import { storeAiAnswer } from './ai-message-store.js';
@@ -181,7 +181,7 @@ export class AiAnswerService implements OnModuleInit, OnModuleDestroy {
     let done: Extract<AiStreamEvent, { type: 'done' }> | undefined;
     let handoff: Extract<AiStreamEvent, { type: 'handoff' }> | undefined;
     try {
-      const client = new AiClient(active.client);
+      const client = this.settings.clientFor(active.client);
       for await (const event of client.streamAnswer({ history: history.turns, signal: stream.controller.signal })) {
         if (event.type === 'delta') {
           if (!this.streams.delta(stream, event.text)) break;
@@ -247,7 +247,14 @@ export class AiAnswerService implements OnModuleInit, OnModuleDestroy {
   /** The provider failed: the admin sees why, the visitor gets a person. */
   private async fail(chat: Chat, failure: AiError, locale: string | null): Promise<void> {
     this.logger.warn(
-      { chatId: chat.id, siteId: chat.siteId, reason: failure.reason, status: failure.status, code: failure.code },
+      {
+        chatId: chat.id,
+        siteId: chat.siteId,
+        reason: failure.reason,
+        status: failure.status,
+        code: failure.code,
+        refused: findEgressRefusal(failure)?.detail,
+      },
       `AI answer failed, handing over: ${failure.message}`,
     );
     await this.usage.record({ organizationId: chat.organizationId, id: chat.siteId }, { requests: 1 });

@@ -23,8 +23,8 @@ describe('AI answering', () => {
   const open: { close: () => void }[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ AI_SECRET_KEYS: testKeyring() });
     fake = await startFakeOpenAi({ apiKey, vectorStores: ['vs_faq'] });
+    t = await startTestApp({ AI_SECRET_KEYS: testKeyring(), EGRESS_ALLOW: fake.egressAllow });
     ai = await aiSite(t.url, fake, apiKey, { instructions: 'You are the shop assistant.', vectorStoreIds: ['vs_faq'] });
   });
   afterAll(async () => {

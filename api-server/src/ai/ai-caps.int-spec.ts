@@ -14,8 +14,8 @@ describe('AI token caps', () => {
   const sockets: WidgetSocket[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ AI_SECRET_KEYS: testKeyring() });
     fake = await startFakeOpenAi({ apiKey });
+    t = await startTestApp({ AI_SECRET_KEYS: testKeyring(), EGRESS_ALLOW: fake.egressAllow });
   });
   afterAll(async () => {
     for (const s of sockets) s.close();

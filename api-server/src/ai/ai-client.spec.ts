@@ -2,7 +2,10 @@
 import type { AiBackend } from '@chatiq/contracts';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Agent } from 'undici';
 import { type FakeOpenAi, type RecordedRequest, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
+import { createEgressAgent, type EgressFetch, fetchThrough } from '../common/egress/egress-agent.js';
+import { parseEgressAllowList } from '../common/egress/egress-allow-list.js';
 import { AiClient, type AiClientSettings } from './ai-client.js';
 import { AiError } from './ai-errors.js';
 import type { AiHistoryTurn, AiStreamEvent } from './ai-stream-event.js';
@@ -17,11 +20,17 @@ const HISTORY: AiHistoryTurn[] = [
 ];
 
 let fake: FakeOpenAi;
+let agent: Agent;
+/** The API's own egress guard, with the fake (on loopback) allowed explicitly, as EGRESS_ALLOW would. */
+let egress: EgressFetch;
 
 beforeAll(async () => {
   fake = await startFakeOpenAi({ apiKey: KEY, models: [MODEL], vectorStores: ['vs_kb1', 'vs_kb2'] });
+  agent = createEgressAgent({ allow: parseEgressAllowList(fake.egressAllow) });
+  egress = fetchThrough(agent);
 });
 afterAll(async () => {
+  await agent.close();
   await fake.close();
 });
 beforeEach(() => {
@@ -29,18 +38,21 @@ beforeEach(() => {
   fake.script({ kind: 'answer', text: 'Delivery takes 2-3 days.' });
 });
 
-function client(overrides: Partial<AiClientSettings> = {}): AiClient {
-  return new AiClient({
-    apiKey: KEY,
-    baseUrl: fake.url,
-    backend: 'responses',
-    model: MODEL,
-    instructions: INSTRUCTIONS,
-    vectorStoreIds: [],
-    maxOutputTokens: 400,
-    timeoutMs: 2000,
-    ...overrides,
-  });
+function client(overrides: Partial<AiClientSettings> = {}, through: EgressFetch = egress): AiClient {
+  return new AiClient(
+    {
+      apiKey: KEY,
+      baseUrl: fake.url,
+      backend: 'responses',
+      model: MODEL,
+      instructions: INSTRUCTIONS,
+      vectorStoreIds: [],
+      maxOutputTokens: 400,
+      timeoutMs: 2000,
+      ...overrides,
+    },
+    through,
+  );
 }
 
 /** Everything a stream yields, and what it threw. */
@@ -196,10 +208,10 @@ describe.each<AiBackend>(['responses', 'chat_completions'])('AiClient streaming 
   });
 
   it.each([
-    ['rate_limited', 'rate_limited', /Rate limit reached \(429, retry after 20 s\): Rate limit reached for gpt-4\.1-mini/],
-    ['insufficient_quota', 'rate_limited', /no quota left \(429 insufficient_quota\).*check your plan and billing/],
-    ['server_error', 'upstream_error', /The AI server failed \(500\): The server had an error/],
-  ] as const)('maps a %s error to %s with a useful message', async (name, reason, message) => {
+    ['rate_limited', 'rate_limited', /^Rate limit reached \(429 rate_limit_exceeded, retry after 20 s\)$/],
+    ['insufficient_quota', 'rate_limited', /^The provider account has no quota left \(429 insufficient_quota\) — check plan and billing$/],
+    ['server_error', 'upstream_error', /^The AI server failed \(500 server_error\)$/],
+  ] as const)('maps a %s error to %s with a message of our own', async (name, reason, message) => {
     fake.script({ kind: 'error', error: name });
 
     const { events, error } = await run(client({ backend }).streamAnswer({ history: HISTORY }));
@@ -219,12 +231,12 @@ describe.each<AiBackend>(['responses', 'chat_completions'])('AiClient streaming 
     expect(broke.error).toMatchObject({ status: 429, code: 'insufficient_quota' });
   });
 
-  it('maps an unknown model (404) to `no_access`, keeping what the server said', async () => {
+  it("maps an unknown model (404) to `no_access`, by its status and code, not the server's words", async () => {
     const { error } = await run(client({ backend, model: 'gpt-nonexistent' }).streamAnswer({ history: HISTORY }));
 
     expect(error?.reason).toBe('no_access');
     expect(error?.status).toBe(404);
-    expect(error?.message).toContain('The model `gpt-nonexistent` does not exist or you do not have access to it.');
+    expect(error?.message).toBe('Not found with this API key (404 model_not_found) — check that the key may use the model gpt-nonexistent');
   });
 
   it('maps a rejected key (401) to `invalid_key` without repeating the key', async () => {
@@ -233,7 +245,7 @@ describe.each<AiBackend>(['responses', 'chat_completions'])('AiClient streaming 
     const { error } = await run(client({ backend, apiKey: wrongKey }).streamAnswer({ history: HISTORY }));
 
     expect(error?.reason).toBe('invalid_key');
-    expect(error?.message).toMatch(/rejected the API key \(401\): Incorrect API key provided/);
+    expect(error?.message).toBe('The AI server rejected the API key (401 invalid_api_key)');
     expect(error?.message).not.toContain(wrongKey);
     expect(error?.message).not.toContain(wrongKey.slice(-4));
   });
@@ -241,10 +253,30 @@ describe.each<AiBackend>(['responses', 'chat_completions'])('AiClient streaming 
   it('maps a refused connection to `upstream_error`', async () => {
     const port = await closedPort();
 
-    const { error } = await run(client({ backend, baseUrl: `http://127.0.0.1:${port}/v1` }).streamAnswer({ history: HISTORY }));
+    const allowed = createEgressAgent({ allow: parseEgressAllowList(`127.0.0.1:${port}`) });
+    try {
+      const { error } = await run(
+        client({ backend, baseUrl: `http://127.0.0.1:${port}/v1` }, fetchThrough(allowed)).streamAnswer({ history: HISTORY }),
+      );
 
-    expect(error?.reason).toBe('upstream_error');
-    expect(error?.message).toBe('Could not connect to the AI server (ECONNREFUSED)');
+      expect(error?.reason).toBe('upstream_error');
+      expect(error?.message).toBe('Could not connect to the AI server (ECONNREFUSED)');
+    } finally {
+      await allowed.close();
+    }
+  });
+
+  it('maps a base URL the egress guard refuses to `address_refused`, sending nothing', async () => {
+    const nothingAllowed = createEgressAgent({ allow: [] });
+    try {
+      const { error } = await run(client({ backend }, fetchThrough(nothingAllowed)).streamAnswer({ history: HISTORY }));
+
+      expect(error?.reason).toBe('address_refused');
+      expect(await client({ backend }, fetchThrough(nothingAllowed)).validateKey()).toMatchObject({ ok: false, reason: 'address_refused' });
+      expect(fake.requests).toEqual([]);
+    } finally {
+      await nothingAllowed.close();
+    }
   });
 
   it('maps a malformed stream to `upstream_error`', async () => {
@@ -253,7 +285,7 @@ describe.each<AiBackend>(['responses', 'chat_completions'])('AiClient streaming 
     const { error } = await run(client({ backend }).streamAnswer({ history: HISTORY }));
 
     expect(error?.reason).toBe('upstream_error');
-    expect(error?.message).toMatch(/malformed stream/);
+    expect(error?.message).toBe('The AI server sent a malformed stream');
   });
 
   it('maps a connection cut mid-stream to `upstream_error`', async () => {
@@ -270,7 +302,7 @@ describe.each<AiBackend>(['responses', 'chat_completions'])('AiClient streaming 
     fake.script({ kind: 'stream_error', text: 'Delivery', code: 'server_error', message: 'The model crashed.' });
     const crashed = await run(client({ backend }).streamAnswer({ history: HISTORY }));
     expect(crashed.error?.reason).toBe('upstream_error');
-    expect(crashed.error?.message).toMatch(/mid-stream: The model crashed\./);
+    expect(crashed.error?.message).toBe('The AI server reported an error mid-stream (in stream server_error)');
 
     fake.script({ kind: 'stream_error', code: 'rate_limit_exceeded', message: 'Slow down.' });
     const limited = await run(client({ backend }).streamAnswer({ history: HISTORY }));
@@ -330,12 +362,14 @@ describe('AiClient requests', () => {
     expect(tools.map((tool) => tool.type)).toEqual(['function']);
   });
 
-  it('responses: a key without access to a vector store gets no_access naming the store', async () => {
+  it('responses: a key without access to a vector store gets no_access (the key check names the store)', async () => {
     const { error } = await run(client({ vectorStoreIds: ['vs_kb1', 'vs_foreign'] }).streamAnswer({ history: HISTORY }));
 
     expect(error?.reason).toBe('no_access');
     expect(error?.status).toBe(403);
-    expect(error?.message).toContain('Key lacks access to vector store vs_foreign.');
+    expect(error?.message).toBe(
+      'The API key lacks access (403) — check that the key may use the model gpt-4.1-mini and vector stores vs_kb1, vs_foreign',
+    );
   });
 
   it('chat_completions: sends instructions as the system message, history, limits, usage request and the handoff tool', async () => {
@@ -407,7 +441,7 @@ describe('AiClient.validateKey', () => {
     expect(result).toEqual({
       ok: false,
       reason: 'no_access',
-      message: expect.stringContaining('The model `gpt-9` does not exist or you do not have access to it.'),
+      message: 'Not found with this API key (404 model_not_found) — check that the key may use the model gpt-9',
     });
   });
 
@@ -417,7 +451,7 @@ describe('AiClient.validateKey', () => {
     expect(result).toEqual({
       ok: false,
       reason: 'no_access',
-      message: "The API key lacks access to vector store vs_foreign (404): No vector store found with id 'vs_foreign'.",
+      message: 'The API key lacks access to vector store vs_foreign (404)',
     });
   });
 

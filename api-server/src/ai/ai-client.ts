@@ -2,6 +2,8 @@ import type { AiBackend } from '@chatiq/contracts';
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions/completions';
 import type { ResponseInputItem, Tool } from 'openai/resources/responses/responses';
+import { findEgressRefusal } from '../common/egress/egress-agent.js';
+import type { EgressFetch } from '../common/egress/egress.service.js';
 import { AiError, type AiErrorReason, toAiError } from './ai-errors.js';
 import type { AiHistoryTurn, AiStreamEvent, AiUsage } from './ai-stream-event.js';
 import { readChatCompletionsStream } from './chat-completions-stream-reader.js';
@@ -30,7 +32,10 @@ export type AiClientSettings = {
   timeoutMs: number;
 };
 
-export type KeyCheckResult = { ok: true } | { ok: false; reason: Exclude<AiErrorReason, 'aborted'>; message: string };
+export type KeyCheckResult =
+  | { ok: true }
+  /** `refused`: for logs only, what the egress guard refused (`127.0.0.1:5432 → 127.0.0.1 loopback`). */
+  | { ok: false; reason: Exclude<AiErrorReason, 'aborted'>; message: string; refused?: string };
 
 export type StreamAnswerInput = {
   history: readonly AiHistoryTurn[];
@@ -48,7 +53,14 @@ type StreamOptions = StreamAnswerInput & { allowHandoff: boolean };
 export class AiClient {
   private readonly openai: OpenAI;
 
-  constructor(private readonly settings: AiClientSettings) {
+  /**
+   * `egress`: the fetch every request goes through (`EgressService.fetch`: no local or private
+   * address unless EGRESS_ALLOW names it, every redirect hop checked).
+   */
+  constructor(
+    private readonly settings: AiClientSettings,
+    egress: EgressFetch,
+  ) {
     if (!settings.apiKey.trim()) {
       // The SDK would throw its own "Missing credentials" error (and fall back to OPENAI_API_KEY).
       throw new AiError('invalid_key', 'No API key is configured');
@@ -65,6 +77,7 @@ export class AiClient {
       timeout: settings.timeoutMs,
       // We log classified, redacted errors ourselves; the SDK's console logger stays quiet.
       logLevel: 'off',
+      fetch: egress,
     });
   }
 
@@ -88,7 +101,7 @@ export class AiClient {
       }
       await this.openai.models.retrieve(this.settings.model, { signal });
     } catch (error) {
-      return failedCheck(toAiError(error, { secrets }));
+      return failedCheck(this.namingWhatWasAsked(toAiError(error, { secrets }), []));
     }
     for (const id of this.settings.vectorStoreIds) {
       try {
@@ -98,13 +111,11 @@ export class AiClient {
         if (failure.reason !== 'no_access') {
           return failedCheck(failure);
         }
-        // We know which store was refused: say so, in the admin's terms, with the provider's words.
-        const said = failure.upstreamMessage ? `: ${failure.upstreamMessage}` : '';
+        // We know which store was refused: say so, in the admin's terms.
         return failedCheck(
-          new AiError('no_access', `The API key lacks access to vector store ${id} (${failure.status ?? 'no status'})${said}`, {
+          new AiError('no_access', `The API key lacks access to vector store ${id} (${failure.status ?? 'no status'})`, {
             status: failure.status,
             code: failure.code,
-            upstreamMessage: failure.upstreamMessage,
             cause: failure,
           }),
         );
@@ -153,10 +164,24 @@ export class AiClient {
         deadline.touch();
       }
     } catch (error) {
-      throw deadline.toError(error, secrets);
+      throw this.namingWhatWasAsked(deadline.toError(error, secrets));
     } finally {
       deadline.dispose();
     }
+  }
+
+  /**
+   * A refusal of access names what the request used (the model and the vector stores from the
+   * settings): the provider's own words, which would say which, are not repeated.
+   */
+  private namingWhatWasAsked(failure: AiError, stores: readonly string[] = this.settings.vectorStoreIds): AiError {
+    if (failure.reason !== 'no_access') return failure;
+    const what = `the model ${this.settings.model}${stores.length > 0 ? ` and vector store${stores.length > 1 ? 's' : ''} ${stores.join(', ')}` : ''}`;
+    return new AiError('no_access', `${failure.message} — check that the key may use ${what}`, {
+      status: failure.status,
+      code: failure.code,
+      cause: failure,
+    });
   }
 
   private createResponseStream(history: readonly AiHistoryTurn[], allowHandoff: boolean, signal: AbortSignal) {
@@ -211,5 +236,6 @@ function failedCheck(error: AiError): KeyCheckResult {
   if (error.reason === 'aborted') {
     throw error;
   }
-  return { ok: false, reason: error.reason, message: error.message };
+  const refused = findEgressRefusal(error)?.detail;
+  return { ok: false, reason: error.reason, message: error.message, ...(refused ? { refused } : {}) };
 }

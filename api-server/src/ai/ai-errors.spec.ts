@@ -2,7 +2,8 @@
 // from a response). The same paths are exercised over the wire in ai-client.spec.ts.
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { AiError, redactSecrets, settingsStatusFor, toAiError } from './ai-errors.js';
+import { EgressRefusedError } from '../common/egress/egress-agent.js';
+import { ADDRESS_REFUSED_MESSAGE, AiError, redactSecrets, settingsStatusFor, toAiError } from './ai-errors.js';
 
 function sdkError(status: number, error: Record<string, unknown>, headers: Record<string, string> = {}): APIError {
   return APIError.generate(status, { error }, undefined, new Headers(headers));
@@ -16,7 +17,7 @@ describe('toAiError', () => {
     [404, { message: 'The model `x` does not exist', code: 'model_not_found' }, 'no_access'],
     [400, { message: 'Invalid vector store', param: 'tools[0].vector_store_ids' }, 'no_access'],
     [400, { message: 'max_output_tokens is too large', param: 'max_output_tokens' }, 'upstream_error'],
-    [429, { message: 'Rate limit reached', code: 'rate_limit_exceeded' }, 'rate_limited'],
+    [429, { message: 'Too many requests, slow down', code: 'rate_limit_exceeded' }, 'rate_limited'],
     [429, { message: 'You exceeded your current quota', code: 'insufficient_quota', type: 'insufficient_quota' }, 'rate_limited'],
     [500, { message: 'The server had an error' }, 'upstream_error'],
     [503, { message: 'Overloaded' }, 'upstream_error'],
@@ -26,8 +27,9 @@ describe('toAiError', () => {
     expect(error).toBeInstanceOf(AiError);
     expect(error.reason).toBe(reason);
     expect(error.status).toBe(status);
-    expect(error.upstreamMessage).toBe(body.message);
-    expect(error.message).toContain(body.message);
+    // The provider's words never reach the message: a base URL can point at any server.
+    expect(error.message).not.toContain(body.message);
+    expect(error.message).toContain(`(${status}`);
   });
 
   it('tells missing quota from a rate limit, and keeps the wait the server asked for', () => {
@@ -37,7 +39,7 @@ describe('toAiError', () => {
 
     const limited = toAiError(sdkError(429, { message: 'Slow down', code: 'rate_limit_exceeded' }, { 'retry-after-ms': '1500' }));
     expect(limited.retryAfterMs).toBe(1500);
-    expect(limited.message).toMatch(/^Rate limit reached \(429, retry after 2 s\): Slow down$/);
+    expect(limited.message).toBe('Rate limit reached (429 rate_limit_exceeded, retry after 2 s)');
     expect(toAiError(sdkError(429, { message: 'x' }, { 'retry-after': '7' })).retryAfterMs).toBe(7000);
   });
 
@@ -70,7 +72,9 @@ describe('toAiError', () => {
     const connection = toAiError(new APIConnectionError({ cause: new TypeError('fetch failed', { cause: refused }) }));
     expect(connection).toMatchObject({ reason: 'upstream_error', message: 'Could not connect to the AI server (ECONNREFUSED)' });
 
-    expect(toAiError(new SyntaxError('Error reading response: malformed server-sent event JSON.')).message).toMatch(/malformed stream/);
+    expect(toAiError(new SyntaxError('Unexpected token \'i\', "internal body" is not valid JSON')).message).toBe(
+      'The AI server sent a malformed stream',
+    );
     expect(toAiError(new TypeError('terminated')).message).toBe('The connection to the AI server broke (terminated)');
     expect(toAiError(new OpenAIError('Attempted to iterate over a response with no body')).reason).toBe('upstream_error');
     expect(toAiError('something odd').reason).toBe('upstream_error');
@@ -81,16 +85,30 @@ describe('toAiError', () => {
     expect(toAiError(error)).toBe(error);
   });
 
-  it('cuts the key out of the provider message', () => {
+  it('repeats nothing of what the server sent: not its message (nor a key in it), not a code it made up', () => {
     const key = 'my-self-hosted-secret-token';
-    const error = toAiError(sdkError(401, { message: `Token ${key} is not valid; also sk-proj-abc***wxyz.` }), { secrets: [key] });
-    expect(error.message).toBe('The AI server rejected the API key (401): Token [redacted] is not valid; also sk-[redacted].');
-    expect(error.upstreamMessage).not.toContain(key);
+    const error = toAiError(sdkError(401, { message: `Token ${key} is not valid; db password hunter2`, code: 'internal <b>detail</b>' }), {
+      secrets: [key],
+    });
+    expect(error.message).toBe('The AI server rejected the API key (401)');
+    expect(error.code).toBeUndefined();
+    expect(toAiError(sdkError(500, { message: 'x'.repeat(5000) })).message).toBe('The AI server failed (500)');
   });
 
-  it('shortens very long provider messages', () => {
-    const error = toAiError(sdkError(500, { message: 'x'.repeat(5000) }));
-    expect(error.message.length).toBeLessThan(600);
+  it('names a code OpenAI documents', () => {
+    expect(toAiError(sdkError(401, { message: 'x', code: 'invalid_api_key' })).message).toBe(
+      'The AI server rejected the API key (401 invalid_api_key)',
+    );
+  });
+
+  it('answers an egress refusal with one fixed text, whatever was refused', () => {
+    const refused = (detail: string) =>
+      new APIConnectionError({ cause: new TypeError('fetch failed', { cause: new EgressRefusedError(detail) }) });
+    const loopback = toAiError(refused('127.0.0.1:5432 → 127.0.0.1 loopback'));
+    const metadata = toAiError(refused('169.254.169.254:80 → 169.254.169.254 linkLocal'));
+    expect(loopback).toMatchObject({ reason: 'address_refused', message: ADDRESS_REFUSED_MESSAGE });
+    expect(metadata.message).toBe(loopback.message);
+    expect(settingsStatusFor('address_refused')).toBe('error');
   });
 });
 

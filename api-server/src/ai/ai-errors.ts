@@ -7,10 +7,10 @@ import {
   AuthenticationError,
   BadRequestError,
   NotFoundError,
-  OpenAIError,
   PermissionDeniedError,
   RateLimitError,
 } from 'openai';
+import { isEgressRefusal } from '../common/egress/egress-agent.js';
 
 /**
  * Why a call to the AI provider did not produce an answer. Stable: the caller hands the chat to
@@ -22,19 +22,22 @@ import {
  * - `rate_limited`: 429, a rate limit or (`code: insufficient_quota`) no quota left.
  * - `timeout`: no response, or the stream went silent, for longer than the configured timeout.
  * - `upstream_error`: 5xx, connection refused or dropped, malformed stream, rejected request.
+ * - `address_refused`: the base URL leads to a local, private or special address this server does
+ *   not connect to (EGRESS_ALLOW can allow it); nothing was sent there.
  * - `aborted`: WE stopped it (e.g. an operator took the chat over); not a failure.
+ *
+ * Messages are ours: the status, a known error code, never the provider's own words (a base URL
+ * can point at any server, and what it answers is not for the admin's screen).
  */
-export type AiErrorReason = 'invalid_key' | 'no_access' | 'rate_limited' | 'timeout' | 'upstream_error' | 'aborted';
+export type AiErrorReason = 'invalid_key' | 'no_access' | 'rate_limited' | 'timeout' | 'upstream_error' | 'address_refused' | 'aborted';
 
 export type AiErrorDetails = {
   /** HTTP status from the provider, when there was one. */
   status?: number;
-  /** The provider's error code (`insufficient_quota`, `model_not_found`…). */
+  /** The provider's error code when it is one we know (`insufficient_quota`, `model_not_found`…). */
   code?: string;
   /** For `rate_limited`: how long the provider asked us to wait. */
   retryAfterMs?: number;
-  /** What the provider itself said (redacted), e.g. "No vector store found with id 'vs_…'". */
-  upstreamMessage?: string;
   cause?: unknown;
 };
 
@@ -43,7 +46,6 @@ export class AiError extends Error {
   readonly status: number | undefined;
   readonly code: string | undefined;
   readonly retryAfterMs: number | undefined;
-  readonly upstreamMessage: string | undefined;
 
   constructor(
     readonly reason: AiErrorReason,
@@ -55,7 +57,6 @@ export class AiError extends Error {
     this.status = details.status;
     this.code = details.code;
     this.retryAfterMs = details.retryAfterMs;
-    this.upstreamMessage = details.upstreamMessage;
   }
 
   /** True when we stopped the request ourselves: the chat is not handed over because of it. */
@@ -63,6 +64,10 @@ export class AiError extends Error {
     return this.reason === 'aborted';
   }
 }
+
+/** The same text for every refused destination (which address, which port, open or closed are never told apart). */
+export const ADDRESS_REFUSED_MESSAGE =
+  'The AI base URL leads to a local or private network address, which this server does not connect to (its EGRESS_ALLOW setting can allow it)';
 
 /** The settings status an admin sees after a failed key check or answer. */
 export function settingsStatusFor(reason: Exclude<AiErrorReason, 'aborted'>): AiSettingsStatus {
@@ -73,24 +78,43 @@ export function settingsStatusFor(reason: Exclude<AiErrorReason, 'aborted'>): Ai
       return reason;
     case 'timeout':
     case 'upstream_error':
+    case 'address_refused':
       return 'error';
   }
 }
 
 export type ClassifyOptions = {
-  /** Strings to cut out of every message (the site's key: some servers echo it back). */
+  /** Strings to cut out of every message (the site's key). */
   secrets?: readonly string[];
 };
 
-const MAX_UPSTREAM_MESSAGE = 500;
+/**
+ * Error codes of OpenAI (and servers that copy its errors) that messages may name: a code is text
+ * the server chose, so only these known ones are repeated.
+ */
+const KNOWN_CODES = new Set([
+  'invalid_api_key',
+  'invalid_organization',
+  'insufficient_quota',
+  'rate_limit_exceeded',
+  'model_not_found',
+  'context_length_exceeded',
+  'unsupported_model',
+  'server_error',
+  'invalid_prompt',
+]);
 
 /**
  * Turns anything thrown by the openai SDK, fetch or a stream into an `AiError`. Uses the SDK's
- * error classes (and the HTTP status they carry); strings are only read for the message.
+ * error classes (and the HTTP status they carry) and our own words: nothing the server sent
+ * (body, message, arbitrary codes) reaches the message.
  */
 export function toAiError(error: unknown, options: ClassifyOptions = {}): AiError {
   if (error instanceof AiError) {
     return error;
+  }
+  if (isEgressRefusal(error)) {
+    return new AiError('address_refused', ADDRESS_REFUSED_MESSAGE, { cause: error });
   }
   const clean = (text: string) => redactSecrets(text, options.secrets);
 
@@ -105,11 +129,11 @@ export function toAiError(error: unknown, options: ClassifyOptions = {}): AiErro
     return new AiError('timeout', 'The AI server did not answer in time', { cause: error });
   }
   if (error instanceof APIConnectionError) {
-    const detail = describeCause(error.cause);
+    const detail = errorCode(error.cause);
     return new AiError('upstream_error', clean(`Could not connect to the AI server${detail ? ` (${detail})` : ''}`), { cause: error });
   }
   if (error instanceof APIError) {
-    return fromApiError(error, clean);
+    return fromApiError(error);
   }
   if (isTimeoutReason(error)) {
     return new AiError('timeout', 'The AI server did not answer in time', { cause: error });
@@ -118,78 +142,63 @@ export function toAiError(error: unknown, options: ClassifyOptions = {}): AiErro
     return new AiError('aborted', 'The request was stopped', { cause: error });
   }
   if (error instanceof SyntaxError) {
-    // The SDK throws a SyntaxError for an SSE event whose data is not JSON.
-    return new AiError('upstream_error', clean(`The AI server sent a malformed stream: ${error.message}`), { cause: error });
+    // The SDK throws a SyntaxError for an SSE event whose data is not JSON (its message quotes the data).
+    return new AiError('upstream_error', 'The AI server sent a malformed stream', { cause: error });
   }
   if (error instanceof TypeError) {
     // Node's fetch reports a connection that broke mid-body as TypeError("terminated").
-    const detail = describeCause(error.cause) ?? error.message;
-    return new AiError('upstream_error', clean(`The connection to the AI server broke (${detail})`), { cause: error });
+    const detail = errorCode(error.cause) ?? (error.message === 'terminated' ? 'terminated' : undefined);
+    return new AiError('upstream_error', `The connection to the AI server broke${detail ? ` (${detail})` : ''}`, { cause: error });
   }
-  if (error instanceof OpenAIError) {
-    return new AiError('upstream_error', clean(`The AI request failed: ${error.message}`), { cause: error });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new AiError('upstream_error', clean(`The AI request failed: ${message}`), { cause: error });
+  return new AiError('upstream_error', 'The AI request failed', { cause: error });
 }
 
-function fromApiError(error: APIError, clean: (text: string) => string): AiError {
-  const upstream = clean(upstreamMessage(error));
-  const details: AiErrorDetails = {
-    status: error.status,
-    code: error.code ?? undefined,
-    upstreamMessage: upstream || undefined,
-    cause: error,
-  };
-  const withUpstream = (text: string) => (upstream ? `${text}: ${upstream}` : text);
+function fromApiError(error: APIError): AiError {
+  const code = knownCode(error.code) ?? knownCode(error.type);
+  const details: AiErrorDetails = { status: error.status, code, cause: error };
+  // An in-stream error event has no HTTP status; its code says what happened.
+  const status = error.status ?? 'in stream';
+  const said = (text: string, extra = '') => `${text} (${status}${code ? ` ${code}` : ''}${extra})`;
 
   if (error instanceof AuthenticationError) {
-    return new AiError('invalid_key', withUpstream('The AI server rejected the API key (401)'), details);
+    return new AiError('invalid_key', said('The AI server rejected the API key'), details);
   }
   if (error instanceof PermissionDeniedError) {
-    return new AiError('no_access', withUpstream('The API key lacks access (403)'), details);
+    return new AiError('no_access', said('The API key lacks access'), details);
   }
   if (error instanceof NotFoundError) {
-    return new AiError('no_access', withUpstream('Not found with this API key (404) — check the model and vector store ids'), details);
+    return new AiError('no_access', said('Not found with this API key'), details);
   }
   if (error instanceof RateLimitError || isRateLimitCode(error.code)) {
+    if (error.code === 'insufficient_quota' || error.type === 'insufficient_quota') {
+      return new AiError('rate_limited', `The provider account has no quota left (${status} insufficient_quota) — check plan and billing`, {
+        ...details,
+        code: 'insufficient_quota',
+      });
+    }
     const retryAfterMs = retryAfter(error.headers);
     const retry = retryAfterMs === undefined ? '' : `, retry after ${Math.ceil(retryAfterMs / 1000)} s`;
-    // An in-stream error event has no HTTP status; its code says what happened.
-    const status = error.status ?? 'in stream';
-    return error.code === 'insufficient_quota' || error.type === 'insufficient_quota'
-      ? new AiError(
-          'rate_limited',
-          withUpstream(`The provider account has no quota left (${status} insufficient_quota) — check plan and billing`),
-          {
-            ...details,
-            code: 'insufficient_quota',
-          },
-        )
-      : new AiError('rate_limited', withUpstream(`Rate limit reached (${status}${retry})`), { ...details, retryAfterMs });
+    return new AiError('rate_limited', said('Rate limit reached', retry), { ...details, retryAfterMs });
   }
   if (error instanceof BadRequestError && refersToModelOrKnowledge(error)) {
     // Some servers answer 400 rather than 404 for a model or vector store the key cannot use.
-    return new AiError('no_access', withUpstream('The model or knowledge is not available to this API key (400)'), details);
+    return new AiError('no_access', said('The model or knowledge is not available to this API key'), details);
   }
   if (error.code === 'invalid_api_key') {
-    return new AiError('invalid_key', withUpstream('The AI server rejected the API key'), details);
+    return new AiError('invalid_key', said('The AI server rejected the API key'), details);
   }
   if (error.status === undefined) {
     // An `error` event inside a stream that had already started with 200.
-    return new AiError('upstream_error', withUpstream('The AI server reported an error mid-stream'), details);
+    return new AiError('upstream_error', said('The AI server reported an error mid-stream'), details);
   }
   if (error.status >= 500) {
-    return new AiError('upstream_error', withUpstream(`The AI server failed (${error.status})`), details);
+    return new AiError('upstream_error', said('The AI server failed'), details);
   }
-  return new AiError('upstream_error', withUpstream(`The AI server rejected the request (${error.status})`), details);
+  return new AiError('upstream_error', said('The AI server rejected the request'), details);
 }
 
-/** The provider's own words (`{ error: { message } }`), without the SDK's status prefix. */
-function upstreamMessage(error: APIError): string {
-  const body = error.error as { message?: unknown } | undefined;
-  const message = typeof body?.message === 'string' ? body.message : typeof body === 'string' ? body : '';
-  return message.length > MAX_UPSTREAM_MESSAGE ? `${message.slice(0, MAX_UPSTREAM_MESSAGE)}…` : message;
+function knownCode(code: string | null | undefined): string | undefined {
+  return code && KNOWN_CODES.has(code) ? code : undefined;
 }
 
 function isRateLimitCode(code: string | null | undefined): boolean {
@@ -226,21 +235,17 @@ function isAbortReason(value: unknown): boolean {
   return value instanceof Error && value.name === 'AbortError';
 }
 
-/** The innermost useful detail of a network error: `ECONNREFUSED`, "other side closed"… */
-function describeCause(cause: unknown): string | undefined {
+/** The innermost system or undici error code of a network error (`ECONNREFUSED`, `UND_ERR_SOCKET`…). */
+function errorCode(cause: unknown): string | undefined {
   let current = cause;
-  let detail: string | undefined;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') {
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) {
       return code;
-    }
-    if (current.message && current.message !== 'fetch failed') {
-      detail = current.message;
     }
     current = current.cause;
   }
-  return detail;
+  return undefined;
 }
 
 /**

@@ -15,8 +15,8 @@ describe('the AI handoff message', () => {
   const open: { close: () => void }[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ AI_SECRET_KEYS: testKeyring() });
     fake = await startFakeOpenAi({ apiKey });
+    t = await startTestApp({ AI_SECRET_KEYS: testKeyring(), EGRESS_ALLOW: fake.egressAllow });
     ai = await aiSite(t.url, fake, apiKey);
   });
   afterAll(async () => {

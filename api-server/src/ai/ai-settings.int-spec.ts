@@ -32,8 +32,8 @@ describe('AI settings', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ AI_SECRET_KEYS: keyring });
     fake = await startFakeOpenAi({ apiKey, vectorStores: ['vs_faq'], models: ['gpt-4.1-mini', 'gpt-4.1'] });
+    t = await startTestApp({ AI_SECRET_KEYS: keyring, EGRESS_ALLOW: fake.egressAllow });
     const owner = await registerOwner(t.url);
     token = owner.accessToken;
     organizationId = owner.user.organizationId;
@@ -112,7 +112,10 @@ describe('AI settings', () => {
     const site = await newSite();
     const wrong = await put(site.id, { apiKey: testApiKey(), baseUrl: fake.url });
     expect(wrong.status).toBe(422);
-    expect(wrong.body).toMatchObject({ code: 'ai_key_rejected', message: expect.stringMatching(/rejected the API key \(401\)/) });
+    expect(wrong.body).toMatchObject({
+      code: 'ai_key_rejected',
+      message: expect.stringMatching(/rejected the API key \(401 invalid_api_key\)$/),
+    });
 
     const noKnowledge = await put(site.id, { apiKey, baseUrl: fake.url, vectorStoreIds: ['vs_secret'] });
     expect(noKnowledge.status).toBe(422);
@@ -256,8 +259,8 @@ describe('AI settings', () => {
 
 describe('AI keyring', () => {
   it('without AI_SECRET_KEYS the API runs but refuses to store a key, saying why', async () => {
-    const t = await startTestApp();
     const fake = await startFakeOpenAi({ apiKey: 'sk-whatever-0000000000' });
+    const t = await startTestApp({ EGRESS_ALLOW: fake.egressAllow });
     try {
       const owner = await registerOwner(t.url);
       const site = (await api<CreatedSiteDto>(t.url, 'POST', '/sites', { token: owner.accessToken, body: { name: 'S' } })).body;
@@ -294,14 +297,14 @@ describe('AI keyring', () => {
     };
     try {
       // 1. Sealed with k1.
-      let t = await startTestApp({ AI_SECRET_KEYS: oldKey }, { databaseUrl: db.url });
+      let t = await startTestApp({ AI_SECRET_KEYS: oldKey, EGRESS_ALLOW: fake.egressAllow }, { databaseUrl: db.url });
       const ai = await aiSite(t.url, fake, apiKey);
       const sealedWithK1 = (await t.prisma.aiSettings.findUniqueOrThrow({ where: { siteId: ai.site.id } })).apiKeyEncrypted!;
       expect(sealedWithK1).toMatch(/^v1\.k1\./);
       await t.close();
 
       // 2. k2 first, k1 kept: the old secret still opens (answers work); a check re-seals it with k2.
-      t = await startTestApp({ AI_SECRET_KEYS: `${newKey},${oldKey}` }, { databaseUrl: db.url });
+      t = await startTestApp({ AI_SECRET_KEYS: `${newKey},${oldKey}`, EGRESS_ALLOW: fake.egressAllow }, { databaseUrl: db.url });
       expect((await api<AiSettingsDto>(t.url, 'GET', `/sites/${ai.site.id}/ai`, { token: ai.token })).body.apiKeyLast4).toBe(
         apiKey.slice(-4),
       );
@@ -312,12 +315,12 @@ describe('AI keyring', () => {
       await t.close();
 
       // 3. k1 gone: still answers with the re-sealed key.
-      t = await startTestApp({ AI_SECRET_KEYS: newKey }, { databaseUrl: db.url });
+      t = await startTestApp({ AI_SECRET_KEYS: newKey, EGRESS_ALLOW: fake.egressAllow }, { databaseUrl: db.url });
       expect(await answer(t.url, ai.site.publicId)).toBe('Hello! How can I help you today?');
       await t.close();
 
       // 4. A keyring without k2 cannot open it: the chat is handed over and the admin is told.
-      t = await startTestApp({ AI_SECRET_KEYS: testKeyring('k3') }, { databaseUrl: db.url });
+      t = await startTestApp({ AI_SECRET_KEYS: testKeyring('k3'), EGRESS_ALLOW: fake.egressAllow }, { databaseUrl: db.url });
       expect(await answer(t.url, ai.site.publicId)).toBe('handed over');
       const settings = (await api<AiSettingsDto>(t.url, 'GET', `/sites/${ai.site.id}/ai`, { token: ai.token })).body;
       expect(settings).toMatchObject({ status: 'error', statusMessage: expect.stringMatching(/cannot be opened.*k2/) });

@@ -1,6 +1,7 @@
 import type { AiSettingsDto, ParsedAiSettingsBody } from '@chatiq/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
+import { EgressService } from '../common/egress/egress.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -37,6 +38,7 @@ export class AiSettingsService {
     private readonly prisma: PrismaService,
     private readonly sites: SitesService,
     private readonly keyring: AiKeyringService,
+    private readonly egress: EgressService,
     siteCaches: SiteCachesService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -80,8 +82,17 @@ export class AiSettingsService {
       ? { status: stored.status, statusMessage: stored.statusMessage, statusCheckedAt: stored.statusCheckedAt }
       : { status: 'unverified', statusMessage: null, statusCheckedAt: null };
     if (apiKey) {
-      const check = await new AiClient(this.clientSettings(body, apiKey)).validateKey();
-      if (!check.ok) throw new AppError('ai_key_rejected', check.message);
+      const check = await this.clientFor(this.clientSettings(body, apiKey)).validateKey();
+      if (!check.ok) {
+        this.logger.warn(
+          { siteId: site.id, reason: check.reason, refused: check.refused },
+          `AI key check failed on save: ${check.message}`,
+        );
+        if (check.reason === 'address_refused') {
+          throw new AppError('egress_refused', check.message, [{ path: ['baseUrl'], message: check.message }]);
+        }
+        throw new AppError('ai_key_rejected', check.message);
+      }
       status = { status: 'ok', statusMessage: null, statusCheckedAt: new Date() };
     }
 
@@ -124,7 +135,7 @@ export class AiSettingsService {
       if (!(error instanceof AiError)) throw error;
       return toAiSettingsDto(await this.recordFailure(site.id, error));
     }
-    const check = await new AiClient(settings.client).validateKey();
+    const check = await this.clientFor(settings.client).validateKey();
     const updated = await this.prisma.aiSettings.update({
       where: { siteId: site.id },
       data: check.ok
@@ -145,6 +156,14 @@ export class AiSettingsService {
     if (!row) return null;
     if (!row.enabled || !row.apiKeyEncrypted) return 'off';
     return this.answering(row);
+  }
+
+  /**
+   * A client for these settings whose every request goes through the egress guard: the one way
+   * the AI reaches a provider (key checks, answers, streams, the copilot).
+   */
+  clientFor(settings: AiClientSettings): AiClient {
+    return new AiClient(settings, this.egress.fetch);
   }
 
   /** An answer or suggestion failed: the admin sees why on the settings page. */

@@ -4,7 +4,6 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { ChatsService } from '../chats/chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { AiClient } from './ai-client.js';
 import { AiError, toAiError } from './ai-errors.js';
 import { loadAiHistory } from './ai-history.js';
 import { AiSettingsService, type AnsweringSettings } from './ai-settings.service.js';
@@ -48,7 +47,7 @@ export class AiSuggestService {
     if (history.length === 0) throw new AppError('validation_failed', 'The chat has no messages to reply to yet');
 
     try {
-      const { text, usage } = await new AiClient(active.client).draftReply(history);
+      const { text, usage } = await this.settings.clientFor(active.client).draftReply(history);
       await this.usage.record(site, { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, requests: 1 });
       await this.settings.recordSuccess(chat.siteId);
       return { text };

@@ -42,8 +42,8 @@ describe('taking a chat over from the AI', () => {
   const sockets: { close: () => void }[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ AI_SECRET_KEYS: testKeyring() });
     fake = await startFakeOpenAi({ apiKey });
+    t = await startTestApp({ AI_SECRET_KEYS: testKeyring(), EGRESS_ALLOW: fake.egressAllow });
     ai = await aiSite(t.url, fake, apiKey);
   });
   afterAll(async () => {
@@ -240,13 +240,14 @@ describe.skipIf(!redis)('taking over from another API node (Redis)', () => {
   const sockets: { close: () => void }[] = [];
 
   beforeAll(async () => {
+    fake = await startFakeOpenAi({ apiKey });
     cluster = await startApiNodes(2, {
       REDIS_URL: TEST_REDIS_URL,
       REDIS_CHANNEL_PREFIX: `chatiq-test-${randomUUID()}`,
       AI_SECRET_KEYS: testKeyring(),
+      EGRESS_ALLOW: fake.egressAllow,
       NODE_ENV: 'test',
     });
-    fake = await startFakeOpenAi({ apiKey });
   });
   afterAll(async () => {
     for (const s of sockets) s.close();

@@ -35,8 +35,8 @@ describe('AI tenant wall', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ AI_SECRET_KEYS: testKeyring() });
     fake = await startFakeOpenAi({ apiKey });
+    t = await startTestApp({ AI_SECRET_KEYS: testKeyring(), EGRESS_ALLOW: fake.egressAllow });
     victim = await aiSite(t.url, fake, apiKey, { instructions: 'victim instructions' });
     const widget = await connectWidget(t.url, victim.site.publicId);
     sockets.push(widget);

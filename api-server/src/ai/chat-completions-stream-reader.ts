@@ -60,7 +60,9 @@ export async function* readChatCompletionsStream(
     throw new AiError('upstream_error', 'The AI stream ended before the answer was finished');
   }
   if (text === '' && !handedOff) {
-    throw new AiError('upstream_error', `The model returned an empty answer (finish_reason ${finishReason})`);
+    // finish_reason is the server's text: named only when it is one of the API's own values.
+    const known = ['stop', 'length', 'tool_calls', 'content_filter', 'function_call'].includes(String(finishReason));
+    throw new AiError('upstream_error', `The model returned an empty answer${known ? ` (finish_reason ${finishReason})` : ''}`);
   }
   yield { type: 'done', text, usage: toUsage(usage, inputTextLength, text) };
 }

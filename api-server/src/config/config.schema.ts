@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EgressAllowListError, parseEgressAllowList } from '../common/egress/egress-allow-list.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 
 /** A TRUSTED_PROXIES list, checked entry by entry (see trusted-proxies.ts). */
@@ -94,6 +95,25 @@ export const configSchema = z
     AI_SECRET_KEYS: z.string().min(1).optional(),
     /** Longest an AI answer may take (first token to last) before the chat goes to a human. */
     AI_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(60),
+    /**
+     * Local or private destinations the server may connect to for tenant-controlled URLs (the AI
+     * base URL): `IP`, `IP:port`, `CIDR`, `CIDR:port`, `host`, `host:port`, comma-separated, e.g.
+     * `127.0.0.1:11434,10.0.0.0/8`. Unset: only public addresses.
+     */
+    EGRESS_ALLOW: z
+      .string()
+      .default('')
+      .transform((text, ctx) => {
+        try {
+          return parseEgressAllowList(text);
+        } catch (error) {
+          if (!(error instanceof EgressAllowListError)) throw error;
+          ctx.addIssue({ code: 'custom', message: error.message });
+          return z.NEVER;
+        }
+      }),
+    /** Longest wait for a connection to a tenant-controlled URL (the AI server). */
+    EGRESS_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(10),
     /** How often each API node checks business-hours boundaries and unanswered chats, in milliseconds. */
     AUTOMATION_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
     /** A visitor message no operator answered within this many minutes is emailed to the site's team. */
@@ -135,6 +155,7 @@ export const configSchema = z
     uploads: { dir: env.UPLOADS_DIR, maxBytes: env.UPLOAD_MAX_BYTES },
     google: env.GOOGLE_CLIENT_ID?.length ? { clientIds: env.GOOGLE_CLIENT_ID, jwksUrl: env.GOOGLE_JWKS_URL } : null,
     ai: { secretKeys: env.AI_SECRET_KEYS, timeoutMs: env.AI_TIMEOUT_SECONDS * 1000 },
+    egress: { allow: env.EGRESS_ALLOW, connectTimeoutMs: env.EGRESS_CONNECT_TIMEOUT_SECONDS * 1000 },
     automation: { tickMs: env.AUTOMATION_TICK_MS, followUpAfterMs: env.FOLLOW_UP_AFTER_MINUTES * 60_000 },
   }));
 

@@ -29,6 +29,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, DATABASE_URL: '' })).toThrow(/DATABASE_URL: is required/);
   });
 
+  it('reads EGRESS_ALLOW (nothing allowed when unset) and stops on an entry it cannot read, naming it', () => {
+    expect(loadConfig(valid).egress).toEqual({ allow: [], connectTimeoutMs: 10_000 });
+    const allow = loadConfig({ ...valid, EGRESS_ALLOW: '127.0.0.1:11434, 10.0.0.0/8, ollama:11434' }).egress.allow;
+    expect(allow.map((rule) => rule.text)).toEqual(['127.0.0.1:11434', '10.0.0.0/8', 'ollama:11434']);
+    expect(() => loadConfig({ ...valid, EGRESS_ALLOW: '127.0.0.1:11434,10.0.0.0/33,http://x' })).toThrow(
+      /EGRESS_ALLOW: cannot read "10\.0\.0\.0\/33", "http:\/\/x"/,
+    );
+  });
+
   it('splits CORS origins', () => {
     expect(loadConfig({ ...valid, CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual([
       'https://a.example',

@@ -34,6 +34,8 @@ export type FakeOpenAiScript =
   | { kind: 'drop'; text: string };
 
 export type FakeOpenAiOptions = {
+  /** The loopback address to listen on (127.0.0.1); browser tests use one their API's EGRESS_ALLOW names. */
+  host?: string;
   /** The only key accepted (`Authorization: Bearer <key>`); anything else gets OpenAI's 401. */
   apiKey: string;
   /** Models that exist for this key (404 `model_not_found` otherwise). */
@@ -64,6 +66,8 @@ export type RecordedRequest = {
 export type FakeOpenAi = {
   /** Base URL for the SDK, ending in `/v1`. */
   url: string;
+  /** The API's EGRESS_ALLOW entry for this fake (`<host>:<port>`): a loopback server is reached only when allowed. */
+  egressAllow: string;
   requests: RecordedRequest[];
   script(script: FakeOpenAiScript): void;
   /** Accepts another key from now on (the old one gets OpenAI's 401): a key revoked by its owner. */
@@ -155,10 +159,12 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions): Promise<FakeO
     return sendError(res, 404, { message: `Invalid URL (${req.method} ${path})`, type: 'invalid_request_error' });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `http://${host}:${port}/v1`,
+    egressAllow: `${host}:${port}`,
     requests,
     script(next) {
       current = next;

@@ -123,7 +123,7 @@ export const aiSettingsDtoSchema = z.object({
   dailyTokenCap: z.number().int(),
   chatTokenCap: z.number().int(),
   status: aiSettingsStatusSchema,
-  /** What the provider said, for the admin (e.g. "key lacks access to vector store vs_…"). */
+  /** Why the last check or answer failed, for the admin, in the API's words (HTTP status, a known error code; never the server's body). */
   statusMessage: z.string().nullable(),
   statusCheckedAt: z.string().nullable(),
 });

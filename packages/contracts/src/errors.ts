@@ -29,6 +29,12 @@ export const ERROR_STATUS = {
   /** The AI provider refused the key or its access (the message says why): nothing was saved. */
   ai_key_rejected: 422,
   /**
+   * A URL the caller gave (the AI base URL) leads to a local, private or otherwise non-public
+   * address, which the server does not connect to (nothing was sent there, nothing was saved). The
+   * same answer for every such address; the server's EGRESS_ALLOW setting can allow one.
+   */
+  egress_refused: 422,
+  /**
    * The site's identity secret cannot be stored or opened: the server has no AI_SECRET_KEYS keyring,
    * or no longer has the master key that sealed it (rotate the identity secret then).
    */

@@ -52,7 +52,10 @@ export function AiSettingsForm({
       body,
       () => api<AiSettingsDto>(`/sites/${encodeURIComponent(siteId)}/ai`, { method: 'PUT', body }),
       (e) => {
-        if (!(e instanceof ApiError && e.body.code === 'ai_key_rejected')) return false;
+        if (!(e instanceof ApiError)) return false;
+        // The base URL leads to a local or private address: said next to the field, in the panel's language.
+        if (e.body.code === 'egress_refused') return { baseUrl: t('egressRefused') };
+        if (e.body.code !== 'ai_key_rejected') return false;
         setRejected(e.body.message);
         return true;
       },
