@@ -26,6 +26,7 @@ export const ERROR_RETRY = {
   email_taken: 'final',
   shortcut_taken: 'final',
   ai_key_rejected: 'final',
+  egress_refused: 'final',
   identity_not_configured: 'final',
   ai_not_configured: 'final',
   /** The AI provider could not answer now. */
