@@ -5,4 +5,5 @@
  */
 export * from './message-log.js';
 export * from './namespaces.js';
+export * from './unsafe-string.js';
 export * from './version.js';
