@@ -7,9 +7,11 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  408: 'request_timeout',
   413: 'payload_too_large',
   415: 'validation_failed',
   429: 'rate_limited',
+  431: 'request_headers_too_large',
 };
 
 /**
