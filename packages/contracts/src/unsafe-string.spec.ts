@@ -17,7 +17,7 @@ describe('findUnsafeString', () => {
     });
     expect(findUnsafeString({ text: '\ude00 low half first' })?.path).toEqual(['text']);
     expect(findUnsafeString('\u0000')).toEqual({ path: [], message: expect.stringContaining('NUL') });
-    expect(findUnsafeString({ ['bad\u0000key']: 1 })).toEqual({ path: ['bad\u0000key'], message: expect.stringContaining('field name') });
+    expect(findUnsafeString({ 'bad\u0000key': 1 })).toEqual({ path: ['bad\u0000key'], message: expect.stringContaining('field name') });
     // The first in document order.
     expect(findUnsafeString({ a: 'fine', b: 'x\u0000', c: '\ud800' })?.path).toEqual(['b']);
   });
