@@ -99,6 +99,12 @@ async function write(socket: net.Socket, request: WireRequest): Promise<'sent' |
 
 /** Status, headers and body of a complete answer in `bytes`; null when there is none. */
 export function parseAnswer(bytes: Buffer): { status: number; headers: Record<string, string>; body: Buffer } | null {
+  // Interim answers (100 Continue to `Expect: 100-continue`) come before the real one.
+  while (/^HTTP\/1\.[01] 1\d\d /.test(bytes.subarray(0, 13).toString('latin1'))) {
+    const interimEnd = bytes.indexOf('\r\n\r\n');
+    if (interimEnd < 0) return null;
+    bytes = bytes.subarray(interimEnd + 4);
+  }
   const end = bytes.indexOf('\r\n\r\n');
   if (end < 0) return null;
   const lines = bytes.subarray(0, end).toString('latin1').split('\r\n');
