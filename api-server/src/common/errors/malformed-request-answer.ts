@@ -1,6 +1,9 @@
 import { STATUS_CODES, type Server } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { Socket } from 'node:net';
 import { AppError } from './app-error.js';
+
+/** How long the connection stays open after the answer, to read what the client still sends. */
+const LINGER_MS = 5000;
 
 /**
  * Requests Node's HTTP parser refuses before the app sees them (headers over 16 KB, bytes that
@@ -9,13 +12,18 @@ import { AppError } from './app-error.js';
  * is closed (nothing after a malformed request can be trusted to be a request).
  */
 export function answerMalformedRequests(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
     const refusal = toRefusal(error.code);
     const body = JSON.stringify(refusal.toBody());
+    // Read and drop what the client still sends (a lingering close, for LINGER_MS at most): closing
+    // with unread bytes makes the kernel reset the connection, and the client would lose the answer.
+    socket.on('error', () => socket.destroy());
+    socket.setTimeout(LINGER_MS, () => socket.destroy());
+    socket.resume();
     socket.end(
       `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
