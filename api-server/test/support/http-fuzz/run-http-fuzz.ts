@@ -18,7 +18,7 @@ import { createChatProbe } from '../chat-probe.js';
 import { api, connectWidget, newClientId, ok, registerOwner } from '../clients.js';
 import { describe, type FuzzContext, type FuzzRequest, toWire } from './fuzz-request.js';
 import { FUZZ_UPLOAD_MAX_BYTES, multipartRequest } from './multipart-requests.js';
-import { sendRaw, type WireAnswer } from './raw-http.js';
+import { sendRaw, type WireAnswer, type WireRequest } from './raw-http.js';
 import { loadOperations, restRequest } from './rest-requests.js';
 
 /** The API's environment under the fuzzer: limits that would only refuse the fuzzer are lifted; uploads are small. */
@@ -64,6 +64,7 @@ export type FuzzStats = {
 export type FuzzOutcome = { stats: FuzzStats; failure: string | null };
 
 const TOLERATED_RESET_BYTES = 256 * 1024;
+const NODE_MAX_HEADER_BYTES = 16 * 1024;
 
 /** A fresh organization per batch (a batch may log its token out, delete its site, rotate keys). */
 async function newContext(url: string): Promise<FuzzContext> {
@@ -98,15 +99,21 @@ async function newContext(url: string): Promise<FuzzContext> {
   }
 }
 
-/** Why `answer` to `request` breaks the rules, or null. */
-function judge(request: FuzzRequest, wireBytes: number, answer: WireAnswer, stats: FuzzStats): string | null {
+/** Why `answer` to `request` (`wire` on the wire) breaks the rules, or null. */
+function judge(request: FuzzRequest, wire: WireRequest, answer: WireAnswer, stats: FuzzStats): string | null {
   if (answer.kind === 'aborted') {
     stats.aborted++;
     return null;
   }
   if (answer.kind === 'no-answer') {
-    // A server that refuses a large body early (413) closes the connection; the reset can drop its answer.
-    if (answer.sentAll === false && wireBytes >= TOLERATED_RESET_BYTES) {
+    // A server that refuses a request early (a body over the limit: 413; a request line or headers
+    // over Node's 16 KB: 431) closes the connection while the client still sends; the reset that
+    // causes can drop the answer before the client reads it. Counted, not a failure.
+    const headBytes = wire.target.length + wire.headers.reduce((sum, [k, v]) => sum + k.length + v.length + 4, 0);
+    if (
+      (answer.reason === 'ECONNRESET' || answer.reason === 'EPIPE') &&
+      (wire.body.length >= TOLERATED_RESET_BYTES || headBytes >= NODE_MAX_HEADER_BYTES)
+    ) {
       stats.statuses.reset = (stats.statuses.reset ?? 0) + 1;
       return null;
     }
@@ -135,6 +142,12 @@ function judge(request: FuzzRequest, wireBytes: number, answer: WireAnswer, stat
     return `answered ${answer.status} with ${JSON.stringify(body).slice(0, 300)} (not a typed error of that status)`;
   }
   return null;
+}
+
+/** An error's message with its cause (fetch's "fetch failed" says why only there). */
+function describeError(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
 }
 
 async function inBatches<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -180,19 +193,28 @@ export async function runHttpFuzz(target: ApiProcess, options: FuzzOptions): Pro
     if (health instanceof Error || health.status !== 200)
       throw new Error(`/health failed ${after}: ${health instanceof Error ? health.message : health.status}`);
     await probe.check().catch((error: Error) => {
-      throw new Error(`the chat probe failed ${after}: ${error.message}`);
+      throw new Error(`the chat probe failed ${after}: ${describeError(error)}`);
     });
   };
 
   const property = fc.asyncProperty(fc.array(request, { minLength: options.batchSize, maxLength: options.batchSize }), async (batch) => {
-    const context = await newContext(target.url);
+    // One retry when the connection itself failed: the client may reuse a pooled keep-alive
+    // connection the server is closing just then (after a long synchronous generation step).
+    const context = await newContext(target.url)
+      .catch((error: Error) => {
+        if (target.exit() !== null || !(error.cause instanceof Error)) throw error;
+        return newContext(target.url);
+      })
+      .catch((error: Error) => {
+        throw new Error(`creating the batch's organization failed (${describeError(error)}); the API ${target.exit() ?? 'still runs'}`);
+      });
     const problems: string[] = [];
     await inBatches(batch, options.concurrency ?? 4, async (fuzz) => {
       seen.add(fuzz.label);
       const wire = toWire(fuzz, context);
       const answer = await sendRaw(target.url, wire);
       stats.requests++;
-      const problem = judge(fuzz, wire.body.length, answer, stats);
+      const problem = judge(fuzz, wire, answer, stats);
       if (problem) problems.push(`${problem}\n  request: ${describe(fuzz)}`);
     });
     stats.batches++;
@@ -215,6 +237,8 @@ export async function runHttpFuzz(target: ApiProcess, options: FuzzOptions): Pro
     if (details.failed) {
       const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       failure = `batch ${details.numRuns} failed (replay: seed ${details.seed}, path ${details.counterexamplePath}): ${error}`;
+      if (target.exit() !== null)
+        failure += `\n--- the API exited (${target.exit()}); its last output ---\n${target.output().slice(-4000)}`;
     }
   } finally {
     probe.close();
