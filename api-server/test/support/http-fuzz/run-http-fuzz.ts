@@ -237,6 +237,7 @@ export async function runHttpFuzz(target: ApiProcess, options: FuzzOptions): Pro
     if (details.failed) {
       const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       failure = `batch ${details.numRuns} failed (replay: seed ${details.seed}, path ${details.counterexamplePath}): ${error}`;
+      if (stats.serverErrors > 0) failure += `\n--- the API's last output ---\n${target.output().slice(-3000)}`;
       if (target.exit() !== null)
         failure += `\n--- the API exited (${target.exit()}); its last output ---\n${target.output().slice(-4000)}`;
     }
