@@ -10,6 +10,7 @@ import { CONTRACT_VERSION } from '@chatiq/contracts';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppErrorFilter } from './common/errors/app-error.filter.js';
+import { answerMalformedRequests } from './common/errors/malformed-request-answer.js';
 import type { AppConfig } from './config/config.schema.js';
 import { ChatiqIoAdapter } from './realtime/socket-io.adapter.js';
 
@@ -22,6 +23,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalFilters(new AppErrorFilter());
+  answerMalformedRequests(app.getHttpServer());
   app.enableCors(corsFor(config));
   // req.ip is the client: the right-most X-Forwarded-For address that is not a trusted proxy.
   app.set('trust proxy', config.trustedProxies);

@@ -13,6 +13,7 @@ import {
   invitationDtoSchema,
   type ListColleaguesQuery,
   listColleaguesQuerySchema,
+  idSchema,
   type MemberDto,
   memberDtoSchema,
   type UpdateMemberBody,
@@ -69,7 +70,7 @@ export class TeamController {
   @ApiZodResponse(memberDtoSchema)
   updateMember(
     @CurrentUser() user: AuthUser,
-    @Param('userId') userId: string,
+    @Param('userId', new ZodPipe(idSchema)) userId: string,
     @Body(new ZodPipe(updateMemberBodySchema)) body: UpdateMemberBody,
   ): Promise<MemberDto> {
     return this.team.updateMember(user, userId, body);
@@ -114,7 +115,7 @@ export class TeamController {
   @RequirePermission('team.manage')
   @ApiBearerAuth()
   @ApiResponse({ status: 204 })
-  revokeInvitation(@CurrentUser() user: AuthUser, @Param('invitationId') invitationId: string): Promise<void> {
+  revokeInvitation(@CurrentUser() user: AuthUser, @Param('invitationId', new ZodPipe(idSchema)) invitationId: string): Promise<void> {
     return this.team.revokeInvitation(user, invitationId);
   }
 }

@@ -13,7 +13,12 @@ export type StoredAttachment = { stream: Readable; size: number };
  * token.
  */
 export interface AttachmentStorage {
-  /** Stores `body` under `key` (all or nothing: a failed put leaves no file); resolves with its size. */
+  /**
+   * Stores `body` under `key` (all or nothing: a failed put leaves no file); resolves with its size.
+   * A stream `body` may error at any time (the client cut the upload): read it, or at least listen
+   * for its errors, before the first `await`, and reject with its error. (The upload engine also
+   * listens, so a driver that forgets cannot end the process.)
+   */
   put(key: string, body: Readable | Buffer, meta?: AttachmentMeta): Promise<{ size: number }>;
   /** The file under `key`, or null when there is none. */
   get(key: string): Promise<StoredAttachment | null>;

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../common/errors/app-error.js';
-import { cleanFileName, sniffAttachmentType } from './attachment-type.js';
+import { cleanFileName, hasBmpHeader, sniffAttachmentType } from './attachment-type.js';
 import { attachmentHeaders, contentDisposition } from './download-headers.js';
 import { elfHeader, exeHeader, HTML_PAGE, tinyPdf, tinyPng } from './test-files.js';
 
 const sniff = (name: string, bytes: Buffer, textual = false) => sniffAttachmentType({ name, size: bytes.length, head: bytes, textual });
+
+/** A 1×1 24-bit BMP: file header, BITMAPINFOHEADER, one pixel padded to 4 bytes. */
+function tinyBmp(): Buffer {
+  const bmp = Buffer.alloc(58);
+  bmp.write('BM', 0, 'latin1');
+  bmp.writeUInt32LE(58, 2); // file size
+  bmp.writeUInt32LE(54, 10); // pixel offset
+  bmp.writeUInt32LE(40, 14); // DIB header size
+  bmp.writeInt32LE(1, 18); // width
+  bmp.writeInt32LE(1, 22); // height
+  bmp.writeUInt16LE(1, 26); // planes
+  bmp.writeUInt16LE(24, 28); // bits per pixel
+  bmp.writeUInt32LE(4, 34); // image size
+  bmp.set([0, 0, 255], 54); // one red pixel
+  return bmp;
+}
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -45,6 +61,30 @@ describe('sniffAttachmentType', () => {
     await refusal(sniff('evil.png', HTML_PAGE, true));
     await refusal(sniff('evil.html', HTML_PAGE, true));
     await refusal(sniff('no-extension', text, true));
+  });
+
+  it('takes a text file that starts with "BM" for text, and only a whole BMP header for a BMP', async () => {
+    const bmw = Buffer.from('BMW sales, by quarter\nQ1,12\n');
+    expect(await sniff('cars.txt', bmw, true)).toBe('text/plain');
+    expect(await sniff('cars.csv', Buffer.from('BM,2024\n1,2\n'), true)).toBe('text/csv');
+    expect(await sniff('short.txt', Buffer.from('BM'), true)).toBe('text/plain');
+    await refusal(sniff('cars.png', bmw, true)); // still not an image
+
+    const bmp = tinyBmp();
+    expect(hasBmpHeader(bmp, bmp.length)).toBe(true);
+    expect((await refusal(sniff('photo.txt', bmp, false))).message).toContain('image/bmp');
+    // Each field of the header that does not add up makes it not a BMP.
+    const broken = (offset: number, value: number) => {
+      const copy = Buffer.from(bmp);
+      copy.writeUInt32LE(value, offset);
+      return copy;
+    };
+    expect(hasBmpHeader(broken(2, bmp.length + 1), bmp.length)).toBe(false); // file size
+    expect(hasBmpHeader(broken(6, 1), bmp.length)).toBe(false); // reserved
+    expect(hasBmpHeader(broken(10, 20), bmp.length)).toBe(false); // pixels inside the headers
+    expect(hasBmpHeader(broken(10, bmp.length), bmp.length)).toBe(false); // pixels past the end
+    expect(hasBmpHeader(broken(14, 41), bmp.length)).toBe(false); // unknown DIB header
+    expect(hasBmpHeader(bmp.subarray(0, 17), bmp.length)).toBe(false);
   });
 
   it('refuses an empty file', async () => {

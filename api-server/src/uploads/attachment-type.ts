@@ -18,7 +18,7 @@ export type SniffInput = { name: string; size: number; head: Uint8Array; textual
  */
 export async function sniffAttachmentType(input: SniffInput): Promise<AttachmentMimeType> {
   if (input.size === 0) throw refuse('The file is empty');
-  const detected = await fileTypeFromBuffer(input.head);
+  const detected = believable(await fileTypeFromBuffer(input.head), input);
   if (detected) {
     const mime = ALIASES[detected.mime] ?? detected.mime;
     if (isAllowed(mime)) return mime;
@@ -31,6 +31,33 @@ export async function sniffAttachmentType(input: SniffInput): Promise<Attachment
   throw refuse(
     `The content of this file is not of an allowed type (it is not what its name says, or not recognised); allowed: ${ALLOWED_LIST}`,
   );
+}
+
+/**
+ * file-type's verdict, unless it rests on too little: it calls anything that starts with "BM" a
+ * BMP (a .txt file that begins "BMW…" would be refused as an image), so a BMP must have a whole,
+ * consistent header to count; anything else falls through to the text rules.
+ */
+function believable<T extends { mime: string }>(detected: T | undefined, input: SniffInput): T | undefined {
+  if (detected?.mime === 'image/bmp' && !hasBmpHeader(input.head, input.size)) return undefined;
+  return detected;
+}
+
+/** The DIB header sizes of the BMP versions in use (OS/2 1.x, BITMAPINFOHEADER, V2, V3, OS/2 2.x, V4, V5). */
+const BMP_DIB_HEADER_SIZES = new Set([12, 40, 52, 56, 64, 108, 124]);
+
+/**
+ * A BMP file header that agrees with itself and the file: "BM", the file's size, reserved bytes
+ * zero, a known DIB header size, and the pixels starting after both headers and inside the file.
+ */
+export function hasBmpHeader(head: Uint8Array, size: number): boolean {
+  if (head.length < 18 || head[0] !== 0x42 || head[1] !== 0x4d) return false;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const fileSize = view.getUint32(2, true);
+  const reserved = view.getUint32(6, true);
+  const pixelOffset = view.getUint32(10, true);
+  const dibSize = view.getUint32(14, true);
+  return fileSize === size && reserved === 0 && BMP_DIB_HEADER_SIZES.has(dibSize) && pixelOffset >= 14 + dibSize && pixelOffset < size;
 }
 
 function isAllowed(mime: string): mime is AttachmentMimeType {

@@ -47,6 +47,17 @@ describe('LocalDiskAttachmentStorage', () => {
     expect((await readdir(shard)).filter((f) => f.startsWith(key))).toEqual([]);
   });
 
+  it('rejects, and nothing is thrown out of the process, when the body fails before the folder exists', async () => {
+    // The body errors in the same tick put() is called, while the storage still makes the folder:
+    // its pipeline must already listen (an 'error' event without a listener ends the process).
+    const key = newAttachmentKey();
+    const body = new Readable({ read() {} });
+    const stored = storage.put(key, body);
+    body.destroy(new Error('client cut the upload'));
+    await expect(stored).rejects.toThrow('client cut the upload');
+    expect(await storage.get(key)).toBeNull();
+  });
+
   it('makes random keys that cannot name a path', () => {
     const keys = new Set(Array.from({ length: 1000 }, () => newAttachmentKey()));
     expect(keys.size).toBe(1000);

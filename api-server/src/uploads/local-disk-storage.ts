@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import fs, { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -21,7 +21,6 @@ export class LocalDiskAttachmentStorage implements AttachmentStorage {
 
   async put(key: string, body: Readable | Buffer, _meta?: AttachmentMeta): Promise<{ size: number }> {
     const file = this.pathOf(key);
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o750 });
     const partial = `${file}.${process.pid}.${Date.now()}.part`;
     let size = 0;
     const counter = new Transform({
@@ -30,9 +29,13 @@ export class LocalDiskAttachmentStorage implements AttachmentStorage {
         callback(null, chunk);
       },
     });
+    // The whole pipeline is built before anything is awaited, so an error of the body (a client
+    // that cut the upload) always has a listener; the file stream makes its folder when it opens.
+    const source = Buffer.isBuffer(body) ? Readable.from([body]) : body;
+    const sink = createWriteStream(partial, { flags: 'wx', mode: 0o640, fs: openMakingFolder(path.dirname(file)) });
+    const written = pipeline(source, counter, sink);
     try {
-      const source = Buffer.isBuffer(body) ? Readable.from([body]) : body;
-      await pipeline(source, counter, createWriteStream(partial, { flags: 'wx', mode: 0o640 }));
+      await written;
       await rename(partial, file);
     } catch (error) {
       await rm(partial, { force: true });
@@ -64,4 +67,19 @@ export class LocalDiskAttachmentStorage implements AttachmentStorage {
     if (!file.startsWith(this.root + path.sep)) throw new Error('Invalid attachment key');
     return file;
   }
+}
+
+/** The file calls of a write stream whose open first makes the file's folder (mode 0750). */
+function openMakingFolder(folder: string) {
+  return {
+    open(file: fs.PathLike, flags: fs.OpenMode, mode: fs.Mode, callback: (error: NodeJS.ErrnoException | null, fd?: number) => void) {
+      mkdir(folder, { recursive: true, mode: 0o750 }).then(
+        () => fs.open(file, flags, mode, callback),
+        (error: NodeJS.ErrnoException) => callback(error),
+      );
+    },
+    write: fs.write,
+    writev: fs.writev,
+    close: fs.close,
+  };
 }

@@ -110,7 +110,13 @@ export class AttachmentUploadEngine {
     file.stream.once('limit', () => {
       limitReached = true;
     });
-    file.stream.once('error', (error) => inspector.destroy(error));
+    // Every stream gets its error handling here, before the storage sees it: a client can cut the
+    // body at any moment (busboy then errors the file stream, and the pipe passes the error on to
+    // the inspector), also while a storage driver still awaits something (a folder, a connection)
+    // before it reads. An 'error' event nobody listens to would end the process. The storage's
+    // put() then rejects with that error when it reads from the inspector.
+    file.stream.on('error', (error) => inspector.destroy(error));
+    inspector.on('error', () => undefined);
     file.stream.pipe(inspector);
     this.storage.put(key, inspector).then(
       async () => {

@@ -1,8 +1,10 @@
+import { idSchema } from '@chatiq/contracts';
 import { type CallHandler, type CanActivate, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
+import { parseInput } from '../common/validation/parse-input.js';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage.js';
 import { AttachmentsService } from './attachments.service.js';
 import type { ReceivedUpload } from './upload-engine.js';
@@ -17,7 +19,7 @@ export class OperatorChatUploadGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request & { user: AuthUser }>();
-    await this.attachments.assertOperatorMayUpload(req.user, String(req.params.chatId ?? ''));
+    await this.attachments.assertOperatorMayUpload(req.user, parseInput(idSchema, req.params.chatId));
     return true;
   }
 }

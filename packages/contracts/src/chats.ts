@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { aiChatStateSchema } from './ai.js';
 import { attachmentDtoSchema } from './attachment.js';
-import { idSchema } from './common.js';
+import { idSchema, MAX_SEQ } from './common.js';
 
 export const chatStatusSchema = z.enum(['OPEN', 'PENDING', 'RESOLVED']);
 export type ChatStatus = z.infer<typeof chatStatusSchema>;
@@ -114,9 +114,9 @@ export type ListChatsQuery = z.infer<typeof listChatsQuerySchema>;
 
 export const listMessagesQuerySchema = z.object({
   /** Only messages with a sequence number greater than this (resume, forward paging). */
-  afterSeq: z.coerce.number().int().nonnegative().default(0),
+  afterSeq: z.coerce.number().int().nonnegative().max(MAX_SEQ).default(0),
   /** Only the `limit` messages just before this sequence number (scrolling back through history). */
-  beforeSeq: z.coerce.number().int().positive().optional(),
+  beforeSeq: z.coerce.number().int().positive().max(MAX_SEQ).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;

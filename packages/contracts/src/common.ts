@@ -4,6 +4,9 @@ import { MAX_MESSAGE_LENGTH } from './limits.js';
 
 export const idSchema = z.string().min(1).max(64);
 
+/** The largest sequence number (a PostgreSQL integer): larger inputs are refused, never sent to the database. */
+export const MAX_SEQ = 2_147_483_647;
+
 /** A client-generated message id, used to store each message exactly once. */
 export const clientMessageIdSchema = z.string().min(8).max(64);
 

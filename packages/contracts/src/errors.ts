@@ -50,7 +50,11 @@ export const ERROR_STATUS = {
   permissions_changed: 409,
   /** The change would leave the organization without an active OWNER. */
   last_owner: 409,
+  /** The client took too long to send its request (headers or body): the connection is closed. */
+  request_timeout: 408,
   payload_too_large: 413,
+  /** The request line or headers are larger than the server reads (16 KB). */
+  request_headers_too_large: 431,
   rate_limited: 429,
   internal_error: 500,
   database_unavailable: 503,

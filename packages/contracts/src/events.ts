@@ -11,7 +11,7 @@ import {
 } from './ai.js';
 import { type BusinessStatusPayload, type VisitorTranscriptPayload, visitorTranscriptPayloadSchema } from './automation.js';
 import type { ChatStatus, ChatSummaryDto, MessageDto } from './chats.js';
-import { clientMessageIdSchema, idSchema, messageTextSchema, type AckCallback } from './common.js';
+import { clientMessageIdSchema, idSchema, MAX_SEQ, messageTextSchema, type AckCallback } from './common.js';
 import type { ErrorCode, ValidationIssue } from './errors.js';
 import type { WidgetSettingsPayload } from './widget-settings.js';
 
@@ -51,7 +51,7 @@ export const visitorJoinPayloadSchema = z.object({
   referrer: z.string().max(2048).optional(),
   locale: z.string().max(35).optional(),
   /** The highest message sequence number this client has seen; the ack carries everything after it. */
-  afterSeq: z.number().int().nonnegative().default(0),
+  afterSeq: z.number().int().nonnegative().max(MAX_SEQ).default(0),
 });
 export type VisitorJoinPayload = z.input<typeof visitorJoinPayloadSchema>;
 
@@ -78,7 +78,7 @@ export type TypingPayload = z.input<typeof typingPayloadSchema>;
 
 /** The visitor has seen everything up to `seq` in their chat (read receipts for operators). */
 export const visitorReadPayloadSchema = z.object({
-  seq: z.number().int().nonnegative(),
+  seq: z.number().int().nonnegative().max(MAX_SEQ),
 });
 export type VisitorReadPayload = z.input<typeof visitorReadPayloadSchema>;
 
@@ -126,7 +126,7 @@ export type EmptyAck = Record<string, never>;
  */
 export const adminJoinPayloadSchema = z.object({
   chatId: idSchema,
-  afterSeq: z.number().int().nonnegative().default(0),
+  afterSeq: z.number().int().nonnegative().max(MAX_SEQ).default(0),
   takeOver: z.boolean().default(true),
 });
 export type AdminJoinPayload = z.input<typeof adminJoinPayloadSchema>;
@@ -150,7 +150,7 @@ export type ChatRefPayload = z.input<typeof chatRefPayloadSchema>;
 export const adminTypingPayloadSchema = z.object({ chatId: idSchema, typing: z.boolean() });
 export type AdminTypingPayload = z.input<typeof adminTypingPayloadSchema>;
 
-export const adminReadPayloadSchema = z.object({ chatId: idSchema, seq: z.number().int().nonnegative() });
+export const adminReadPayloadSchema = z.object({ chatId: idSchema, seq: z.number().int().nonnegative().max(MAX_SEQ) });
 export type AdminReadPayload = z.input<typeof adminReadPayloadSchema>;
 
 /** Assign a chat to an operator (transfer when it already has one), or unassign with null. */

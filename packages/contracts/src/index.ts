@@ -1,3 +1,4 @@
+export * from './unsafe-string.js';
 export * from './version.js';
 export * from './errors.js';
 export * from './common.js';
