@@ -35,6 +35,9 @@ export const ERROR_RETRY = {
   permissions_changed: 'retry',
   last_owner: 'final',
   payload_too_large: 'final',
+  request_headers_too_large: 'final',
+  /** The request arrived too slowly: the same request over a better connection may pass. */
+  request_timeout: 'retry',
   rate_limited: 'retry',
   internal_error: 'retry',
   database_unavailable: 'retry',
