@@ -15,7 +15,11 @@ export default defineConfig({
         test: {
           name: 'api-server TZ=America/St_Johns',
           root: './api-server',
-          include: ['src/automation/business-hours.spec.ts', 'src/automation/zoned-wall-time.spec.ts'],
+          include: [
+            'src/automation/business-hours.spec.ts',
+            'src/automation/zoned-wall-time.spec.ts',
+            'src/automation/process-time-zone.tz-spec.ts',
+          ],
           env: { TZ: 'America/St_Johns' },
           testTimeout: 30_000,
         },
