@@ -125,7 +125,11 @@ describe('inbox realtime', () => {
     await operator.locator('.message[data-author="operator"][data-message-id]', { hasText: reply }).waitFor(WAIT);
     await pending.waitFor({ state: 'detached', ...WAIT });
     await expect.poll(() => widgetTexts(visitor, 'operator'), WAIT).toContainEqual(expect.stringContaining(reply));
-    await visitor.waitForTimeout(1_500); // time for a duplicate to show up
+    // Instead of a pause for a duplicate: a later reply reaches the widget after anything sent before it.
+    const later = `Back on the ground (${stamp})`;
+    await operator.getByLabel('Reply').fill(later);
+    await operator.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => widgetTexts(visitor, 'operator'), WAIT).toContainEqual(expect.stringContaining(later));
     expect((await widgetTexts(visitor, 'operator')).filter((text) => text.includes(reply))).toHaveLength(1);
     expect(await operator.locator('.message[data-author="operator"]', { hasText: reply }).count()).toBe(1);
   });

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { watchMissingMessages } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
 import { call, connectVisitor, type Visitor } from './support/inbox-support.js';
+import { afterNextFrame } from './support/pages.js';
 import { resultsDir, repoRoot } from './support/system.js';
 import { connectAdmin, emitOk } from './support/widget-support.js';
 
@@ -247,7 +248,7 @@ async function fullScreenshot(page: Page, viewport: { width: number; height: num
   });
   if (height > viewport.height) {
     await page.setViewportSize({ width: viewport.width, height: Math.min(height, 6000) });
-    await page.waitForTimeout(150);
+    await afterNextFrame(page);
   }
   await page.screenshot({ path: file, fullPage: true });
   if (height > viewport.height) await page.setViewportSize(viewport);
@@ -440,7 +441,7 @@ describe('every page in English and Ukrainian', () => {
       expect(await page.locator('html').getAttribute('lang'), spec.name).toBe(lang);
       for (const viewport of VIEWPORTS) {
         await page.setViewportSize(viewport);
-        await page.waitForTimeout(150); // one layout pass after the resize
+        await afterNextFrame(page); // a frame laid out at the new size
         const seen = await look(page);
         if (viewport.name === 'desktop') for (const p of wordProblems(seen, lang, missing)) problems.push(`${lang} ${spec.name}: ${p}`);
         for (const what of seen.sideways)

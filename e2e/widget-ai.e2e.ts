@@ -120,8 +120,11 @@ describe('widget AI answers', () => {
     try {
       await emitOk(admin, 'admin:join', { chatId: chat.id, afterSeq: 0 }); // takes the chat over
       await bubble.waitFor({ state: 'detached', timeout: 10_000 });
-      // Well past the rest of the scripted stream: nothing of it shows up.
-      await page.waitForTimeout(1_500);
+      // Nothing of the stream shows up afterwards: the provider's stream was closed, and a later
+      // operator message reaches the widget after anything the server sent it before.
+      await expect.poll(() => fake.requests.at(-1)?.closedEarly, { timeout: 10_000 }).toBe(true);
+      await emitOk(admin, 'admin:message', { chatId: chat.id, clientId: `after-takeover-${Date.now()}`, text: 'A person here' });
+      await page.locator('.chatiq-msg[data-author="operator"]', { hasText: 'A person here' }).waitFor({ timeout: 10_000 });
       expect(await page.locator('.chatiq-msg[data-author="ai"]').count()).toBe(0);
       const messages = await rest<{ authorKind: string }[]>(apiUrl, 'GET', `/chats/${chat.id}/messages`, { token: test.owner.token });
       expect(messages.filter((m) => m.authorKind === 'AI')).toEqual([]);

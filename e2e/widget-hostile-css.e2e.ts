@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import { afterNextFrame } from './support/pages.js';
 import { resultsDir } from './support/system.js';
 import { openWidget, sendFromWidget, openTestPage, visitorPage, type WidgetTestSite, widgetTestSite } from './support/widget-support.js';
 
@@ -195,7 +196,7 @@ describe('widget on a hostile page', () => {
     await page.locator('.chatiq-launcher').waitFor();
     const launcherBefore = await inside(page, '.chatiq-launcher', 12);
     await page.addStyleTag({ content: HOSTILE_CSS });
-    await page.waitForTimeout(200);
+    await afterNextFrame(page);
     await same('launcher (loader)', launcherBefore, await inside(page, '.chatiq-launcher', 12));
     await page.screenshot({ path: path.join(shots, 'hostile-page-launcher.png') });
 
@@ -220,7 +221,7 @@ describe('widget on a hostile page', () => {
     // And the hostile stylesheet, added to the calm page now, changes nothing in the widget.
     const calmPanel = await inside(calm, '.chatiq-panel', 20);
     await calm.addStyleTag({ content: HOSTILE_CSS });
-    await calm.waitForTimeout(200);
+    await afterNextFrame(calm);
     await same('panel (after adding)', calmPanel, await inside(calm, '.chatiq-panel', 20));
 
     // Right to left: the widget stays as it is (its root sets its own direction).

@@ -71,13 +71,22 @@ describe('widget offline and back', () => {
       await page.locator('.chatiq-msg[data-author="visitor"][data-status="sent"]', { hasText: text }).waitFor({ timeout: 10_000 });
     }
     await page.locator('.chatiq-msg[data-author="operator"]', { hasText: 'Answered while you were away' }).waitFor({ timeout: 10_000 });
-    await page.waitForTimeout(2_000); // time for any duplicate to show up
+    // The barrier for "no duplicate", instead of a pause: a later operator message reaches the
+    // widget after anything sent to it before, and its acknowledgement reaches the operator's
+    // socket after anything sent to that socket before.
+    await emitOk(admin, 'admin:message', { chatId, clientId: `offline-later-${Date.now()}`, text: 'Anything else?' });
+    await page.locator('.chatiq-msg[data-author="operator"]', { hasText: 'Anything else?' }).waitFor({ timeout: 10_000 });
 
     // Once each: on the operator's socket, in the stored chat and in the widget.
     expect(created).toEqual(offline);
     const stored = await rest<MessageDto[]>(apiUrl, 'GET', `/chats/${chatId}/messages`, { token: test.owner.token });
-    expect(stored.map((m) => m.text)).toEqual(['Before the tunnel', 'Answered while you were away', ...offline]);
-    expect(await page.locator('.chatiq-msg').allTextContents()).toEqual(['Before the tunnel', 'Answered while you were away', ...offline]);
+    expect(stored.map((m) => m.text)).toEqual(['Before the tunnel', 'Answered while you were away', ...offline, 'Anything else?']);
+    expect(await page.locator('.chatiq-msg').allTextContents()).toEqual([
+      'Before the tunnel',
+      'Answered while you were away',
+      ...offline,
+      'Anything else?',
+    ]);
     // In the order written, after the reply the widget missed (the server numbered them so).
     expect(page.warnings.filter((w) => !/ERR_INTERNET_DISCONNECTED|WebSocket/.test(w))).toEqual([]);
   });

@@ -102,10 +102,16 @@ describe('widget SDK', () => {
       createdAt: expect.any(String),
     });
 
-    await page.evaluate(() => (window as unknown as Win).chtq.off('message', (window as unknown as Win).__onMessage));
+    // Another listener stays: once it has the next message, the removed one would have had it too.
+    await page.evaluate(() => {
+      const w = window as unknown as Win & { __stillListening: unknown[] };
+      w.__stillListening = [];
+      w.chtq.on('message', (message: unknown) => w.__stillListening.push(message));
+      w.chtq.off('message', w.__onMessage);
+    });
     await emitOk(admin, 'admin:message', { chatId, clientId: `sdk-2-${Date.now()}`, text: 'Anything else?' });
     await page.locator('.chatiq-msg[data-author="operator"]', { hasText: 'Anything else?' }).waitFor();
-    await page.waitForTimeout(300);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __stillListening: unknown[] }).__stillListening.length)).toBe(1);
     expect((await sdkEvents(page)).filter((e) => Array.isArray(e))).toHaveLength(1);
     expect(page.warnings).toEqual([]);
   });

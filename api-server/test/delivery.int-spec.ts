@@ -10,6 +10,7 @@ import { freePort } from '@chatiq/dev-postgres';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, registerOwner } from './support/clients.js';
+import { eventually } from './support/eventually.js';
 import { apiRoot } from './support/migrate.js';
 import { ReliableOperator, ReliableVisitor } from './support/reliable-clients.js';
 import { freshDatabase, startTestApp, TEST_JWT_SECRET } from './support/test-app.js';
@@ -85,8 +86,25 @@ async function verify(databaseUrl: string, { sent, visitors, operator }: Outcome
   for (const seqs of byChat.values()) expect(seqs).toEqual(seqs.map((_, i) => i + 1)); // gap-free
 
   // Every client has every message of its chats once it is connected again.
+  // Wait for that state (a resume's history or a live message may still be on its way), not for a
+  // fixed time; then nothing is missing and nothing else is there.
   await Promise.all([...visitors.map((v) => v.ready()), operator.ready()]);
-  await new Promise((r) => setTimeout(r, 300));
+  const hasAll = (seen: Map<string, unknown>, ids: string[]) => ids.every((id) => seen.has(id));
+  await eventually(
+    'every client to have every message of its chats',
+    () =>
+      visitors.every((v) =>
+        hasAll(
+          v.seen,
+          rows.filter((r) => r.chatId === v.chatId).map((r) => r.id),
+        ),
+      ) &&
+      hasAll(
+        operator.seen,
+        rows.map((r) => r.id),
+      ),
+    15_000,
+  );
   for (const visitor of visitors) {
     const expected = rows.filter((r) => r.chatId === visitor.chatId).map((r) => r.id);
     expect([...visitor.seen.keys()].sort()).toEqual(expected.sort());

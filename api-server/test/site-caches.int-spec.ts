@@ -4,8 +4,9 @@
 import type { AuthResponse, ChatSummaryDto } from '@chatiq/contracts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addRule, createSiteOver, joinVisitor, type Visitor } from './support/automation.js';
-import { api, connectAdmin, type AdminSocket, registerOwner } from './support/clients.js';
+import { PrismaService } from '../src/prisma/prisma.service.js';
+import { addRule, createSiteOver, handledVisitorMessages, joinVisitor, type Visitor } from './support/automation.js';
+import { type AdminSocket, adminRoundTrip, api, connectAdmin, registerOwner } from './support/clients.js';
 import { eventually } from './support/eventually.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from './support/redis.js';
 import { type ApiNode, startApiNodes } from './support/test-app.js';
@@ -17,6 +18,7 @@ describe.skipIf(!reachable)('per-site caches on two API nodes', () => {
   let a: ApiNode;
   let b: ApiNode;
   let owner: AuthResponse;
+  let handled: string[];
   const visitors: Visitor[] = [];
   const admins: AdminSocket[] = [];
 
@@ -28,6 +30,7 @@ describe.skipIf(!reachable)('per-site caches on two API nodes', () => {
       AUTH_RATE_LIMIT: '1000',
     });
     [a, b] = cluster.nodes as [ApiNode, ApiNode];
+    handled = handledVisitorMessages(a.app);
     owner = await registerOwner(a.url, `cache-${randomUUID().slice(0, 6)}`);
   });
   afterAll(async () => {
@@ -55,8 +58,13 @@ describe.skipIf(!reachable)('per-site caches on two API nodes', () => {
     const v = await joinVisitor(a.url, site.publicId);
     visitors.push(v);
     const first = await v.say('are you open?'); // node A caches: no hours, always open
-    await new Promise((r) => setTimeout(r, 200));
+    // Barrier: node A's listeners have finished with the message (and so cached the hours), and
+    // the message's own inbox update has arrived.
+    await eventually('the listeners of the message', () => handled.includes(first.id));
+    await eventually('the message in the inbox', () => updates.some((c) => c.id === first.chatId && c.lastMessage?.id === first.id));
+    await adminRoundTrip(admin);
     expect(updates.filter((c) => c.id === first.chatId).every((c) => c.followUpAt === null)).toBe(true);
+    expect((await a.app.get(PrismaService).chat.findUniqueOrThrow({ where: { id: first.chatId } })).followUpAt).toBeNull();
     const put = await api(b.url, 'PUT', `/sites/${site.id}/business-hours`, {
       token: owner.accessToken,
       body: { timezone: 'UTC', weekly: [] }, // never open

@@ -4,7 +4,16 @@
 import { adminClientEventSchemas, type CreatedSiteDto, type MessageAckData, type VisitorJoinResult } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../prisma/factories.js';
-import { type AdminSocket, api, connectAdmin, connectWidget, newClientId, nextChatUpdate, registerOwner } from './support/clients.js';
+import {
+  type AdminSocket,
+  adminRoundTrip,
+  api,
+  connectAdmin,
+  connectWidget,
+  newClientId,
+  nextChatUpdate,
+  registerOwner,
+} from './support/clients.js';
 import { listRoutes } from './support/routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -117,12 +126,18 @@ describe('tenant wall', () => {
         expect(ack, event).toMatchObject({ ok: false });
         expect(['chat_not_found', 'not_found'], event).toContain((ack as { code: string }).code);
       }
-      // A new message in the victim's chat reaches no intruder socket.
+      // A new message in the victim's chat reaches no intruder socket. Barrier: the victim's own
+      // operator gets the (batched) inbox update, then a round trip on the intruder's socket comes
+      // after anything sent to it meanwhile.
+      const watcher = await connectAdmin(t.url, victim.token);
+      sockets.push(watcher);
       const widget = await connectWidget(t.url, victim.site.publicId);
       const joined = (await widget.emitWithAck('visitor:join', {})) as { ok: true; data: VisitorJoinResult };
+      const seen = nextChatUpdate(watcher, (chat) => chat.lastMessage?.text === 'another victim secret');
       await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'another victim secret' });
       widget.close();
-      await new Promise((r) => setTimeout(r, 300));
+      await seen;
+      await adminRoundTrip(socket);
       expect(leaked).toEqual([]);
       expect(joined.ok).toBe(true);
       expect(await t.prisma.message.count({ where: { text: 'intrusion' } })).toBe(0);

@@ -8,3 +8,12 @@ export async function newLoggedPage(browser: Browser, name: string): Promise<Pag
   });
   return page;
 }
+
+/**
+ * Resolves once the page has rendered a frame after this call (two animation frames: the next one
+ * starts after the layout and paint of the current one), for "after the resize / the new
+ * stylesheet": a barrier, not a pause.
+ */
+export async function afterNextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}

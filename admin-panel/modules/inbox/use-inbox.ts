@@ -200,6 +200,10 @@ export function useInbox(initialChatId: string | null = null) {
   }, [flushOutbox]);
 
   useEffect(() => {
+    // The list over REST at once, not only once the socket is up: a tab reloaded while the
+    // realtime connection cannot be made still shows its chats, and the replies waiting in the
+    // outbox as sending. Each connect reads it again (after subscribing, so nothing falls between).
+    void loadChats(statusRef.current);
     const socket = connectAdminSocket(apiUrl, token);
     socketRef.current = socket;
     setSocket(socket);

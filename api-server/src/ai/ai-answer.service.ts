@@ -61,7 +61,15 @@ export class AiAnswerService implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
     this.streams.stopAll();
-    await Promise.allSettled([...this.running]);
+    await this.whenIdle();
+  }
+
+  /**
+   * Resolves once no answer is running on this node (each has stored, discarded or given up, and
+   * sent its last event): the barrier after which a test may assert that no more AI text came.
+   */
+  async whenIdle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
   /**

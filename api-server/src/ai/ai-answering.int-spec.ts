@@ -11,9 +11,12 @@ import type {
 } from '@chatiq/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aiSite, type AiSite, untilPasses, putAiSettings, record, testApiKey, testKeyring } from '../../test/support/ai.js';
-import { api, connectAdmin, connectWidget, newClientId, ok, type WidgetSocket } from '../../test/support/clients.js';
+import { handledVisitorMessages } from '../../test/support/automation.js';
+import { api, connectAdmin, connectWidget, newClientId, ok, type WidgetSocket, widgetRoundTrip } from '../../test/support/clients.js';
+import { eventually } from '../../test/support/eventually.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { AiAnswerService } from './ai-answer.service.js';
 
 describe('AI answering', () => {
   let t: TestApp;
@@ -21,10 +24,12 @@ describe('AI answering', () => {
   let ai: AiSite;
   const apiKey = testApiKey();
   const open: { close: () => void }[] = [];
+  let handled: string[];
 
   beforeAll(async () => {
     fake = await startFakeOpenAi({ apiKey, vectorStores: ['vs_faq'] });
     t = await startTestApp({ AI_SECRET_KEYS: testKeyring(), EGRESS_ALLOW: fake.egressAllow });
+    handled = handledVisitorMessages(t.app);
     ai = await aiSite(t.url, fake, apiKey, { instructions: 'You are the shop assistant.', vectorStoreIds: ['vs_faq'] });
   });
   afterAll(async () => {
@@ -46,6 +51,16 @@ describe('AI answering', () => {
 
   const say = async (socket: WidgetSocket, text: string) =>
     ok(await socket.emitWithAck('visitor:message', { clientId: newClientId(), text })).message;
+
+  /**
+   * The barrier before "the AI did nothing (more)": every listener has decided about `message`, no
+   * answer is running on the node, and a round trip on the widget came after anything sent to it.
+   */
+  const settled = async (socket: WidgetSocket, message?: MessageDto) => {
+    if (message) await eventually('the listeners of the message', () => handled.includes(message.id));
+    await t.app.get(AiAnswerService).whenIdle();
+    await widgetRoundTrip(socket);
+  };
 
   it('streams the answer to the widget in order and stores exactly the joined deltas as an AI message', async () => {
     const text = 'Our shop is open from nine to six, Monday to Saturday. Anything else?';
@@ -122,7 +137,8 @@ describe('AI answering', () => {
     await say(socket, 'second');
     await say(socket, 'third');
     await untilPasses(() => expect(events.of<AiDonePayload>('ai:done')).toHaveLength(2), 5000);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(socket);
+    expect(events.of<AiDonePayload>('ai:done')).toHaveLength(2);
     const calls = fake.requests.filter((r) => r.path === '/v1/responses').slice(before);
     expect(calls).toHaveLength(2);
     // The messages written during the first answer come after it, as the visitor meant them.
@@ -181,8 +197,7 @@ describe('AI answering', () => {
 
     // The AI stays quiet afterwards: the next visitor message waits for a person.
     const requests = fake.requests.length;
-    await say(socket, 'hello?');
-    await new Promise((r) => setTimeout(r, 200));
+    await settled(socket, await say(socket, 'hello?'));
     expect(fake.requests.length).toBe(requests);
   });
 
@@ -234,7 +249,7 @@ describe('AI answering', () => {
     ok(await socket.emitWithAck('visitor:join', {}));
     const requests = fake.requests.length;
     const message = await say(socket, 'anyone?');
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(socket, message);
     expect(events.events.filter((e) => e.event.startsWith('ai:'))).toEqual([]);
     expect(fake.requests.length).toBe(requests);
     expect((await t.prisma.chat.findUniqueOrThrow({ where: { id: message.chatId } })).aiState).toBeNull();
@@ -303,7 +318,7 @@ describe('AI answering', () => {
     expect(suggestion).toEqual({ status: 200, body: { text: 'Yes, we accept Visa and Mastercard.' } });
     const tools = (fake.requests.at(-1)!.body as { tools?: { name?: string }[] }).tools ?? [];
     expect(tools.map((tool) => tool.name)).not.toContain('handoff_to_human');
-    await new Promise((r) => setTimeout(r, 100));
+    await settled(socket);
     const after = await t.prisma.chat.findUniqueOrThrow({ where: { id: first.chatId } });
     expect(after).toMatchObject({ aiState: before.aiState, lastSeq: before.lastSeq, assignedOperatorId: null });
     expect(events.of<MessageDto>('admin:message').map((m) => m.text)).not.toContain('Yes, we accept Visa and Mastercard.');

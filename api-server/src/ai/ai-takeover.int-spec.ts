@@ -2,20 +2,44 @@
 // text or message appears afterwards, whether the takeover comes by join, reply or assignment,
 // from this API node or another one (Redis), and even when no abort reaches the stream at all.
 import type { AiAbortedPayload, AiDeltaPayload, MessageDto } from '@chatiq/contracts';
+import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
 import { aiSite, type AiSite, untilPasses, record, testApiKey, testKeyring } from '../../test/support/ai.js';
-import { type AdminSocket, api, connectAdmin, connectWidget, newClientId, ok } from '../../test/support/clients.js';
+import { handledVisitorMessages } from '../../test/support/automation.js';
+import {
+  type AdminSocket,
+  adminRoundTrip,
+  api,
+  connectAdmin,
+  connectWidget,
+  newClientId,
+  ok,
+  type WidgetSocket,
+  widgetRoundTrip,
+} from '../../test/support/clients.js';
+import { eventually } from '../../test/support/eventually.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from '../../test/support/redis.js';
 import { type ApiNode, startApiNodes, startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { AiAnswerService } from './ai-answer.service.js';
 
 /** 60 words, 40 ms apart: about 2.4 s of streaming, long enough to interrupt. */
 const LONG_ANSWER = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
 const SLOW = { kind: 'answer', text: LONG_ANSWER, delayMs: 40 } as const;
 
 type Recorder = ReturnType<typeof record>;
+
+/**
+ * The barrier before "nothing more of the stream": every answer running on `node` has ended (each
+ * sent its last event), then a round trip on each socket, behind anything sent to it before.
+ */
+async function answersSettled(node: INestApplication, widget: WidgetSocket, admin?: AdminSocket) {
+  await node.get(AiAnswerService).whenIdle();
+  await widgetRoundTrip(widget);
+  if (admin) await adminRoundTrip(admin);
+}
 
 /** Nothing of stream `streamId` arrived after its `ai:aborted`, and it never finished. */
 function expectNothingAfterAbort(events: Recorder, streamId: string) {
@@ -38,12 +62,14 @@ describe('taking a chat over from the AI', () => {
   let t: TestApp;
   let fake: FakeOpenAi;
   let ai: AiSite;
+  let handled: string[];
   const apiKey = testApiKey();
   const sockets: { close: () => void }[] = [];
 
   beforeAll(async () => {
     fake = await startFakeOpenAi({ apiKey });
     t = await startTestApp({ AI_SECRET_KEYS: testKeyring(), EGRESS_ALLOW: fake.egressAllow });
+    handled = handledVisitorMessages(t.app);
     ai = await aiSite(t.url, fake, apiKey);
   });
   afterAll(async () => {
@@ -72,7 +98,7 @@ describe('taking a chat over from the AI', () => {
   }
 
   it('admin:join stops the stream before the join is acknowledged; nothing of it appears afterwards', async () => {
-    const { owner, visitor, operator, chatId, streamId, request } = await midStream();
+    const { widget, owner, visitor, operator, chatId, streamId, request } = await midStream();
     const joined = ok(await owner.emitWithAck('admin:join', { chatId }));
     // The acknowledgement tells the chat as the takeover left it (the inbox shows what it answers).
     expect(joined.chat).toMatchObject({ aiState: 'HUMAN', assignedOperatorId: ai.owner.user.id });
@@ -83,8 +109,8 @@ describe('taking a chat over from the AI', () => {
     expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toEqual({ chatId, streamId, reason: 'operator_takeover' });
     await untilPasses(() => expect(request.closedEarly).toBe(true));
 
-    // Long past the rest of the scripted stream: nothing more.
-    await new Promise((r) => setTimeout(r, 800));
+    // Once the answer has wound down: nothing more.
+    await answersSettled(t.app, widget, owner);
     expectNothingAfterAbort(visitor, streamId);
     expect(operator.of<AiDeltaPayload>('ai:delta').filter((d) => d.streamId === streamId).length).toBeLessThan(60);
     expect(operator.of('ai:done')).toEqual([]);
@@ -96,11 +122,11 @@ describe('taking a chat over from the AI', () => {
   });
 
   it('an operator reply takes the chat over and stops the stream', async () => {
-    const { owner, visitor, chatId, streamId } = await midStream();
+    const { widget, owner, visitor, chatId, streamId } = await midStream();
     ok(await owner.emitWithAck('admin:message', { chatId, clientId: newClientId(), text: 'I will take it from here' }));
     expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toMatchObject({ streamId, reason: 'operator_takeover' });
     await untilPasses(async () => expect((await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } })).aiState).toBe('HUMAN'));
-    await new Promise((r) => setTimeout(r, 500));
+    await answersSettled(t.app, widget);
     expectNothingAfterAbort(visitor, streamId);
     await expectNoAiMessage(chatId);
   });
@@ -115,19 +141,19 @@ describe('taking a chat over from the AI', () => {
       bcryptRounds: 4,
     });
     await t.prisma.siteUser.create({ data: { organizationId: ai.owner.user.organizationId, siteId: ai.site.id, userId: operator.id } });
-    const { owner, visitor, chatId, streamId } = await midStream();
+    const { widget, owner, visitor, chatId, streamId } = await midStream();
     const assigned = ok(await owner.emitWithAck('chat:assign', { chatId, operatorId: operator.id }));
     expect(assigned.chat).toMatchObject({ aiState: 'HUMAN', assignedOperatorId: operator.id });
     expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toMatchObject({ streamId, reason: 'operator_takeover' });
     const chat = await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
     expect(chat).toMatchObject({ aiState: 'HUMAN', assignedOperatorId: operator.id });
-    await new Promise((r) => setTimeout(r, 500));
+    await answersSettled(t.app, widget);
     expectNothingAfterAbort(visitor, streamId);
     await expectNoAiMessage(chatId);
   });
 
   it('stores no AI message once a person owns the chat, even when no abort reaches the stream', async () => {
-    const { visitor, chatId, streamId } = await midStream();
+    const { widget, visitor, chatId, streamId } = await midStream();
     // A takeover on another API node whose abort notice never arrives: only the database changed.
     await t.prisma.chat.update({
       where: { id: chatId },
@@ -136,8 +162,8 @@ describe('taking a chat over from the AI', () => {
     // The stream runs to its end, then the guarded store finds the chat taken: discarded, not stored.
     const aborted = await visitor.waitFor<AiAbortedPayload>('ai:aborted', (a) => a.streamId === streamId, 10_000);
     expect(aborted.reason).toBe('operator_takeover');
+    await answersSettled(t.app, widget);
     expect(visitor.of('ai:done')).toEqual([]);
-    await new Promise((r) => setTimeout(r, 200));
     expect(visitor.of<MessageDto>('admin:message').filter((m) => m.authorKind === 'AI')).toEqual([]);
     await expectNoAiMessage(chatId);
   });
@@ -163,7 +189,7 @@ describe('taking a chat over from the AI', () => {
         assignedOperatorId: ai.owner.user.id,
       }),
     );
-    await new Promise((r) => setTimeout(r, 500));
+    await answersSettled(t.app, widget);
     expectNothingAfterAbort(visitor, streaming.streamId);
     await expectNoAiMessage(chatId);
   });
@@ -224,8 +250,10 @@ describe('taking a chat over from the AI', () => {
     ok(await owner.emitWithAck('admin:join', { chatId }));
     await visitor.waitFor('ai:aborted');
     const requests = fake.requests.length;
-    ok(await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'are you a person?' }));
-    await new Promise((r) => setTimeout(r, 300));
+    const { message } = ok(await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'are you a person?' }));
+    // Every listener has decided about the message, and no answer it may have started is running.
+    await eventually('the listeners of the message', () => handled.includes(message.id));
+    await answersSettled(t.app, widget);
     expect(fake.requests.length).toBe(requests);
     expect(visitor.of('ai:typing')).toHaveLength(1);
   });
@@ -272,7 +300,7 @@ describe.skipIf(!redis)('taking over from another API node (Redis)', () => {
     expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toMatchObject({ streamId: first.streamId, reason: 'operator_takeover' });
     // The provider stream on node A was closed, long before it would have ended by itself.
     await untilPasses(() => expect(request.closedEarly).toBe(true), 1500);
-    await new Promise((r) => setTimeout(r, 500));
+    await answersSettled(a.app, widgetOnA);
     expectNothingAfterAbort(visitor, first.streamId);
     const messages = (await api<MessageDto[]>(b.url, 'GET', `/chats/${message.chatId}/messages`, { token: ai.token })).body;
     expect(messages.filter((m) => m.authorKind === 'AI')).toEqual([]);

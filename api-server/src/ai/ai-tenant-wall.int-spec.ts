@@ -6,9 +6,19 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
 import { aiSite, type AiSite, putAiSettings, record, testApiKey, testKeyring } from '../../test/support/ai.js';
-import { api, connectAdmin, connectWidget, newClientId, ok, registerOwner } from '../../test/support/clients.js';
+import {
+  adminRoundTrip,
+  api,
+  connectAdmin,
+  connectWidget,
+  newClientId,
+  nextChatUpdate,
+  ok,
+  registerOwner,
+} from '../../test/support/clients.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { AiAnswerService } from './ai-answer.service.js';
 
 describe('AI tenant wall', () => {
   let t: TestApp;
@@ -85,10 +95,17 @@ describe('AI tenant wall', () => {
       const widget = await connectWidget(t.url, victim.site.publicId);
       sockets.push(widget);
       const visitor = record(widget);
+      // The barrier: the victim's own inbox gets the AI answer's (batched) summary, the answer has
+      // ended, then a round trip on the intruder's socket comes after anything sent to it.
+      const watcher = await connectAdmin(t.url, victim.token);
+      sockets.push(watcher);
+      const answered = nextChatUpdate(watcher, (chat) => chat.lastMessage?.authorKind === 'AI' && chat.siteId === victim.site.id);
       ok(await widget.emitWithAck('visitor:join', {}));
       ok(await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'what do you sell?' }));
       await visitor.waitFor('ai:done');
-      await new Promise((r) => setTimeout(r, 200));
+      await answered;
+      await t.app.get(AiAnswerService).whenIdle();
+      await adminRoundTrip(socket);
       expect(seen.events).toEqual([]);
     });
   }

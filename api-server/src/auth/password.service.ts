@@ -21,6 +21,8 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
 @Injectable()
 export class PasswordService {
   private readonly logger = new Logger(PasswordService.name);
+  /** Reset requests answered but not yet finished (lookup, token, mail). */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -60,9 +62,20 @@ export class PasswordService {
    * stored; the link in the mail carries the token itself.
    */
   requestReset(email: string): void {
-    this.sendResetLink(email).catch((error: unknown) => {
-      this.logger.error(`password reset mail failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    const work = this.sendResetLink(email)
+      .catch((error: unknown) => {
+        this.logger.error(`password reset mail failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
+  }
+
+  /**
+   * Resolves once every reset request answered so far has finished its work (sent its mail, or
+   * decided not to): what a test waits for before asserting that no mail went out.
+   */
+  async whenIdle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
   /** Sets a new password with a reset token: single use, expires, signs out every session. */

@@ -4,7 +4,9 @@ import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganizationWithOwner } from '../../prisma/factories.js';
+import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { AuthLimitsService } from './auth-limits.service.js';
 
 const PASSWORD = 'correct-horse-battery';
 const LIMIT = 3;
@@ -153,7 +155,9 @@ describe('auth rate limits and login backoff', () => {
       // Other accounts are not affected.
       expect((await login((await newUser()).email, PASSWORD)).status).toBe(200);
 
-      await new Promise((r) => setTimeout(r, LOCKOUT_SECONDS * 1000 + 100));
+      // Wait for the state (the lockout over, as the limits read it), not for a fixed time.
+      const limits = t.app.get(AuthLimitsService);
+      await eventually('the lockout to end', async () => (await limits.loginLockedFor(user.email)) === null, LOCKOUT_SECONDS * 1000 + 5000);
       expect((await login(user.email, PASSWORD)).status).toBe(200);
       // And the success cleared the count: one more failure is a plain 401.
       expect((await login(user.email, 'wrong-password')).status).toBe(401);

@@ -2,8 +2,8 @@
 // site's owner set them up; NO_REPLY waits are driven by a clock the test controls.
 import type { AuthResponse, ChatStatusPayload, ChatSummaryDto, CreatedSiteDto, MessageDto } from '@chatiq/contracts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addRule, createMember, createSiteOver, joinVisitor, type Visitor } from '../../test/support/automation.js';
-import { api, arrives, connectAdmin, newClientId, nextEvent, ok, registerOwner } from '../../test/support/clients.js';
+import { addRule, createMember, createSiteOver, handledVisitorMessages, joinVisitor, type Visitor } from '../../test/support/automation.js';
+import { api, connectAdmin, newClientId, nextEvent, ok, registerOwner, widgetRoundTrip } from '../../test/support/clients.js';
 import { type ControlledClock, controlClock } from '../../test/support/clock.js';
 import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
@@ -15,7 +15,13 @@ describe('auto-replies', () => {
   let t: TestApp;
   let owner: AuthResponse;
   let clock: ControlledClock;
+  let handled: string[];
   const visitors: Visitor[] = [];
+  /** Every listener has run for `message`, and everything sent to `v` meanwhile has arrived. */
+  const rulesRan = async (v: Visitor, message: MessageDto) => {
+    await eventually('the listeners of the message', () => handled.includes(message.id));
+    await widgetRoundTrip(v.socket);
+  };
 
   const site = (name: string) => createSiteOver(t.url, owner.accessToken, name);
   const rule = (siteId: string, body: Parameters<typeof addRule>[3]) => addRule(t.url, owner.accessToken, siteId, body);
@@ -31,6 +37,7 @@ describe('auto-replies', () => {
   beforeAll(async () => {
     t = await startTestApp({ AUTOMATION_TICK_MS: '50', AUTH_RATE_LIMIT: '1000' });
     clock = controlClock([t.app]);
+    handled = handledVisitorMessages(t.app);
     owner = await registerOwner(t.url, 'rules');
   });
   // Each test starts with the clock at the real time (messages are stamped with it).
@@ -78,9 +85,10 @@ describe('auto-replies', () => {
 
     // "stop" fires D, which ends the evaluation: no sentinel this time.
     v.received.length = 0;
-    await v.say('price? stop');
+    const stop = await v.say('price? stop');
     expect(texts(await v.until('D: stop'))).toEqual(['A: prices', 'D: stop']);
-    expect(await arrives(v.socket, 'admin:message', 300)).toBe(false);
+    await rulesRan(v, stop);
+    expect(texts(v.received)).toEqual(['A: prices', 'D: stop']);
   });
 
   it('matches keywords as whole words in any script and patterns case-insensitively', async () => {
@@ -183,9 +191,13 @@ describe('auto-replies', () => {
     const v = await visitor(s);
     const sent = await v.say('ping');
     expect(texts(await v.until('pong!'))).toEqual(['pong!']);
-    expect(await arrives(v.socket, 'admin:message', 500)).toBe(false);
+    await rulesRan(v, sent);
+    // A later visitor message that matches nothing: whatever the reply set off started before it.
+    const later = await v.say('bye');
+    await rulesRan(v, later);
+    expect(texts(v.received)).toEqual(['pong!']);
     const stored = await history(sent.chatId);
-    expect(stored.filter((m) => !m.internal).map((m) => m.text)).toEqual(['ping', 'pong!']);
+    expect(stored.filter((m) => !m.internal).map((m) => m.text)).toEqual(['ping', 'pong!', 'bye']);
   });
 
   it('NO_REPLY fires once the wait is reached, once per message, and not after an operator answered', async () => {
@@ -196,16 +208,23 @@ describe('auto-replies', () => {
     const sent = await v.say('hello?');
     const at = (seconds: number, message = sent) => clock.set(new Date(Date.parse(message.createdAt) + seconds * 1000));
 
+    // Each step waits for a whole scheduler tick at the new time, then for a round trip on the
+    // widget (behind anything the tick sent it).
     await at(59);
-    expect(await arrives(v.socket, 'admin:message', 300)).toBe(false);
+    await widgetRoundTrip(v.socket);
+    expect(v.received).toEqual([]);
     await at(60);
-    expect(texts(await v.until('Still here, one moment'))).toEqual(['Still here, one moment']);
+    await widgetRoundTrip(v.socket);
+    expect(texts(v.received)).toEqual(['Still here, one moment']);
     await at(119);
-    expect(await arrives(v.socket, 'admin:message', 300)).toBe(false);
+    await widgetRoundTrip(v.socket);
+    expect(texts(v.received)).toEqual(['Still here, one moment']);
     await at(125);
-    expect(texts(await v.until('Sorry for the wait'))).toEqual(['Still here, one moment', 'Sorry for the wait']);
+    await widgetRoundTrip(v.socket);
+    expect(texts(v.received)).toEqual(['Still here, one moment', 'Sorry for the wait']);
     await at(900);
-    expect(await arrives(v.socket, 'admin:message', 300)).toBe(false);
+    await widgetRoundTrip(v.socket);
+    expect(texts(v.received)).toEqual(['Still here, one moment', 'Sorry for the wait']);
     const firings = await t.prisma.autoReplyFiring.findMany({ where: { chatId: sent.chatId } });
     expect(firings.map((f) => f.cause)).toEqual(['1', '1']);
     const notes = (await history(sent.chatId)).filter((m) => m.internal).map((m) => m.text);
@@ -226,12 +245,16 @@ describe('auto-replies', () => {
     // …and an operator's answer ends it.
     const admin = await connectAdmin(t.url, owner.accessToken);
     ok(await admin.emitWithAck('admin:join', { chatId: sent.chatId }));
+    // The clock back to the real time again: at next + 61 s a tick would find 'and now?' unanswered
+    // for 60 s before the operator's answer is stored.
+    await clock.set(new Date());
     const third = await v.say('and now?');
     ok(await admin.emitWithAck('admin:message', { chatId: sent.chatId, clientId: newClientId(), text: 'Here I am' }));
     await v.until('Here I am');
     v.received.length = 0;
     await at(600, third);
-    expect(await arrives(v.socket, 'admin:message', 400)).toBe(false);
+    await widgetRoundTrip(v.socket);
+    expect(v.received).toEqual([]);
     admin.close();
   });
 
@@ -248,9 +271,11 @@ describe('auto-replies', () => {
     await t.prisma.chat.update({ where: { id: first.chatId }, data: { aiState: 'AI', followUpAt: null } });
     v.received.length = 0;
     const second = await v.say('what is the price?');
-    await eventually('the follow-up mark', async () => (await t.prisma.chat.findUniqueOrThrow({ where: { id: first.chatId } })).followUpAt);
+    await rulesRan(v, second);
+    expect((await t.prisma.chat.findUniqueOrThrow({ where: { id: first.chatId } })).followUpAt).not.toBeNull();
     await clock.set(new Date(Date.parse(second.createdAt) + 60_000));
-    expect(await arrives(v.socket, 'admin:message', 400)).toBe(false);
+    await widgetRoundTrip(v.socket);
+    expect(v.received).toEqual([]);
     expect(await t.prisma.autoReplyFiring.count({ where: { chatId: first.chatId, cause: String(second.seq) } })).toBe(0);
   });
 

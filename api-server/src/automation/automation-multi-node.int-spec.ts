@@ -6,7 +6,17 @@ import type { AuthResponse, BusinessStatusPayload, MessageDto } from '@chatiq/co
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRule, createSiteOver, joinVisitor, type Visitor } from '../../test/support/automation.js';
-import { api, connectWidget, nextEvent, ok, registerOwner, type WidgetSocket } from '../../test/support/clients.js';
+import {
+  type AdminSocket,
+  api,
+  connectAdmin,
+  connectWidget,
+  newClientId,
+  nextEvent,
+  ok,
+  registerOwner,
+  type WidgetSocket,
+} from '../../test/support/clients.js';
 import { type ControlledClock, controlClock } from '../../test/support/clock.js';
 import { eventually } from '../../test/support/eventually.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from '../../test/support/redis.js';
@@ -19,10 +29,6 @@ import { PrismaService } from '../prisma/prisma.service.js';
 import { AutomationSchedulerService } from './automation-scheduler.service.js';
 
 const reachable = await requireRedisUnlessLaptop('the multi-node automation test');
-
-/** Long enough for a second node's duplicate to arrive if there were one. */
-const SETTLE_MS = 500;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!reachable)('automation on two API nodes', () => {
   let cluster: Awaited<ReturnType<typeof startApiNodes>>;
@@ -45,15 +51,55 @@ describe.skipIf(!reachable)('automation on two API nodes', () => {
       AUTH_RATE_LIMIT: '1000',
     });
     [a, b] = cluster.nodes as [ApiNode, ApiNode];
-    clock = controlClock([a.app, b.app]);
+    clock = controlClock([a.app, b.app], new Date(), { manualTicks: true });
     prisma = a.app.get(PrismaService);
     owner = await registerOwner(a.url, 'cluster');
   });
+  /**
+   * The barrier before "nothing more arrived": a sentinel sent from each node after what is being
+   * checked. A node's emissions reach every socket in order (its own sockets directly, the other
+   * node's through its Redis publications), so once both sentinels are in, anything either node
+   * sent before them is too.
+   */
+  const admins = new Map<ApiNode, AdminSocket>();
+  const sentinelsToChat = async (v: Visitor, chatId: string) => {
+    for (const [name, node] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
+      if (!admins.has(node)) admins.set(node, await connectAdmin(node.url, owner.accessToken));
+      ok(await admins.get(node)!.emitWithAck('admin:message', { chatId, clientId: newClientId(), text: `sentinel from ${name}` }));
+    }
+    await v.until('sentinel from a');
+    await v.until('sentinel from b');
+  };
+  /** The same for a site's widgets: each node saves the site's widget look, pushed as `settings:update`. */
+  const sentinelsToSite = async (siteId: string, widgets: WidgetSocket[]) => {
+    const arrived = widgets.map((socket) => {
+      const titles: (string | undefined)[] = [];
+      socket.on('settings:update', (settings) => titles.push(settings.title));
+      return titles;
+    });
+    for (const [name, node] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
+      const saved = await api(node.url, 'PUT', `/sites/${siteId}/widget-settings`, {
+        token: owner.accessToken,
+        body: { title: `sentinel from ${name}` },
+      });
+      expect(saved.status).toBe(200);
+    }
+    await eventually('both sentinels on every widget', () =>
+      arrived.every((titles) => titles.includes('sentinel from a') && titles.includes('sentinel from b')),
+    );
+  };
   /** One scheduler tick on each node, started together; a few rounds. */
   const tickBoth = async (rounds = 3) => {
     for (let i = 0; i < rounds; i++) await Promise.all([a, b].map((node) => node.app.get(AutomationSchedulerService).tick()));
   };
   afterAll(async () => {
+    for (const s of admins.values()) s.close();
     for (const s of sockets) s.close();
     for (const v of visitors) v.socket.close();
     await cluster?.close();
@@ -84,7 +130,7 @@ describe.skipIf(!reachable)('automation on two API nodes', () => {
     await clock.set('2026-03-30T06:00:00.000Z');
     await tickBoth();
     await eventually('the push on every socket', () => [...pushes.values()].every((received) => received.length > 0));
-    await sleep(SETTLE_MS);
+    await sentinelsToSite(site.id, [...pushes.keys()]);
     for (const received of pushes.values()) {
       expect(received).toEqual([{ online: true, nextChangeAt: '2026-03-30T15:00:00.000Z', offHoursMessage: null }]);
     }
@@ -100,10 +146,10 @@ describe.skipIf(!reachable)('automation on two API nodes', () => {
     await clock.set(new Date(Date.parse(sent.createdAt) + 31_000));
     await tickBoth();
     await v.until('Still here');
-    await sleep(SETTLE_MS);
-    expect(v.received.map((m) => m.text)).toEqual(['Still here']);
     expect(await prisma.message.count({ where: { chatId: sent.chatId, authorKind: 'SYSTEM', internal: false } })).toBe(1);
     expect(await prisma.autoReplyFiring.count({ where: { chatId: sent.chatId } })).toBe(1);
+    await sentinelsToChat(v, sent.chatId);
+    expect(v.received.map((m) => m.text).sort()).toEqual(['Still here', 'sentinel from a', 'sentinel from b']);
   });
 
   it('a visitor message handled by both nodes at once is answered once', async () => {
@@ -134,10 +180,11 @@ describe.skipIf(!reachable)('automation on two API nodes', () => {
       ),
     );
     await v.until('Prices are on /pricing');
-    await sleep(SETTLE_MS);
-    expect(v.received.map((m: MessageDto) => m.text)).toEqual(['Prices are on /pricing']);
+    // Both nodes' listeners have finished (awaited above): their writes are done, their pushes sent.
     expect(await prisma.autoReplyFiring.count({ where: { chatId: sent.chatId } })).toBe(1);
     expect(await prisma.message.count({ where: { chatId: sent.chatId, authorKind: 'SYSTEM' } })).toBe(2); // the reply and its note
+    await sentinelsToChat(v, sent.chatId);
+    expect(v.received.map((m: MessageDto) => m.text).sort()).toEqual(['Prices are on /pricing', 'sentinel from a', 'sentinel from b']);
   });
 
   it('mails the team about an off-hours message once', async () => {
@@ -148,9 +195,8 @@ describe.skipIf(!reachable)('automation on two API nodes', () => {
     visitors.push(v);
     const sent = await v.say('Please call me back');
     await clock.set(new Date(Date.parse(sent.createdAt) + 61_000));
+    // A tick sends its mails before it ends (the SMTP server has stored a mail before it accepts it).
     await tickBoth();
-    await eventually('the follow-up mail', () => smtp.to(owner.user.email).length > 0);
-    await sleep(SETTLE_MS);
     const mails = smtp.mails.filter((m) => m.text.includes('Please call me back'));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toEqual([owner.user.email]);

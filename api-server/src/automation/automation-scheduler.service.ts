@@ -18,6 +18,10 @@ export class AutomationSchedulerService implements OnApplicationBootstrap, OnMod
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  /** Ticks started so far (timer or direct `tick()` calls); each tick's number is this count when it started. */
+  private started = 0;
+  /** Callers of `afterFullTick`, each with the number of ticks that had started when it asked. */
+  private waiters: { after: number; resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -36,6 +40,15 @@ export class AutomationSchedulerService implements OnApplicationBootstrap, OnMod
 
   /** One pass of every step at the clock's "now"; a failing step is logged and does not stop the others. */
   async tick(): Promise<void> {
+    const number = ++this.started;
+    try {
+      await this.runSteps();
+    } finally {
+      if (!this.stopped) this.wake(number);
+    }
+  }
+
+  private async runSteps(): Promise<void> {
     const now = this.clock.now();
     const steps: [string, () => Promise<unknown>][] = [
       ['business hours', () => this.hours.announceDue(now)],
@@ -58,15 +71,36 @@ export class AutomationSchedulerService implements OnApplicationBootstrap, OnMod
     await this.running;
   }
 
-  /** Stops before the database goes away: no new tick, and the running one finishes first. */
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * Resolves once a whole tick that started after this call has finished: every step has run at a
+   * "now" read after the call (a tick already running when it is called does not count). Rejects
+   * if the scheduler stops first. With the timer, that is at most two `AUTOMATION_TICK_MS` plus the
+   * tick's own time; a direct `tick()` call also counts.
+   */
+  afterFullTick(): Promise<void> {
+    if (this.stopped) return Promise.reject(new Error('the automation scheduler has stopped'));
+    return new Promise((resolve, reject) => this.waiters.push({ after: this.started, resolve, reject }));
+  }
+
+  private wake(finished: number): void {
+    const [due, rest] = [this.waiters.filter((w) => w.after < finished), this.waiters.filter((w) => w.after >= finished)];
+    this.waiters = rest;
+    for (const waiter of due) waiter.resolve();
+  }
+
+  private stop(): void {
     this.stopped = true;
     clearInterval(this.timer);
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('the automation scheduler has stopped'));
+  }
+
+  /** Stops before the database goes away: no new tick, and the running one finishes first. */
+  async onModuleDestroy(): Promise<void> {
+    this.stop();
     await this.running;
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
-    clearInterval(this.timer);
+    this.stop();
   }
 }

@@ -238,12 +238,178 @@ describe('business hours across DST in America/New_York (second Sunday of March,
   });
 });
 
+describe('business hours in the southern hemisphere: Australia/Sydney (DST from October to April, across New Year)', () => {
+  // 2025-10-05: 02:00 AEST (UTC+10) jumps to 03:00 AEDT (UTC+11) at 16:00Z the day before.
+  // 2026-04-05: 03:00 AEDT falls back to 02:00 AEST at 16:00Z the day before.
+  const office = settings({ timezone: 'Australia/Sydney', weekly: daily(MON_FRI, '09:00', '17:00') });
+
+  it('keeps 09:00 local in winter (UTC+10) and in summer, over New Year (UTC+11)', () => {
+    expect(iso(nextChange(office, utc('2025-06-01T12:00:00Z')))).toBe('2025-06-01T23:00:00.000Z'); // Monday 2 June 09:00 AEST
+    // Wednesday 31 December 17:00 AEDT closes; New Year's Day, a Thursday, opens at 09:00 AEDT.
+    expect(iso(nextChange(office, utc('2025-12-31T05:00:00Z')))).toBe('2025-12-31T06:00:00.000Z');
+    expect(iso(nextChange(office, utc('2025-12-31T06:00:00Z')))).toBe('2025-12-31T22:00:00.000Z');
+    expect(isOpenAt(office, utc('2025-12-31T22:00:00Z'))).toBe(true);
+    expect(isOpenAt(office, utc('2025-12-31T21:59:59.999Z'))).toBe(false);
+    expect(iso(nextChange(office, utc('2026-01-02T06:00:00Z')))).toBe('2026-01-04T22:00:00.000Z'); // Friday 17:00 to Monday 09:00
+  });
+
+  it("runs New Year's Eve overnight into a closed New Year's Day, in summer time", () => {
+    const party = settings({
+      timezone: 'Australia/Sydney',
+      weekly: daily([3], '22:00', '02:00'), // Wednesday 31 December 2025
+      exceptions: [{ date: '2026-01-01', closed: true }],
+    });
+    expect(isOpenAt(party, local('Australia/Sydney', '2025-12-31T21:59'))).toBe(false);
+    expect(iso(nextChange(party, local('Australia/Sydney', '2025-12-31T21:00')))).toBe('2025-12-31T11:00:00.000Z');
+    expect(isOpenAt(party, local('Australia/Sydney', '2026-01-01T00:30'))).toBe(true);
+    expect(iso(nextChange(party, local('Australia/Sydney', '2026-01-01T00:30')))).toBe('2025-12-31T15:00:00.000Z'); // 02:00 AEDT
+  });
+
+  it('an interval 01:00–04:00 lasts two real hours on spring-forward night and four on fall-back night', () => {
+    const night = settings({ timezone: 'Australia/Sydney', weekly: daily([0], '01:00', '04:00') });
+    expect(iso(nextChange(night, utc('2025-10-04T12:00:00Z')))).toBe('2025-10-04T15:00:00.000Z'); // 01:00 AEST
+    expect(iso(nextChange(night, utc('2025-10-04T15:00:00Z')))).toBe('2025-10-04T17:00:00.000Z'); // 04:00 AEDT
+    expect(iso(nextChange(night, utc('2026-04-04T12:00:00Z')))).toBe('2026-04-04T14:00:00.000Z'); // 01:00 AEDT
+    expect(iso(nextChange(night, utc('2026-04-04T14:00:00Z')))).toBe('2026-04-04T18:00:00.000Z'); // 04:00 AEST
+  });
+});
+
+describe('business hours in America/Santiago (the clock changes at midnight)', () => {
+  // 2025-09-07: 00:00 (UTC-4) jumps to 01:00 (UTC-3): Sunday's midnight never shows.
+  // 2025-04-06: 00:00 (UTC-3) falls back to Saturday 23:00 (UTC-4): Saturday 23:00–23:59 happens twice.
+  it('opens a Sunday that starts at 01:00 at the jump, and a Saturday night interval ends on Sunday’s clock', () => {
+    const sunday = settings({ timezone: 'America/Santiago', weekly: daily([0], '00:00', '02:00') });
+    expect(iso(nextChange(sunday, utc('2025-09-06T12:00:00Z')))).toBe('2025-09-07T04:00:00.000Z'); // the jump: 01:00 -03
+    expect(iso(nextChange(sunday, utc('2025-09-07T04:00:00Z')))).toBe('2025-09-07T05:00:00.000Z'); // 02:00 -03: one real hour
+    const saturdayNight = settings({ timezone: 'America/Santiago', weekly: daily([6], '22:00', '02:00') });
+    expect(iso(nextChange(saturdayNight, utc('2025-09-06T12:00:00Z')))).toBe('2025-09-07T02:00:00.000Z'); // 22:00 -04
+    expect(iso(nextChange(saturdayNight, utc('2025-09-07T02:00:00Z')))).toBe('2025-09-07T05:00:00.000Z'); // three real hours
+  });
+
+  it('reads the repeated Saturday 23:30 at its first occurrence and closes at the first Sunday 00:00; New Year is at UTC-3', () => {
+    const late = settings({ timezone: 'America/Santiago', weekly: daily([6], '23:30', '24:00') });
+    expect(iso(nextChange(late, utc('2025-04-05T12:00:00Z')))).toBe('2025-04-06T02:30:00.000Z'); // 23:30 -03
+    // The clock first shows Sunday 00:00 after the repeated hour (04:00Z): half an hour on the wall
+    // lasts ninety real minutes, the second 23:40 included.
+    expect(isOpenAt(late, utc('2025-04-06T03:40:00Z'))).toBe(true);
+    expect(iso(nextChange(late, utc('2025-04-06T02:30:00Z')))).toBe('2025-04-06T04:00:00.000Z');
+    const office = settings({ timezone: 'America/Santiago', weekly: daily(MON_FRI, '09:00', '18:00') });
+    expect(iso(nextChange(office, utc('2025-12-31T23:00:00Z')))).toBe('2026-01-01T12:00:00.000Z'); // Thursday 09:00 -03
+  });
+});
+
+describe('business hours with 45-minute offsets', () => {
+  it('Asia/Kathmandu (UTC+5:45, no DST) opens at 03:15Z and dates a day from 18:15Z', () => {
+    const office = settings({ timezone: 'Asia/Kathmandu', weekly: daily(MON_FRI, '09:00', '18:00') });
+    expect(isOpenAt(office, utc('2025-06-02T03:14:59.999Z'))).toBe(false);
+    expect(isOpenAt(office, utc('2025-06-02T03:15:00Z'))).toBe(true);
+    expect(iso(nextChange(office, utc('2025-06-02T03:15:00Z')))).toBe('2025-06-02T12:15:00.000Z');
+    // Midnight Monday local is 18:15Z on Sunday: an all-Monday exception starts exactly there.
+    const holiday = settings({
+      timezone: 'Asia/Kathmandu',
+      weekly: daily([0, 1], '00:00', '24:00'),
+      exceptions: [{ date: '2025-06-02', closed: true }],
+    });
+    expect(isOpenAt(holiday, utc('2025-06-01T18:14:59.999Z'))).toBe(true);
+    expect(isOpenAt(holiday, utc('2025-06-01T18:15:00Z'))).toBe(false);
+  });
+
+  it('Pacific/Chatham (UTC+12:45, DST +13:45 from 02:45 to 03:45) across both changes', () => {
+    const night = settings({ timezone: 'Pacific/Chatham', weekly: daily([0], '02:00', '05:00') });
+    // 28 September 2025: 02:00 +12:45 to 05:00 +13:45 is two real hours.
+    expect(iso(nextChange(night, utc('2025-09-27T06:00:00Z')))).toBe('2025-09-27T13:15:00.000Z');
+    expect(iso(nextChange(night, utc('2025-09-27T13:15:00Z')))).toBe('2025-09-27T15:15:00.000Z');
+    // 03:00 does not exist that night: it opens at the jump (02:45 +12:45 = 14:00Z).
+    const skipped = settings({ timezone: 'Pacific/Chatham', weekly: daily([0], '03:00', '06:00') });
+    expect(iso(nextChange(skipped, utc('2025-09-27T06:00:00Z')))).toBe('2025-09-27T14:00:00.000Z');
+    // 5 April 2026: 03:45 +13:45 falls back to 02:45 +12:45; 02:00–05:00 is four real hours, and a
+    // repeated 03:00 is read at its first occurrence (+13:45).
+    expect(iso(nextChange(night, utc('2026-04-04T06:00:00Z')))).toBe('2026-04-04T12:15:00.000Z');
+    expect(iso(nextChange(night, utc('2026-04-04T12:15:00Z')))).toBe('2026-04-04T16:15:00.000Z');
+    expect(iso(nextChange(skipped, utc('2026-04-04T06:00:00Z')))).toBe('2026-04-04T13:15:00.000Z');
+  });
+});
+
+describe('business hours on Lord Howe Island (Australia/Lord_Howe: a 30-minute DST)', () => {
+  // 2025-10-05: 02:00 (+10:30) jumps to 02:30 (+11). 2026-04-05: 02:00 (+11) falls back to 01:30 (+10:30).
+  it('opens a skipped 02:15 at the jump, and an interval inside the half-hour gap is empty', () => {
+    const early = settings({ timezone: 'Australia/Lord_Howe', weekly: daily([0], '02:15', '06:00') });
+    expect(iso(nextChange(early, utc('2025-10-04T06:00:00Z')))).toBe('2025-10-04T15:30:00.000Z');
+    const inGap = settings({ timezone: 'Australia/Lord_Howe', weekly: daily([0], '02:05', '02:25') });
+    expect(isOpenAt(inGap, utc('2025-10-04T15:30:00Z'))).toBe(false);
+    // Not that Sunday: the next Sunday, at 02:05 +11.
+    expect(iso(nextChange(inGap, utc('2025-10-04T06:00:00Z')))).toBe('2025-10-11T15:05:00.000Z');
+  });
+
+  it('01:00–04:00 lasts two and a half real hours in spring and three and a half in autumn; a repeated 01:45 is read once', () => {
+    const night = settings({ timezone: 'Australia/Lord_Howe', weekly: daily([0], '01:00', '04:00') });
+    expect(iso(nextChange(night, utc('2025-10-04T06:00:00Z')))).toBe('2025-10-04T14:30:00.000Z');
+    expect(iso(nextChange(night, utc('2025-10-04T14:30:00Z')))).toBe('2025-10-04T17:00:00.000Z');
+    expect(iso(nextChange(night, utc('2026-04-04T06:00:00Z')))).toBe('2026-04-04T14:00:00.000Z');
+    expect(iso(nextChange(night, utc('2026-04-04T14:00:00Z')))).toBe('2026-04-04T17:30:00.000Z');
+    const repeated = settings({ timezone: 'Australia/Lord_Howe', weekly: daily([0], '01:30', '01:45') });
+    expect(iso(nextChange(repeated, utc('2026-04-04T06:00:00Z')))).toBe('2026-04-04T14:30:00.000Z'); // 01:30 +11
+    expect(iso(nextChange(repeated, utc('2026-04-04T14:30:00Z')))).toBe('2026-04-04T14:45:00.000Z'); // 01:45 +11
+    expect(isOpenAt(repeated, utc('2026-04-04T15:10:00Z'))).toBe(false); // the second 01:40 (+10:30)
+  });
+});
+
+describe('business hours over a day that does not exist (Pacific/Apia skipped Friday 30 December 2011)', () => {
+  // Thursday 29 December 2011 24:00 (UTC-10) was followed by Saturday 31 December 00:00 (UTC+14).
+  const office = settings({
+    timezone: 'Pacific/Apia',
+    weekly: daily(MON_FRI, '09:00', '17:00'),
+    exceptions: [{ date: '2011-12-30', intervals: [{ open: '10:00', close: '12:00' }] }],
+  });
+
+  it('goes from Thursday’s close to Monday’s open: neither Friday’s hours nor its exception happen', () => {
+    expect(iso(nextChange(office, utc('2011-12-29T20:00:00Z')))).toBe('2011-12-30T03:00:00.000Z'); // Thursday 17:00 -10
+    expect(iso(nextChange(office, utc('2011-12-30T03:00:00Z')))).toBe('2012-01-01T19:00:00.000Z'); // Monday 09:00 +14
+    for (const instant of ['2011-12-30T09:59:59Z', '2011-12-30T10:00:00Z', '2011-12-30T20:00:00Z', '2011-12-30T23:00:00Z']) {
+      expect(isOpenAt(office, utc(instant)), instant).toBe(false);
+    }
+  });
+
+  it('ends a Thursday night interval at the jump, since Friday 02:00 never shows', () => {
+    const bar = settings({ timezone: 'Pacific/Apia', weekly: daily([4], '22:00', '02:00') });
+    expect(iso(nextChange(bar, utc('2011-12-29T20:00:00Z')))).toBe('2011-12-30T08:00:00.000Z'); // 22:00 -10
+    expect(iso(nextChange(bar, utc('2011-12-30T08:00:00Z')))).toBe('2011-12-30T10:00:00.000Z'); // the jump
+  });
+});
+
+describe('business hours on a leap day', () => {
+  it('closes on 29 February as an exception and opens again on 1 March', () => {
+    const office = settings({ weekly: daily(MON_FRI, '09:00', '18:00'), exceptions: [{ date: '2028-02-29', closed: true }] });
+    expect(isOpenAt(office, local('Europe/Kyiv', '2028-02-28T12:00'))).toBe(true); // Monday
+    expect(isOpenAt(office, local('Europe/Kyiv', '2028-02-29T12:00'))).toBe(false); // Tuesday, the exception
+    expect(iso(nextChange(office, local('Europe/Kyiv', '2028-02-28T18:00')))).toBe(iso(local('Europe/Kyiv', '2028-03-01T09:00')));
+  });
+
+  it('gives 29 February special hours, and refuses the date in a year without it', () => {
+    const special = settings({
+      weekly: daily(MON_FRI, '09:00', '18:00'),
+      exceptions: [{ date: '2024-02-29', intervals: [{ open: '12:00', close: '14:00' }] }],
+    });
+    expect(isOpenAt(special, local('Europe/Kyiv', '2024-02-29T10:00'))).toBe(false);
+    expect(iso(nextChange(special, local('Europe/Kyiv', '2024-02-29T10:00')))).toBe(iso(local('Europe/Kyiv', '2024-02-29T12:00')));
+    expect(iso(nextChange(special, local('Europe/Kyiv', '2024-02-29T12:00')))).toBe(iso(local('Europe/Kyiv', '2024-02-29T14:00')));
+    const notLeap = businessHoursSettingsSchema.safeParse({ timezone: 'Europe/Kyiv', exceptions: [{ date: '2027-02-29', closed: true }] });
+    expect(notLeap.success).toBe(false);
+  });
+});
+
 describe('business hours: nextChange is consistent with isOpenAt', () => {
   const cases: Array<[string, string]> = [
     ['Europe/Kyiv', '2025-03-24T00:00:00Z'],
     ['Europe/Kyiv', '2025-10-20T00:00:00Z'],
     ['America/New_York', '2025-03-03T00:00:00Z'],
     ['America/New_York', '2025-10-27T00:00:00Z'],
+    // The zones below have their own tests above; one week each here (a sweep is not cheap).
+    ['Australia/Sydney', '2025-12-29T00:00:00Z'], // New Year in summer time
+    ['America/Santiago', '2025-09-01T00:00:00Z'], // midnight skipped, 7 September
+    ['Pacific/Chatham', '2025-09-22T00:00:00Z'], // +12:45 to +13:45
+    ['Australia/Lord_Howe', '2026-03-30T00:00:00Z'], // half an hour back
+    ['Pacific/Apia', '2011-12-26T00:00:00Z'], // Friday 30 December 2011 never happened
   ];
   const weekly = [
     ...daily(MON_FRI, '09:00', '13:00'),

@@ -2,7 +2,7 @@
 // process: who gets the mail, what it says, and that it is sent once.
 import type { Ack, AuthResponse, ChatSummaryDto, CreatedSiteDto, EmptyAck } from '@chatiq/contracts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMember, createSiteOver, joinVisitor, type Visitor } from '../../test/support/automation.js';
+import { createMember, createSiteOver, handledVisitorMessages, joinVisitor, type Visitor } from '../../test/support/automation.js';
 import { type AdminSocket, api, connectAdmin, newClientId, ok, registerOwner } from '../../test/support/clients.js';
 import { type ControlledClock, controlClock } from '../../test/support/clock.js';
 import { eventually } from '../../test/support/eventually.js';
@@ -10,12 +10,12 @@ import { startSmtpServer } from '../../test/support/smtp.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 
 const ADMIN_URL = 'https://admin.chatiq.test';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('follow-ups and transcripts by email', () => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let clock: ControlledClock;
+  let handled: string[];
   let owner: AuthResponse;
   let admin: AdminSocket;
   const visitors: Visitor[] = [];
@@ -43,6 +43,7 @@ describe('follow-ups and transcripts by email', () => {
       AUTH_RATE_LIMIT: '1000',
     });
     clock = controlClock([t.app]);
+    handled = handledVisitorMessages(t.app);
     owner = await registerOwner(t.url, 'followup');
     admin = await connectAdmin(t.url, owner.accessToken);
   });
@@ -80,9 +81,9 @@ describe('follow-ups and transcripts by email', () => {
     const last = await v.say('Order #4411, please email me');
     await eventually('followUpAt in the inbox', () => updates.some((c) => c.id === first.chatId && c.followUpAt !== null));
 
-    // The visitor is still writing: no mail during the quiet minute.
+    // The visitor is still writing: no mail during the quiet minute (after a whole tick at that
+    // time: a tick sends its mails before it ends).
     await clock.set(new Date(Date.parse(last.createdAt) + 30_000));
-    await sleep(300);
     expect(smtp.mails).toHaveLength(0);
 
     await clock.set(new Date(Date.parse(last.createdAt) + 61_000));
@@ -98,9 +99,10 @@ describe('follow-ups and transcripts by email', () => {
     expect(chat.followUpNotifiedAt).not.toBeNull();
 
     // Once: later ticks, and later messages while the follow-up is open, send nothing more.
-    await v.say('one more thing');
+    const more = await v.say('one more thing');
+    await eventually('the listeners of the message', () => handled.includes(more.id));
     await clock.advance(3600_000);
-    await sleep(400);
+    await clock.fullTick();
     expect(smtp.mails).toHaveLength(1);
 
     // An operator's answer closes the follow-up.
@@ -118,13 +120,16 @@ describe('follow-ups and transcripts by email', () => {
     const replied = await answered.say('Quick question');
     await answer(replied.chatId, 'Sure, ask away');
 
-    await clock.set(new Date(Date.parse(replied.createdAt) + 4 * 60_000 + 59_000));
-    await sleep(300);
+    // A second before the first message has waited five minutes (on a slow machine the second
+    // visitor's message may be stamped seconds after it).
+    await clock.set(new Date(Date.parse(unanswered.createdAt) + 4 * 60_000 + 59_000));
     expect((await t.prisma.chat.findUniqueOrThrow({ where: { id: unanswered.chatId } })).followUpAt).toBeNull();
+    expect(smtp.mails).toHaveLength(0);
 
+    // The tick at the new time marks the chat and mails the team (the visitor has been quiet for minutes).
     await clock.set(new Date(Date.parse(replied.createdAt) + 5 * 60_000 + 1000));
-    await eventually('the follow-up mail', () => smtp.mails.length > 0);
-    await sleep(300);
+    expect(smtp.mails).toHaveLength(1);
+    await clock.fullTick();
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]!.text).toContain('Hello, anybody?');
     expect(smtp.mails[0]!.text).toContain(`${ADMIN_URL}/inbox?chat=${unanswered.chatId}`);

@@ -36,6 +36,40 @@ describe('resolveWallTime', () => {
   });
 });
 
+describe('resolveWallTime in the zones with unusual offsets or transitions', () => {
+  it('45-minute offsets: Asia/Kathmandu, and Pacific/Chatham on both sides of its DST', () => {
+    expect(at('Asia/Kathmandu', '2025-06-02', '00:00')).toBe('2025-06-01T18:15:00.000Z');
+    expect(at('Pacific/Chatham', '2025-07-01', '09:00')).toBe('2025-06-30T20:15:00.000Z'); // +12:45
+    expect(at('Pacific/Chatham', '2026-01-01', '09:00')).toBe('2025-12-31T19:15:00.000Z'); // +13:45
+    expect(at('Pacific/Chatham', '2025-09-28', '03:00')).toBe('2025-09-27T14:00:00.000Z'); // skipped: the jump at 02:45
+    expect(at('Pacific/Chatham', '2026-04-05', '03:00')).toBe('2026-04-04T13:15:00.000Z'); // repeated: the first (+13:45)
+  });
+
+  it('a 30-minute DST: Australia/Lord_Howe', () => {
+    expect(at('Australia/Lord_Howe', '2025-10-05', '02:10')).toBe('2025-10-04T15:30:00.000Z'); // skipped: the jump
+    expect(at('Australia/Lord_Howe', '2025-10-05', '02:30')).toBe('2025-10-04T15:30:00.000Z');
+    expect(at('Australia/Lord_Howe', '2026-04-05', '01:40')).toBe('2026-04-04T14:40:00.000Z'); // repeated: the first (+11)
+    expect(at('Australia/Lord_Howe', '2026-04-05', '02:00')).toBe('2026-04-04T15:30:00.000Z'); // after the repeat: +10:30
+  });
+
+  it('the southern summer across New Year, and a midnight that does not exist (America/Santiago)', () => {
+    expect(at('Australia/Sydney', '2025-12-31', '23:59')).toBe('2025-12-31T12:59:00.000Z'); // +11
+    expect(at('Australia/Sydney', '2026-01-01', '00:00')).toBe('2025-12-31T13:00:00.000Z');
+    expect(at('America/Santiago', '2025-09-07', '00:00')).toBe('2025-09-07T04:00:00.000Z'); // the jump to 01:00 -03
+    expect(at('America/Santiago', '2025-09-06', '24:00')).toBe('2025-09-07T04:00:00.000Z'); // the same wall time
+  });
+
+  it('a whole day that does not exist (Pacific/Apia, 30 December 2011) resolves to the jump', () => {
+    expect(at('Pacific/Apia', '2011-12-29', '23:59')).toBe('2011-12-30T09:59:00.000Z'); // -10
+    for (const time of ['00:00', '09:00', '23:59']) expect(at('Pacific/Apia', '2011-12-30', time)).toBe('2011-12-30T10:00:00.000Z');
+    expect(at('Pacific/Apia', '2011-12-31', '00:00')).toBe('2011-12-30T10:00:00.000Z'); // +14
+    expect(at('Pacific/Apia', '2011-12-31', '09:00')).toBe('2011-12-30T19:00:00.000Z');
+    const apia = timeZone('Pacific/Apia');
+    expect(isoDateOf(localDayOf(apia, Date.parse('2011-12-30T09:59:59Z')))).toBe('2011-12-29');
+    expect(isoDateOf(localDayOf(apia, Date.parse('2011-12-30T10:00:00Z')))).toBe('2011-12-31');
+  });
+});
+
 describe('local dates', () => {
   it('gives the local date and weekday of an instant', () => {
     const kyiv = timeZone('Europe/Kyiv');
@@ -44,6 +78,20 @@ describe('local dates', () => {
     expect(weekdayOf(localDayOf(kyiv, lateSundayUtc))).toBe(1);
     expect(isoDateOf(localDayOf(timeZone('America/New_York'), lateSundayUtc))).toBe('2025-06-08');
     expect(weekdayOf(day('2025-06-08'))).toBe(0);
+  });
+
+  it('counts 29 February in leap years only', () => {
+    expect(isoDateOf(day('2028-02-28') + 1)).toBe('2028-02-29');
+    expect(weekdayOf(day('2028-02-29'))).toBe(2); // a Tuesday
+    expect(isoDateOf(day('2027-02-28') + 1)).toBe('2027-03-01');
+    expect(isoDateOf(day('2100-02-28') + 1)).toBe('2100-03-01'); // divisible by 100, not by 400
+    expect(isoDateOf(day('2000-02-28') + 1)).toBe('2000-02-29');
+  });
+
+  it('reads nothing from the process time zone (this file also runs under TZ=America/St_Johns)', () => {
+    expect(weekdayOf(day('2025-06-08'))).toBe(0);
+    expect(isoDateOf(day('2025-06-08'))).toBe('2025-06-08');
+    expect(at('UTC', '2025-06-08', '00:00')).toBe('2025-06-08T00:00:00.000Z');
   });
 
   it('refuses an unknown zone', () => {

@@ -21,12 +21,14 @@ describe('inbox updates', () => {
   let site: CreatedSiteDto;
   let owner: AdminSocket;
   const visitors: { socket: WidgetSocket; chatId: string }[] = [];
+  let initial: ChatsUpdatedPayload[];
 
   beforeAll(async () => {
     t = await startTestApp();
     token = (await registerOwner(t.url)).accessToken;
     site = (await api<CreatedSiteDto>(t.url, 'POST', '/sites', { token, body: { name: 'Shop' } })).body;
     owner = await connectAdmin(t.url, token);
+    initial = frames(owner);
     for (let i = 0; i < 3; i++) {
       const socket = await connectWidget(t.url, site.publicId);
       ok(await socket.emitWithAck('visitor:join', {}));
@@ -48,7 +50,11 @@ describe('inbox updates', () => {
   }
 
   it("batches new messages' summaries: few frames, each chat once per frame with its latest state", async () => {
-    await new Promise((r) => setTimeout(r, 300)); // the first messages' batch has gone out
+    // The first messages' batch has gone out (their summaries have arrived), so it is not counted below.
+    await eventually('the first messages in the inbox', () =>
+      visitors.every(({ chatId }) => initial.some((frame) => frame.chats.some((c) => c.id === chatId && c.lastSeq >= 1))),
+    );
+    owner.off('chats:updated');
     const seen = frames(owner);
     // Six messages in three chats at once, two per chat.
     const acks: MessageAckData[] = (

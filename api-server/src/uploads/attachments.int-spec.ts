@@ -28,6 +28,7 @@ import {
   registerOwner,
   type WidgetSocket,
 } from '../../test/support/clients.js';
+import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { elfHeader, exeHeader, HTML_PAGE, tinyPdf, tinyPng } from './test-files.js';
 
@@ -453,17 +454,26 @@ describe('chat attachments', () => {
       });
       req.on('error', () => resolve());
       req.write(Buffer.concat([head, tinyPng(), randomBytes(4000)]));
-      // Give the server time to start storing the file, then drop the connection.
-      setTimeout(async () => {
-        during = await filesOnDisk();
-        req.destroy();
-        resolve();
-      }, 300);
+      // Wait until the server is storing the file, then drop the connection.
+      eventually('the partial file on disk', async () => {
+        const files = await filesOnDisk();
+        return files.some((f) => f.endsWith('.part')) && files;
+      }).then(
+        (files) => {
+          during = files;
+          req.destroy();
+          resolve();
+        },
+        () => {
+          req.destroy();
+          resolve();
+        },
+      );
     });
     // The file was being streamed to disk while the body was still arriving (never held whole)…
     expect(during.filter((f) => f.endsWith('.part'))).toHaveLength(1);
-    // …and is gone once the client has gone.
-    await new Promise((r) => setTimeout(r, 300));
+    // …and is gone once the client has gone (waiting for that state, not for a fixed time).
+    await eventually('the partial file removed', async () => JSON.stringify(await snapshot()) === JSON.stringify(before)).catch(() => {});
     expect(await snapshot()).toEqual(before);
   });
 

@@ -7,7 +7,9 @@ import type {
   VisitorJoinPayload,
   VisitorJoinResult,
 } from '@chatiq/contracts';
+import type { INestApplication } from '@nestjs/common';
 import { createUser } from '../../prisma/factories.js';
+import { ChatEventsService } from '../../src/chats/chat-events.service.js';
 import type { PrismaService } from '../../src/prisma/prisma.service.js';
 import { api, connectWidget, newClientId, ok, type WidgetSocket } from './clients.js';
 import { eventually } from './eventually.js';
@@ -64,4 +66,16 @@ export async function joinVisitor(base: string, publicSiteId: string, join: Visi
     say: async (text) => ok(await socket.emitWithAck('visitor:message', { clientId: newClientId(), text })).message,
     until: (text, ms) => eventually(`a message "${text}"`, () => received.some((m) => m.text === text) && [...received], ms),
   };
+}
+
+/**
+ * The ids of the visitor messages whose `visitorMessage` listeners (the AI's, automation's) have all
+ * run on `app`, in that order: this listener is added after every other, so it sees each message
+ * once they are done. The barrier before asserting that a message caused no (further) reply:
+ * `await eventually('rules ran', () => handled.includes(message.id))`, then a round trip on the socket.
+ */
+export function handledVisitorMessages(app: INestApplication): string[] {
+  const handled: string[] = [];
+  app.get(ChatEventsService).on('visitorMessage', ({ posted }) => void handled.push(posted.message.id), Number.MAX_SAFE_INTEGER);
+  return handled;
 }

@@ -116,19 +116,29 @@ export async function nextChatUpdate(
 
 export const newClientId = () => randomUUID();
 
-/** Resolves true if `event` arrives on `socket` within `ms`, false if not (for "must not arrive"). */
-export function arrives(socket: Socket, event: string, ms = 300): Promise<boolean> {
-  return new Promise((resolve) => {
-    const handler = () => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    const timer = setTimeout(() => {
-      socket.off(event, handler);
-      resolve(false);
-    }, ms);
-    socket.once(event, handler);
-  });
+/**
+ * Every `event` that arrives on `socket` from now on. For "this must not arrive": assert on the list
+ * after a barrier (`roundTrip`, a full scheduler tick, a later event), never after a pause.
+ */
+export function collect<T = unknown>(socket: Socket, event: string): T[] {
+  const received: T[] = [];
+  socket.on(event, (payload: T) => received.push(payload));
+  return received;
+}
+
+/**
+ * One acknowledged round trip on a widget socket (`visitor:typing` off: harmless, answered even
+ * before a join). Socket.IO keeps one connection's order, so once this resolves everything the
+ * server sent this socket before answering has arrived, and the socket was still connected then.
+ * Rejects after `ms` without an answer.
+ */
+export async function widgetRoundTrip(socket: WidgetSocket, ms = 5000): Promise<void> {
+  await socket.timeout(ms).emitWithAck('visitor:typing', { typing: false });
+}
+
+/** `widgetRoundTrip` for an admin socket: leaving a chat that does not exist (the refusal is the answer). */
+export async function adminRoundTrip(socket: AdminSocket, ms = 5000): Promise<void> {
+  await socket.timeout(ms).emitWithAck('admin:leave', { chatId: randomUUID() });
 }
 
 /** The data of a successful acknowledgement, or a thrown error naming the code. */

@@ -125,11 +125,12 @@ describe('SioClient', () => {
     expect(log.disconnects).toEqual(['io server disconnect']);
 
     // Pending acknowledgements fail with the connection.
-    server.io.of('/widget').on('connection', (socket) => socket.on('slow', () => {}));
+    let slowArrived = false;
+    server.io.of('/widget').on('connection', (socket) => socket.on('slow', () => (slowArrived = true)));
     (await server.io.of('/widget').fetchSockets())[0]!.disconnect(true);
     await until(() => log.connects === 3);
     const pending = ack(c, 'slow', {});
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => slowArrived); // the server has it, and never answers
     const { port } = server;
     await new Promise<void>((resolve) => server.io.close(() => resolve()));
     expect((await pending).error?.message).toBe('disconnected');
@@ -144,10 +145,17 @@ describe('SioClient', () => {
 
   it('answers the heartbeat: the server keeps a quiet connection', async () => {
     const server = await startServer(0, { pingInterval: 100, pingTimeout: 100 });
+    let pongs = 0;
+    server.io.of('/widget').on('connection', (socket) =>
+      socket.conn.on('packet', (packet: { type: string }) => {
+        if (packet.type === 'pong') pongs++;
+      }),
+    );
     const { c, log } = client(server.url);
     c.open();
     await until(() => c.connected);
-    await new Promise((r) => setTimeout(r, 800));
+    // Counted, not waited for: eight pings answered, each within the 100 ms the server allows.
+    await until(() => pongs >= 8, 8_000);
     expect(c.connected).toBe(true);
     expect(log).toMatchObject({ connects: 1, disconnects: [] });
   });
