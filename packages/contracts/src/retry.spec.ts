@@ -26,12 +26,12 @@ describe('the retry rule', () => {
     }
   });
 
-  it('every 5xx passes and no 4xx other than the rate limit and a reconnect does', () => {
+  it('every 5xx passes and no 4xx other than the rate limit, a reconnect and a request that arrived too slowly does', () => {
     for (const code of ERROR_CODES) {
       if (ERROR_STATUS[code] >= 500) expect(isRetryableError(code), code).toBe(true);
     }
     const retried4xx = ERROR_CODES.filter((code) => ERROR_STATUS[code] < 500 && isRetryableError(code));
-    expect(retried4xx.sort()).toEqual(['permissions_changed', 'rate_limited']);
+    expect(retried4xx.sort()).toEqual(['permissions_changed', 'rate_limited', 'request_timeout']);
   });
 
   it('resends on a code it does not know (a newer server) rather than lose the message', () => {
