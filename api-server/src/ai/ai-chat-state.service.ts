@@ -64,7 +64,12 @@ export class AiChatStateService implements OnModuleInit {
       ({ user, chatId, tookOver }) => (tookOver ? this.takeOver(user, chatId) : undefined),
       LISTENER_ORDER.ai,
     );
-    this.events.on('operatorMessage', ({ user, posted }) => this.takeOverOnReply(user, posted), LISTENER_ORDER.ai);
+    this.events.on(
+      'messageStored',
+      ({ posted, author }) =>
+        author.kind === 'OPERATOR' && !posted.message.internal ? this.takeOverOnReply(author.user, posted) : undefined,
+      LISTENER_ORDER.ai,
+    );
   }
 
   /**
@@ -116,13 +121,14 @@ export class AiChatStateService implements OnModuleInit {
       systemEvent: { code: 'ai.handoff', params: { reason } },
     });
     if (stored) {
-      this.fanout.messagePosted({
+      const posted = {
         message: toMessageDto(stored.message),
         chat: loadSummary(this.summaries, chat.id),
         created: stored.created,
         organizationId: chat.organizationId,
         visitorId: chat.visitorId,
-      });
+      };
+      this.events.messageStored({ posted, author: { kind: 'SYSTEM' } });
     }
     await this.usage.record({ organizationId: chat.organizationId, id: chat.siteId }, { handoffs: 1 });
     await this.announce(chat, transition);

@@ -4,19 +4,36 @@ import type { Site } from '../generated/prisma/client.js';
 import type { PostedMessage } from './posted-message.js';
 
 /**
- * What happens in conversations that other domains react to (the AI assistant answers a visitor,
- * automation sends a welcome or an auto-reply, follow-ups are scheduled). The gateways report
- * here after their own work is done; the chats domain knows nothing of who listens.
+ * Who stored a message, with what its listeners need to know about them. A private note is
+ * `posted.message.internal`; a resend is never an event (it was one when first stored).
+ */
+export type MessageAuthor =
+  /** `chatStarted`: the message opened a new chat; `locale`: the widget's language, if known. */
+  | { kind: 'VISITOR'; site: Site; chatStarted: boolean; locale: string | null }
+  | { kind: 'OPERATOR'; user: AuthUser }
+  | { kind: 'AI' }
+  | { kind: 'SYSTEM' };
+
+/**
+ * A message was committed (not a resend), whatever stored it: a socket, a REST upload, the AI,
+ * an auto-reply, a system note. `senderSocketId`: the socket that sent it, which has it from its
+ * acknowledgement (fan-out does not echo it there).
+ */
+export type MessageStoredEvent = { posted: PostedMessage; author: MessageAuthor; senderSocketId?: string };
+
+/**
+ * What happens in conversations that other domains react to (fan-out to sockets, the AI assistant
+ * answers a visitor, automation sends a welcome or an auto-reply, follow-ups are scheduled). The
+ * chats domain emits `messageStored` itself once a message is committed, so every route that
+ * stores one causes the same side effects; it knows nothing of who listens.
  */
 export type ChatEventMap = {
   /** A visitor's socket joined (each tab, each reconnect): greet it, tell it the business status. */
   widgetJoined: { site: Site; visitorId: string; socketId: string; chatId: string | null; locale: string | null };
-  /** A visitor's message was stored (not a resend). `chatStarted`: it opened a new chat. */
-  visitorMessage: { site: Site; posted: PostedMessage; chatStarted: boolean; locale: string | null };
+  /** A message was stored (see MessageStoredEvent). */
+  messageStored: MessageStoredEvent;
   /** An operator opened a chat with `admin:join`; `tookOver`: it was unassigned and is now theirs. */
   operatorJoined: { user: AuthUser; chatId: string; tookOver: boolean };
-  /** An operator's reply to the visitor was stored (not a note, not a resend). */
-  operatorMessage: { user: AuthUser; posted: PostedMessage };
 };
 
 export type ChatEventName = keyof ChatEventMap;
@@ -39,6 +56,14 @@ export class ChatEventsService {
     this.listeners.set(name, list);
   }
 
+  /**
+   * A stored message's event, unless it is a resend. Listeners that do not wait (fan-out) have
+   * run when this returns; the others go on without holding up the caller (its acknowledgement).
+   */
+  messageStored(event: MessageStoredEvent): void {
+    if (event.posted.created) void this.emit('messageStored', event);
+  }
+
   /** Runs every listener of `name`; resolves when all have (never rejects). */
   async emit<E extends ChatEventName>(name: E, event: ChatEventMap[E]): Promise<void> {
     for (const { listener } of this.listeners.get(name) ?? []) {
@@ -51,5 +76,8 @@ export class ChatEventsService {
   }
 }
 
-/** Listener order: the AI claims a chat before automation looks at it. */
-export const LISTENER_ORDER = { ai: 10, automation: 20 } as const;
+/**
+ * Listener order: fan-out first (the message reaches everyone before anything reacts to it), then
+ * the AI (it claims a chat before automation looks at it), then automation.
+ */
+export const LISTENER_ORDER = { fanout: 0, ai: 10, automation: 20 } as const;

@@ -19,6 +19,7 @@ import type { Chat } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
+import { ChatEventsService } from './chat-events.service.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { type AppendResult, MessagesService, type NewMessage } from './messages.service.js';
 import type { PostedMessage } from './posted-message.js';
@@ -43,6 +44,7 @@ export class ChatsService {
     private readonly messages: MessagesService,
     private readonly summaries: ChatSummariesService,
     private readonly visitorChats: VisitorChatsService,
+    private readonly events: ChatEventsService,
   ) {}
 
   async list(user: AuthUser, query: ListChatsQuery): Promise<ChatSummaryDto[]> {
@@ -97,13 +99,14 @@ export class ChatsService {
    * A reply to the visitor (`internal: false`) or a private note between operators
    * (`internal: true`). `access`: the chat as checked when this socket joined it, which spares
    * the hot path a lookup (a member removed meanwhile is disconnected; see the tenant wall).
+   * `socketId`: the admin socket that sent it (not echoed to it). Emits `messageStored` once
+   * stored (not for a resend).
    */
   async post(
     user: AuthUser,
     payload: AdminMessage,
     internal: boolean,
-    access?: ChatAccess,
-    attachment?: NewMessage['attachment'],
+    { access, attachment, socketId }: { access?: ChatAccess; attachment?: NewMessage['attachment']; socketId?: string } = {},
   ): Promise<PostedMessage> {
     const chat = access ?? (await this.chatForUser(user, payload.chatId));
     const stored = await this.messages.append(
@@ -121,7 +124,9 @@ export class ChatsService {
       { assignTo: user.id },
     ); // replying to a chat nobody owns makes it yours, as in every shared inbox
     if (!stored) throw new AppError('chat_not_found', 'No such chat');
-    return this.posted(chat, stored);
+    const posted = this.posted(chat, stored);
+    this.events.messageStored({ posted, author: { kind: 'OPERATOR', user }, senderSocketId: socketId });
+    return posted;
   }
 
   /**
@@ -170,7 +175,7 @@ export class ChatsService {
    * Assigns the chat to an operator of the organization who may see its site (a transfer when it
    * had one), or unassigns it. The change is recorded in the chat as a private system note.
    */
-  async assign(user: AuthUser, chatId: string, operatorId: string | null): Promise<{ change: ChatChange; note: PostedMessage | null }> {
+  async assign(user: AuthUser, chatId: string, operatorId: string | null): Promise<ChatChange> {
     const chat = await this.chatForUser(user, chatId);
     let assigneeName: string | null = null;
     if (operatorId) {
@@ -185,13 +190,13 @@ export class ChatsService {
       if (!assignee) throw new AppError('not_found', 'No operator with this id can take this chat');
       assigneeName = assignee.name;
     }
-    if (chat.assignedOperatorId === operatorId) return { change: await this.change(chat), note: null };
+    if (chat.assignedOperatorId === operatorId) return this.change(chat);
     await this.prisma.chat.update({
       where: { id: chat.id },
       data: { assignedOperatorId: operatorId, handledBy: operatorId ? 'OPERATOR' : 'UNASSIGNED' },
     });
-    const note = await this.systemNote(chat, assignmentEvent(user, operatorId, assigneeName));
-    return { change: await this.change(chat), note };
+    await this.systemNote(chat, assignmentEvent(user, operatorId, assigneeName));
+    return this.change(chat);
   }
 
   async setStatus(user: AuthUser, chatId: string, status: 'RESOLVED' | 'OPEN'): Promise<ChatChange> {
@@ -254,7 +259,9 @@ export class ChatsService {
       systemEvent,
     });
     if (!stored) throw new AppError('chat_not_found', 'No such chat');
-    return this.posted(chat, stored);
+    const posted = this.posted(chat, stored);
+    this.events.messageStored({ posted, author: { kind: 'SYSTEM' } });
+    return posted;
   }
 }
 

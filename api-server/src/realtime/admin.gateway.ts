@@ -78,15 +78,14 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           return {};
         },
         'admin:message': async (payload) => {
-          const posted = await this.chats.post(user, payload, false, data.chats.get(payload.chatId));
-          this.fanout.messagePosted(posted, socket.id);
-          if (posted.created) void this.events.emit('operatorMessage', { user, posted });
-          return { message: posted.message };
+          const access = data.chats.get(payload.chatId);
+          const { message } = await this.chats.post(user, payload, false, { access, socketId: socket.id });
+          return { message };
         },
         'admin:note': async (payload) => {
-          const posted = await this.chats.post(user, payload, true, data.chats.get(payload.chatId));
-          this.fanout.messagePosted(posted, socket.id);
-          return { message: posted.message };
+          const access = data.chats.get(payload.chatId);
+          const { message } = await this.chats.post(user, payload, true, { access, socketId: socket.id });
+          return { message };
         },
         'admin:typing': async ({ chatId, typing }) => {
           const chat = await this.chats.assertCanSee(user, chatId);
@@ -102,8 +101,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           return { chat: change.chat };
         },
         'chat:assign': async ({ chatId, operatorId }) => {
-          const { change, note } = await this.chats.assign(user, chatId, operatorId);
-          if (note) this.fanout.messagePosted(note);
+          const change = await this.chats.assign(user, chatId, operatorId);
           this.fanout.chatChanged(change);
           // Assigning an AI chat to someone is a takeover: the AI stops.
           if (operatorId) await this.ai.takeOver(user, chatId);
@@ -116,10 +114,8 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           return { chat: change.chat };
         },
         'visitor:invite': async (payload) => {
-          const posted = await this.chats.invite(user, payload);
-          this.fanout.messagePosted(posted);
-          if (posted.created) void this.events.emit('operatorMessage', { user, posted });
-          return { message: posted.message };
+          const { message } = await this.chats.invite(user, payload);
+          return { message };
         },
         'chat:reopen': async ({ chatId }) => {
           const change = await this.chats.setStatus(user, chatId, 'OPEN');
