@@ -58,10 +58,16 @@ export class AiChatStateService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // Awaited by the admin gateway before the join is acknowledged: the AI has stopped by then.
+    // Awaited by ChatsService before the join is acknowledged: the AI has stopped by then.
     this.events.on(
       'operatorJoined',
       ({ user, chatId, tookOver }) => (tookOver ? this.takeOver(user, chatId) : undefined),
+      LISTENER_ORDER.ai,
+    );
+    // Awaited by ChatsService before the assignment is acknowledged.
+    this.events.on(
+      'chatAssigned',
+      ({ user, chatId, operatorId }) => (operatorId ? this.takeOver(user, chatId) : undefined),
       LISTENER_ORDER.ai,
     );
     this.events.on(

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { ReadEventPayload } from '@chatiq/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Site } from '../generated/prisma/client.js';
+import type { ChatChange } from './chats.service.js';
 import type { PostedMessage } from './posted-message.js';
 
 /**
@@ -32,8 +34,20 @@ export type ChatEventMap = {
   widgetJoined: { site: Site; visitorId: string; socketId: string; chatId: string | null; locale: string | null };
   /** A message was stored (see MessageStoredEvent). */
   messageStored: MessageStoredEvent;
-  /** An operator opened a chat with `admin:join`; `tookOver`: it was unassigned and is now theirs. */
+  /**
+   * An operator opened a chat with `admin:join`; `tookOver`: it was unassigned and is now theirs.
+   * Awaited before the join is acknowledged (a takeover stops the AI first).
+   */
   operatorJoined: { user: AuthUser; chatId: string; tookOver: boolean };
+  /**
+   * `user` assigned the chat to `operatorId` (null: unassigned). Awaited before the assignment is
+   * acknowledged (an assignment to someone stops the AI first).
+   */
+  chatAssigned: { user: AuthUser; chatId: string; operatorId: string | null };
+  /** An operator changed a chat (assignment, status, read position): its new summary. */
+  chatChanged: { change: ChatChange };
+  /** The visitor or the operators read up to `receipt.seq` (the position moved forward). */
+  messagesRead: { visitorId: string; receipt: ReadEventPayload };
 };
 
 export type ChatEventName = keyof ChatEventMap;
@@ -62,6 +76,11 @@ export class ChatEventsService {
    */
   messageStored(event: MessageStoredEvent): void {
     if (event.posted.created) void this.emit('messageStored', event);
+  }
+
+  /** A chat's change (fan-out has sent it when this returns). */
+  chatChanged(change: ChatChange): void {
+    void this.emit('chatChanged', { change });
   }
 
   /** Runs every listener of `name`; resolves when all have (never rejects). */

@@ -121,18 +121,18 @@ export class VisitorChatsService {
     return posted;
   }
 
-  /** Read receipt from the visitor; returns the chat and the new read position, if it moved. */
-  async markRead(site: Site, visitorId: string, seq: number): Promise<{ chatId: string; seq: number } | null> {
+  /** Read receipt from the visitor: when the position moved, the operators in the chat get it. */
+  async markRead(site: Site, visitorId: string, seq: number): Promise<void> {
     const chat = await this.openChatOf(visitorId, site.id);
-    if (!chat) return null;
+    if (!chat) return;
     const readSeq = Math.min(seq, chat.lastSeq);
-    if (readSeq <= chat.visitorLastReadSeq) return null;
+    if (readSeq <= chat.visitorLastReadSeq) return;
     // Only ever forward, also when two tabs race.
     await this.prisma.chat.updateMany({
       where: { id: chat.id, visitorLastReadSeq: { lt: readSeq } },
       data: { visitorLastReadSeq: readSeq },
     });
-    return { chatId: chat.id, seq: readSeq };
+    void this.events.emit('messagesRead', { visitorId, receipt: { chatId: chat.id, seq: readSeq, by: 'visitor' } });
   }
 
   /** The visitor navigated; returns their open chat's id (for operators watching), if any. */

@@ -54,6 +54,8 @@ export class RealtimeFanoutService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.events.on('messageStored', ({ posted, senderSocketId }) => this.messagePosted(posted, senderSocketId), LISTENER_ORDER.fanout);
+    this.events.on('chatChanged', ({ change }) => this.chatChanged(change), LISTENER_ORDER.fanout);
+    this.events.on('messagesRead', ({ visitorId, receipt }) => this.read(visitorId, receipt), LISTENER_ORDER.fanout);
   }
 
   attachWidget(ns: WidgetNamespace): void {

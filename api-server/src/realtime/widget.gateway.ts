@@ -111,8 +111,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
           return {};
         },
         'visitor:read': async ({ seq }) => {
-          const read = await this.visitors.markRead(data.site, visitorId(), seq);
-          if (read) this.fanout.read(visitorId(), { chatId: read.chatId, seq: read.seq, by: 'visitor' });
+          await this.visitors.markRead(data.site, visitorId(), seq);
           return {};
         },
         'visitor:page': async (page) => {
