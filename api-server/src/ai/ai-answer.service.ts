@@ -1,12 +1,12 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { ChatEventsService, type ChatEventMap, LISTENER_ORDER } from '../chats/chat-events.service.js';
+import { ChatEventsService, LISTENER_ORDER, type MessageAuthor } from '../chats/chat-events.service.js';
+import type { PostedMessage } from '../chats/posted-message.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
 import { findEgressRefusal } from '../common/egress/egress-agent.js';
 import { loadSummary } from '../chats/summary-loader.js';
 import type { Chat } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { AiChatStateService } from './ai-chat-state.service.js';
 import { AiError, toAiError } from './ai-errors.js';
 import { type AiHistory, type LateTurns, loadAiHistory } from './ai-history.js';
@@ -16,6 +16,8 @@ import type { AiStreamEvent, AiUsage } from './ai-stream-event.js';
 import { AiStreamsService, type LiveStream } from './ai-streams.service.js';
 import { AiUsageService } from './ai-usage.service.js';
 import { asksForHuman } from './human-request.js';
+
+type VisitorAuthor = Extract<MessageAuthor, { kind: 'VISITOR' }>;
 
 /** What became of one turn: answered (then answer what the visitor wrote meanwhile), or the AI let go. */
 type Outcome = { answered: LateTurns } | 'stopped';
@@ -50,11 +52,14 @@ export class AiAnswerService implements OnModuleInit, OnModuleDestroy {
     private readonly streams: AiStreamsService,
     private readonly usage: AiUsageService,
     private readonly summaries: ChatSummariesService,
-    private readonly fanout: RealtimeFanoutService,
   ) {}
 
   onModuleInit(): void {
-    this.events.on('visitorMessage', (event) => this.onVisitorMessage(event), LISTENER_ORDER.ai);
+    this.events.on(
+      'messageStored',
+      ({ posted, author }) => (author.kind === 'VISITOR' ? this.onVisitorMessage(author, posted) : undefined),
+      LISTENER_ORDER.ai,
+    );
   }
 
   /** Stops every answer of this node and waits for them to wind down (no writes after the abort). */
@@ -76,7 +81,7 @@ export class AiAnswerService implements OnModuleInit, OnModuleDestroy {
    * Decides, before automation looks at the chat, whether the AI takes it; the answer itself
    * streams afterwards without holding up the other listeners.
    */
-  private async onVisitorMessage({ site, posted, locale }: ChatEventMap['visitorMessage']): Promise<void> {
+  private async onVisitorMessage({ site, locale }: VisitorAuthor, posted: PostedMessage): Promise<void> {
     if (this.closing) return;
     const chatId = posted.message.chatId;
     const active = await this.settings.forAnswering(site.id).catch((error: unknown) => {
@@ -235,13 +240,14 @@ export class AiAnswerService implements OnModuleInit, OnModuleDestroy {
       answerSeq = stored.seq;
       const message = toMessageDto(stored);
       this.streams.done(stream, message);
-      this.fanout.messagePosted({
+      const posted = {
         message,
         chat: loadSummary(this.summaries, chat.id),
         created: true,
         organizationId: chat.organizationId,
         visitorId: chat.visitorId,
-      });
+      };
+      this.events.messageStored({ posted, author: { kind: 'AI' } });
     } else {
       this.streams.aborted(stream, 'model_requested');
     }

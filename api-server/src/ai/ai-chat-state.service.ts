@@ -58,13 +58,24 @@ export class AiChatStateService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // Awaited by the admin gateway before the join is acknowledged: the AI has stopped by then.
+    // Awaited by ChatsService before the join is acknowledged: the AI has stopped by then.
     this.events.on(
       'operatorJoined',
       ({ user, chatId, tookOver }) => (tookOver ? this.takeOver(user, chatId) : undefined),
       LISTENER_ORDER.ai,
     );
-    this.events.on('operatorMessage', ({ user, posted }) => this.takeOverOnReply(user, posted), LISTENER_ORDER.ai);
+    // Awaited by ChatsService before the assignment is acknowledged.
+    this.events.on(
+      'chatAssigned',
+      ({ user, chatId, operatorId }) => (operatorId ? this.takeOver(user, chatId) : undefined),
+      LISTENER_ORDER.ai,
+    );
+    this.events.on(
+      'messageStored',
+      ({ posted, author }) =>
+        author.kind === 'OPERATOR' && !posted.message.internal ? this.takeOverOnReply(author.user, posted) : undefined,
+      LISTENER_ORDER.ai,
+    );
   }
 
   /**
@@ -116,13 +127,14 @@ export class AiChatStateService implements OnModuleInit {
       systemEvent: { code: 'ai.handoff', params: { reason } },
     });
     if (stored) {
-      this.fanout.messagePosted({
+      const posted = {
         message: toMessageDto(stored.message),
         chat: loadSummary(this.summaries, chat.id),
         created: stored.created,
         organizationId: chat.organizationId,
         visitorId: chat.visitorId,
-      });
+      };
+      this.events.messageStored({ posted, author: { kind: 'SYSTEM' } });
     }
     await this.usage.record({ organizationId: chat.organizationId, id: chat.siteId }, { handoffs: 1 });
     await this.announce(chat, transition);

@@ -1,5 +1,6 @@
 import type { SystemEvent } from '@chatiq/contracts';
 import { Injectable, Logger } from '@nestjs/common';
+import { ChatEventsService } from '../chats/chat-events.service.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
 import { ChatsService } from '../chats/chats.service.js';
@@ -47,6 +48,7 @@ export class AutoReplyFiringService {
     private readonly summaries: ChatSummariesService,
     private readonly chats: ChatsService,
     private readonly fanout: RealtimeFanoutService,
+    private readonly events: ChatEventsService,
   ) {}
 
   /** True when this call fired the rule; false when it had already fired for this cause or the chat is gone or resolved. */
@@ -78,7 +80,7 @@ export class AutoReplyFiringService {
       this.logger.log({ chatId: chat.id, autoReplyId: rule.id }, 'auto-reply not sent: the chat is resolved or the reply is empty');
       return false;
     }
-    this.fanout.messagePosted(this.posted(chat, reply));
+    this.events.messageStored({ posted: this.posted(chat, reply), author: { kind: 'SYSTEM' } });
     await this.prisma.autoReplyFiring.update({ where: { id: claim.id }, data: { messageId: reply.id } });
 
     const actions = await this.applyActions(firing, assignee);
@@ -88,7 +90,7 @@ export class AutoReplyFiringService {
       internal: true,
       openOnly: false,
     });
-    if (logged) this.fanout.messagePosted(this.posted(chat, logged));
+    if (logged) this.events.messageStored({ posted: this.posted(chat, logged), author: { kind: 'SYSTEM' } });
     return true;
   }
 

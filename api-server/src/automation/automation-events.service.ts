@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ChatEventsService, type ChatEventMap, LISTENER_ORDER } from '../chats/chat-events.service.js';
+import { ChatEventsService, type ChatEventMap, LISTENER_ORDER, type MessageStoredEvent } from '../chats/chat-events.service.js';
 import type { PostedMessage } from '../chats/posted-message.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { AutoReplyResponderService } from './auto-reply-responder.service.js';
@@ -12,8 +12,8 @@ import { WelcomeMessagesService } from './welcome-messages.service.js';
  * Automation's part in conversations, subscribed to the chats domain's events (after the AI's
  * listener, which decides first whether it answers):
  * - a widget joins: it is told the business status, and greeted while the visitor has no open chat;
- * - a visitor writes: follow-up marking and auto-replies (`AutoReplyResponderService`);
- * - an operator answers: the chat no longer waits for a follow-up (a pending NO_REPLY wait ends by itself).
+ * - a visitor's message is stored (typed or a file): follow-up marking and auto-replies (`AutoReplyResponderService`);
+ * - an operator's reply is stored (typed or a file, not a note): the chat no longer waits for a follow-up (a pending NO_REPLY wait ends by itself).
  */
 @Injectable()
 export class AutomationEventsService implements OnModuleInit {
@@ -29,12 +29,13 @@ export class AutomationEventsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('widgetJoined', (event) => this.widgetJoined(event), LISTENER_ORDER.automation);
-    this.events.on(
-      'visitorMessage',
-      ({ site, posted }) => this.responder.onVisitorMessage(site, posted.message),
-      LISTENER_ORDER.automation,
-    );
-    this.events.on('operatorMessage', ({ posted }) => this.operatorAnswered(posted), LISTENER_ORDER.automation);
+    this.events.on('messageStored', (event) => this.messageStored(event), LISTENER_ORDER.automation);
+  }
+
+  private messageStored({ posted, author }: MessageStoredEvent): Promise<void> | undefined {
+    if (author.kind === 'VISITOR') return this.responder.onVisitorMessage(author.site, posted.message);
+    if (author.kind === 'OPERATOR' && !posted.message.internal) return this.operatorAnswered(posted);
+    return undefined;
   }
 
   /**

@@ -165,8 +165,8 @@ describe.skipIf(!reachable)('automation on two API nodes', () => {
     const message = toMessageDto(await prisma.message.findUniqueOrThrow({ where: { id: sent.id } }));
     await Promise.all(
       [a, b].map((node) =>
-        node.app.get(ChatEventsService).emit('visitorMessage', {
-          site: siteRow,
+        node.app.get(ChatEventsService).emit('messageStored', {
+          author: { kind: 'VISITOR', site: siteRow, chatStarted: false, locale: null },
           posted: {
             message,
             chat: node.app.get(ChatSummariesService).get(message.chatId),
@@ -174,8 +174,6 @@ describe.skipIf(!reachable)('automation on two API nodes', () => {
             organizationId: siteRow.organizationId,
             visitorId: v.visitorId,
           },
-          chatStarted: false,
-          locale: null,
         }),
       ),
     );

@@ -1,22 +1,53 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { ReadEventPayload } from '@chatiq/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Site } from '../generated/prisma/client.js';
+import type { ChatChange } from './chats.service.js';
 import type { PostedMessage } from './posted-message.js';
 
 /**
- * What happens in conversations that other domains react to (the AI assistant answers a visitor,
- * automation sends a welcome or an auto-reply, follow-ups are scheduled). The gateways report
- * here after their own work is done; the chats domain knows nothing of who listens.
+ * Who stored a message, with what its listeners need to know about them. A private note is
+ * `posted.message.internal`; a resend is never an event (it was one when first stored).
+ */
+export type MessageAuthor =
+  /** `chatStarted`: the message opened a new chat; `locale`: the widget's language, if known. */
+  | { kind: 'VISITOR'; site: Site; chatStarted: boolean; locale: string | null }
+  | { kind: 'OPERATOR'; user: AuthUser }
+  | { kind: 'AI' }
+  | { kind: 'SYSTEM' };
+
+/**
+ * A message was committed (not a resend), whatever stored it: a socket, a REST upload, the AI,
+ * an auto-reply, a system note. `senderSocketId`: the socket that sent it, which has it from its
+ * acknowledgement (fan-out does not echo it there).
+ */
+export type MessageStoredEvent = { posted: PostedMessage; author: MessageAuthor; senderSocketId?: string };
+
+/**
+ * What happens in conversations that other domains react to (fan-out to sockets, the AI assistant
+ * answers a visitor, automation sends a welcome or an auto-reply, follow-ups are scheduled). The
+ * chats domain emits `messageStored` itself once a message is committed, so every route that
+ * stores one causes the same side effects; it knows nothing of who listens.
  */
 export type ChatEventMap = {
   /** A visitor's socket joined (each tab, each reconnect): greet it, tell it the business status. */
   widgetJoined: { site: Site; visitorId: string; socketId: string; chatId: string | null; locale: string | null };
-  /** A visitor's message was stored (not a resend). `chatStarted`: it opened a new chat. */
-  visitorMessage: { site: Site; posted: PostedMessage; chatStarted: boolean; locale: string | null };
-  /** An operator opened a chat with `admin:join`; `tookOver`: it was unassigned and is now theirs. */
+  /** A message was stored (see MessageStoredEvent). */
+  messageStored: MessageStoredEvent;
+  /**
+   * An operator opened a chat with `admin:join`; `tookOver`: it was unassigned and is now theirs.
+   * Awaited before the join is acknowledged (a takeover stops the AI first).
+   */
   operatorJoined: { user: AuthUser; chatId: string; tookOver: boolean };
-  /** An operator's reply to the visitor was stored (not a note, not a resend). */
-  operatorMessage: { user: AuthUser; posted: PostedMessage };
+  /**
+   * `user` assigned the chat to `operatorId` (null: unassigned). Awaited before the assignment is
+   * acknowledged (an assignment to someone stops the AI first).
+   */
+  chatAssigned: { user: AuthUser; chatId: string; operatorId: string | null };
+  /** An operator changed a chat (assignment, status, read position): its new summary. */
+  chatChanged: { change: ChatChange };
+  /** The visitor or the operators read up to `receipt.seq` (the position moved forward). */
+  messagesRead: { visitorId: string; receipt: ReadEventPayload };
 };
 
 export type ChatEventName = keyof ChatEventMap;
@@ -39,6 +70,19 @@ export class ChatEventsService {
     this.listeners.set(name, list);
   }
 
+  /**
+   * A stored message's event, unless it is a resend. Listeners that do not wait (fan-out) have
+   * run when this returns; the others go on without holding up the caller (its acknowledgement).
+   */
+  messageStored(event: MessageStoredEvent): void {
+    if (event.posted.created) void this.emit('messageStored', event);
+  }
+
+  /** A chat's change (fan-out has sent it when this returns). */
+  chatChanged(change: ChatChange): void {
+    void this.emit('chatChanged', { change });
+  }
+
   /** Runs every listener of `name`; resolves when all have (never rejects). */
   async emit<E extends ChatEventName>(name: E, event: ChatEventMap[E]): Promise<void> {
     for (const { listener } of this.listeners.get(name) ?? []) {
@@ -51,5 +95,8 @@ export class ChatEventsService {
   }
 }
 
-/** Listener order: the AI claims a chat before automation looks at it. */
-export const LISTENER_ORDER = { ai: 10, automation: 20 } as const;
+/**
+ * Listener order: fan-out first (the message reaches everyone before anything reacts to it), then
+ * the AI (it claims a chat before automation looks at it), then automation.
+ */
+export const LISTENER_ORDER = { fanout: 0, ai: 10, automation: 20 } as const;

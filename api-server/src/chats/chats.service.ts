@@ -19,6 +19,7 @@ import type { Chat } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
+import { ChatEventsService } from './chat-events.service.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { type AppendResult, MessagesService, type NewMessage } from './messages.service.js';
 import type { PostedMessage } from './posted-message.js';
@@ -43,6 +44,7 @@ export class ChatsService {
     private readonly messages: MessagesService,
     private readonly summaries: ChatSummariesService,
     private readonly visitorChats: VisitorChatsService,
+    private readonly events: ChatEventsService,
   ) {}
 
   async list(user: AuthUser, query: ListChatsQuery): Promise<ChatSummaryDto[]> {
@@ -79,31 +81,37 @@ export class ChatsService {
     user: AuthUser,
     payload: AdminJoin,
     subscribe: (chatId: string) => Promise<void>,
-  ): Promise<AdminJoinResult & { change: ChatChange | null; access: ChatAccess }> {
+  ): Promise<AdminJoinResult & { access: ChatAccess }> {
     const chat = await this.chatForUser(user, payload.chatId);
     await subscribe(chat.id);
     let change: ChatChange | null = null;
     if (!chat.assignedOperatorId && payload.takeOver) {
       await this.prisma.chat.update({ where: { id: chat.id }, data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' } });
       change = await this.change(chat);
+      this.events.chatChanged(change);
     }
     const messages = await this.messages.after(chat.id, payload.afterSeq, { includeInternal: true });
-    const summary = change?.chat ?? (await this.summaries.get(chat.id));
+    let summary = change?.chat ?? (await this.summaries.get(chat.id));
+    // Awaited: a takeover stops the AI before the operator's join is acknowledged.
+    await this.events.emit('operatorJoined', { user, chatId: chat.id, tookOver: change !== null });
+    // A takeover from the AI changed the chat after `change` was read: answer with it as it is now.
+    if (change?.chat.aiState) summary = await this.summaries.get(chat.id);
     const access: ChatAccess = { ...chat, assignedOperatorId: summary.assignedOperatorId };
-    return { chat: summary, messages: messages.map(toMessageDto), change, access };
+    return { chat: summary, messages: messages.map(toMessageDto), access };
   }
 
   /**
    * A reply to the visitor (`internal: false`) or a private note between operators
    * (`internal: true`). `access`: the chat as checked when this socket joined it, which spares
    * the hot path a lookup (a member removed meanwhile is disconnected; see the tenant wall).
+   * `socketId`: the admin socket that sent it (not echoed to it). Emits `messageStored` once
+   * stored (not for a resend).
    */
   async post(
     user: AuthUser,
     payload: AdminMessage,
     internal: boolean,
-    access?: ChatAccess,
-    attachment?: NewMessage['attachment'],
+    { access, attachment, socketId }: { access?: ChatAccess; attachment?: NewMessage['attachment']; socketId?: string } = {},
   ): Promise<PostedMessage> {
     const chat = access ?? (await this.chatForUser(user, payload.chatId));
     const stored = await this.messages.append(
@@ -121,7 +129,9 @@ export class ChatsService {
       { assignTo: user.id },
     ); // replying to a chat nobody owns makes it yours, as in every shared inbox
     if (!stored) throw new AppError('chat_not_found', 'No such chat');
-    return this.posted(chat, stored);
+    const posted = this.posted(chat, stored);
+    this.events.messageStored({ posted, author: { kind: 'OPERATOR', user }, senderSocketId: socketId });
+    return posted;
   }
 
   /**
@@ -151,8 +161,11 @@ export class ChatsService {
     return { chat: await this.summaries.get(chat.id), messages };
   }
 
-  /** Operators have read up to `seq`: unread drops to the visitor messages after it. */
-  async markRead(user: AuthUser, chatId: string, seq: number): Promise<{ change: ChatChange; readSeq: number; moved: boolean }> {
+  /**
+   * Operators have read up to `seq`: unread drops to the visitor messages after it. When the
+   * position moved, the inbox gets the chat and the visitor the receipt.
+   */
+  async markRead(user: AuthUser, chatId: string, seq: number): Promise<ChatSummaryDto> {
     const chat = await this.chatForUser(user, chatId);
     const readSeq = Math.min(seq, chat.lastSeq);
     const moved = readSeq > chat.operatorLastReadSeq;
@@ -163,14 +176,20 @@ export class ChatsService {
         data: { operatorLastReadSeq: readSeq, unreadCount: unread },
       });
     }
-    return { change: await this.change(chat), readSeq: Math.max(readSeq, chat.operatorLastReadSeq), moved };
+    const change = await this.change(chat);
+    if (moved) {
+      this.events.chatChanged(change);
+      void this.events.emit('messagesRead', { visitorId: chat.visitorId, receipt: { chatId: chat.id, seq: readSeq, by: 'operator' } });
+    }
+    return change.chat;
   }
 
   /**
    * Assigns the chat to an operator of the organization who may see its site (a transfer when it
    * had one), or unassigns it. The change is recorded in the chat as a private system note.
+   * Answers with the chat as it is once everyone reacted (an assignment takes it from the AI).
    */
-  async assign(user: AuthUser, chatId: string, operatorId: string | null): Promise<{ change: ChatChange; note: PostedMessage | null }> {
+  async assign(user: AuthUser, chatId: string, operatorId: string | null): Promise<ChatSummaryDto> {
     const chat = await this.chatForUser(user, chatId);
     let assigneeName: string | null = null;
     if (operatorId) {
@@ -185,18 +204,30 @@ export class ChatsService {
       if (!assignee) throw new AppError('not_found', 'No operator with this id can take this chat');
       assigneeName = assignee.name;
     }
-    if (chat.assignedOperatorId === operatorId) return { change: await this.change(chat), note: null };
-    await this.prisma.chat.update({
-      where: { id: chat.id },
-      data: { assignedOperatorId: operatorId, handledBy: operatorId ? 'OPERATOR' : 'UNASSIGNED' },
-    });
-    const note = await this.systemNote(chat, assignmentEvent(user, operatorId, assigneeName));
-    return { change: await this.change(chat), note };
+    if (chat.assignedOperatorId !== operatorId) {
+      await this.prisma.chat.update({
+        where: { id: chat.id },
+        data: { assignedOperatorId: operatorId, handledBy: operatorId ? 'OPERATOR' : 'UNASSIGNED' },
+      });
+      await this.systemNote(chat, assignmentEvent(user, operatorId, assigneeName));
+    }
+    const change = await this.change(chat);
+    this.events.chatChanged(change);
+    // Awaited: assigning an AI chat to someone is a takeover, and the AI stops before the ack.
+    await this.events.emit('chatAssigned', { user, chatId: chat.id, operatorId });
+    // A takeover from the AI changed the chat after `change` was read: answer with it as it is now.
+    return operatorId && change.chat.aiState ? this.summaries.get(chat.id) : change.chat;
   }
 
-  async setStatus(user: AuthUser, chatId: string, status: 'RESOLVED' | 'OPEN'): Promise<ChatChange> {
+  /** Resolves or reopens a chat; the inbox gets it, and the visitor the new status. */
+  async setStatus(user: AuthUser, chatId: string, status: 'RESOLVED' | 'OPEN'): Promise<ChatSummaryDto> {
     const chat = await this.chatForUser(user, chatId);
-    if (chat.status === status) return this.change(chat);
+    const change = chat.status === status ? await this.change(chat) : await this.changeStatus(chat, status);
+    this.events.chatChanged(change);
+    return change.chat;
+  }
+
+  private async changeStatus(chat: Chat, status: 'RESOLVED' | 'OPEN'): Promise<ChatChange> {
     await this.prisma.chat.update({
       where: { id: chat.id },
       data: { status, resolvedAt: status === 'RESOLVED' ? new Date() : null },
@@ -254,7 +285,9 @@ export class ChatsService {
       systemEvent,
     });
     if (!stored) throw new AppError('chat_not_found', 'No such chat');
-    return this.posted(chat, stored);
+    const posted = this.posted(chat, stored);
+    this.events.messageStored({ posted, author: { kind: 'SYSTEM' } });
+    return posted;
   }
 }
 

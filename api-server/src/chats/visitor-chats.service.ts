@@ -12,6 +12,7 @@ import { AppError } from '../common/errors/app-error.js';
 import type { Chat, Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { toMessageDto } from './chat-dto.js';
+import { ChatEventsService } from './chat-events.service.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { MessagesService, type NewMessage } from './messages.service.js';
 import type { PostedMessage } from './posted-message.js';
@@ -25,6 +26,12 @@ type VisitorIdentify = z.output<typeof visitorIdentifyPayloadSchema>;
 /** What a widget socket knows about its visitor once joined. */
 export type VisitorRef = { id: string; name: string | null; chatId: string | null };
 
+/**
+ * Where a visitor's message came from: the widget socket that sent it (not echoed to it), the
+ * widget's language, and the file it carries (uploads).
+ */
+export type VisitorMessageOrigin = { socketId?: string; locale: string | null; attachment?: NewMessage['attachment'] };
+
 /** The visitor's side of conversations: always scoped to one site and one visitor. */
 @Injectable()
 export class VisitorChatsService {
@@ -32,6 +39,7 @@ export class VisitorChatsService {
     private readonly prisma: PrismaService,
     private readonly messages: MessagesService,
     private readonly summaries: ChatSummariesService,
+    private readonly events: ChatEventsService,
   ) {}
 
   /**
@@ -68,14 +76,10 @@ export class VisitorChatsService {
   /**
    * Stores a visitor's message in their open chat (`visitor.chatId`, when the socket knows it),
    * starting a chat if they have none or it was resolved. The visitor was checked against the
-   * site when the socket joined.
+   * site when the socket joined. Emits `messageStored` once stored (not for a resend).
    */
-  async postMessage(
-    site: Site,
-    visitor: VisitorRef,
-    payload: VisitorMessage,
-    attachment?: NewMessage['attachment'],
-  ): Promise<PostedMessage> {
+  async postMessage(site: Site, visitor: VisitorRef, payload: VisitorMessage, origin: VisitorMessageOrigin): Promise<PostedMessage> {
+    const { attachment, socketId, locale } = origin;
     const input = (chatId: string) => ({
       attachment,
       organizationId: site.organizationId,
@@ -101,7 +105,7 @@ export class VisitorChatsService {
       if (!stored) throw new AppError('chat_not_found', 'The chat disappeared');
     }
     const { message, created } = stored;
-    return {
+    const posted: PostedMessage = {
       message: toMessageDto(message),
       chat: stored.summary ? Promise.resolve(stored.summary) : loadSummary(this.summaries, message.chatId),
       created,
@@ -109,20 +113,26 @@ export class VisitorChatsService {
       visitorId: visitor.id,
       chatStarted: created && chatStarted,
     };
+    this.events.messageStored({
+      posted,
+      author: { kind: 'VISITOR', site, chatStarted: posted.chatStarted ?? false, locale },
+      senderSocketId: socketId,
+    });
+    return posted;
   }
 
-  /** Read receipt from the visitor; returns the chat and the new read position, if it moved. */
-  async markRead(site: Site, visitorId: string, seq: number): Promise<{ chatId: string; seq: number } | null> {
+  /** Read receipt from the visitor: when the position moved, the operators in the chat get it. */
+  async markRead(site: Site, visitorId: string, seq: number): Promise<void> {
     const chat = await this.openChatOf(visitorId, site.id);
-    if (!chat) return null;
+    if (!chat) return;
     const readSeq = Math.min(seq, chat.lastSeq);
-    if (readSeq <= chat.visitorLastReadSeq) return null;
+    if (readSeq <= chat.visitorLastReadSeq) return;
     // Only ever forward, also when two tabs race.
     await this.prisma.chat.updateMany({
       where: { id: chat.id, visitorLastReadSeq: { lt: readSeq } },
       data: { visitorLastReadSeq: readSeq },
     });
-    return { chatId: chat.id, seq: readSeq };
+    void this.events.emit('messagesRead', { visitorId, receipt: { chatId: chat.id, seq: readSeq, by: 'visitor' } });
   }
 
   /** The visitor navigated; returns their open chat's id (for operators watching), if any. */

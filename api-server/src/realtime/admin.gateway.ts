@@ -6,7 +6,6 @@ import { AiChatStateService } from '../ai/ai-chat-state.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
-import { ChatEventsService } from '../chats/chat-events.service.js';
 import { type ChatAccess, ChatsService } from '../chats/chats.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -33,7 +32,6 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
     private readonly sites: SitesService,
     private readonly fanout: RealtimeFanoutService,
     private readonly sessions: SessionsService,
-    private readonly events: ChatEventsService,
     private readonly ai: AiChatStateService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -63,13 +61,9 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
       adminClientEventSchemas,
       {
         'admin:join': async (payload) => {
-          const { change, access, ...result } = await this.chats.join(user, payload, async (chatId) => socket.join(rooms.chat(chatId)));
+          const { access, ...result } = await this.chats.join(user, payload, async (chatId) => socket.join(rooms.chat(chatId)));
           data.chats.set(access.id, access);
-          if (change) this.fanout.chatChanged(change);
-          // Awaited: a takeover stops the AI before the operator's join is acknowledged.
-          await this.events.emit('operatorJoined', { user, chatId: access.id, tookOver: change !== null });
-          // A takeover from the AI changed the chat after `change` was read: answer with it as it is now.
-          return change?.chat.aiState ? { ...result, chat: (await this.chats.changeOf(access.id)).chat } : result;
+          return result;
         },
         'admin:leave': async ({ chatId }) => {
           await this.chats.assertCanSee(user, chatId);
@@ -78,15 +72,14 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           return {};
         },
         'admin:message': async (payload) => {
-          const posted = await this.chats.post(user, payload, false, data.chats.get(payload.chatId));
-          this.fanout.messagePosted(posted, socket.id);
-          if (posted.created) void this.events.emit('operatorMessage', { user, posted });
-          return { message: posted.message };
+          const access = data.chats.get(payload.chatId);
+          const { message } = await this.chats.post(user, payload, false, { access, socketId: socket.id });
+          return { message };
         },
         'admin:note': async (payload) => {
-          const posted = await this.chats.post(user, payload, true, data.chats.get(payload.chatId));
-          this.fanout.messagePosted(posted, socket.id);
-          return { message: posted.message };
+          const access = data.chats.get(payload.chatId);
+          const { message } = await this.chats.post(user, payload, true, { access, socketId: socket.id });
+          return { message };
         },
         'admin:typing': async ({ chatId, typing }) => {
           const chat = await this.chats.assertCanSee(user, chatId);
@@ -94,37 +87,20 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
           return {};
         },
         'admin:read': async ({ chatId, seq }) => {
-          const { change, readSeq, moved } = await this.chats.markRead(user, chatId, seq);
-          if (moved) {
-            this.fanout.chatChanged(change);
-            this.fanout.read(change.visitorId, { chatId, seq: readSeq, by: 'operator' });
-          }
-          return { chat: change.chat };
+          return { chat: await this.chats.markRead(user, chatId, seq) };
         },
         'chat:assign': async ({ chatId, operatorId }) => {
-          const { change, note } = await this.chats.assign(user, chatId, operatorId);
-          if (note) this.fanout.messagePosted(note);
-          this.fanout.chatChanged(change);
-          // Assigning an AI chat to someone is a takeover: the AI stops.
-          if (operatorId) await this.ai.takeOver(user, chatId);
-          // A takeover from the AI changed the chat after `change` was read: answer with it as it is now.
-          return { chat: operatorId && change.chat.aiState ? (await this.chats.changeOf(chatId)).chat : change.chat };
+          return { chat: await this.chats.assign(user, chatId, operatorId) };
         },
         'chat:resolve': async ({ chatId }) => {
-          const change = await this.chats.setStatus(user, chatId, 'RESOLVED');
-          this.fanout.chatChanged(change);
-          return { chat: change.chat };
+          return { chat: await this.chats.setStatus(user, chatId, 'RESOLVED') };
         },
         'visitor:invite': async (payload) => {
-          const posted = await this.chats.invite(user, payload);
-          this.fanout.messagePosted(posted);
-          if (posted.created) void this.events.emit('operatorMessage', { user, posted });
-          return { message: posted.message };
+          const { message } = await this.chats.invite(user, payload);
+          return { message };
         },
         'chat:reopen': async ({ chatId }) => {
-          const change = await this.chats.setStatus(user, chatId, 'OPEN');
-          this.fanout.chatChanged(change);
-          return { chat: change.chat };
+          return { chat: await this.chats.setStatus(user, chatId, 'OPEN') };
         },
         // Back to the AI assistant (fan-out of the transition is the service's).
         'chat:handback': async ({ chatId }) => ({ chat: await this.ai.handBack(user, chatId) }),

@@ -9,8 +9,9 @@ import {
   type WidgetServerToClientEvents,
   type WidgetSettingsPayload,
 } from '@chatiq/contracts';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
+import { ChatEventsService, LISTENER_ORDER } from '../chats/chat-events.service.js';
 import type { ChatChange } from '../chats/chats.service.js';
 import type { PostedMessage } from '../chats/posted-message.js';
 import { rooms } from './rooms.js';
@@ -33,9 +34,12 @@ const MAX_CHATS_PER_FRAME = 200;
  * latest summary: an operator's inbox gets a few frames a second however busy the site, not one
  * per message. Any other change of a chat is sent at once and replaces a waiting summary it
  * already includes (same or later `lastSeq`), so an older summary never follows a newer one.
+ *
+ * Every stored message reaches it as the chats domain's `messageStored` event, first of its
+ * listeners and synchronously, so it is on its way before the sender's acknowledgement.
  */
 @Injectable()
-export class RealtimeFanoutService implements OnModuleDestroy {
+export class RealtimeFanoutService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeFanoutService.name);
   private widget?: WidgetNamespace;
   private admin?: AdminNamespace;
@@ -43,7 +47,16 @@ export class RealtimeFanoutService implements OnModuleDestroy {
   private readonly pendingSummaries = new Map<string, ChatChange>();
   private flushTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly siteCaches: SiteCachesService) {}
+  constructor(
+    private readonly siteCaches: SiteCachesService,
+    private readonly events: ChatEventsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('messageStored', ({ posted, senderSocketId }) => this.messagePosted(posted, senderSocketId), LISTENER_ORDER.fanout);
+    this.events.on('chatChanged', ({ change }) => this.chatChanged(change), LISTENER_ORDER.fanout);
+    this.events.on('messagesRead', ({ visitorId, receipt }) => this.read(visitorId, receipt), LISTENER_ORDER.fanout);
+  }
 
   attachWidget(ns: WidgetNamespace): void {
     this.widget = ns;
@@ -58,7 +71,7 @@ export class RealtimeFanoutService implements OnModuleDestroy {
    * A new message. `senderSocketId`: the socket that sent it (widget or admin), which has it from
    * its acknowledgement; the sender's other tabs and everyone else get it.
    */
-  messagePosted(posted: PostedMessage, senderSocketId?: string): void {
+  private messagePosted(posted: PostedMessage, senderSocketId?: string): void {
     if (!posted.created) return; // a resend: everyone already has it
     const { message } = posted;
     // The message first; the inbox's summary of the chat when it has loaded.

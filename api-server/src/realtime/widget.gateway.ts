@@ -98,14 +98,10 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
           return result;
         },
         'visitor:message': async (payload) => {
-          const posted = await this.visitors.postMessage(data.site, visitor(), payload);
+          const locale = data.presence?.locale ?? null;
+          const posted = await this.visitors.postMessage(data.site, visitor(), payload, { socketId: socket.id, locale });
           visitor().chatId = posted.message.chatId;
           if (data.presence) data.presence.chatId = posted.message.chatId;
-          this.fanout.messagePosted(posted, socket.id);
-          if (posted.created) {
-            const locale = data.presence?.locale ?? null;
-            void this.events.emit('visitorMessage', { site: data.site, posted, chatStarted: posted.chatStarted ?? false, locale });
-          }
           return { message: posted.message };
         },
         'visitor:typing': async ({ typing }) => {
@@ -115,8 +111,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
           return {};
         },
         'visitor:read': async ({ seq }) => {
-          const read = await this.visitors.markRead(data.site, visitorId(), seq);
-          if (read) this.fanout.read(visitorId(), { chatId: read.chatId, seq: read.seq, by: 'visitor' });
+          await this.visitors.markRead(data.site, visitorId(), seq);
           return {};
         },
         'visitor:page': async (page) => {

@@ -17,7 +17,6 @@ import { VisitorChatsService } from '../chats/visitor-chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Message } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage.js';
 import { cleanFileName, sniffAttachmentType } from './attachment-type.js';
@@ -37,7 +36,7 @@ export type AttachmentDownload = { name: string; type: string; size: number; str
  * Chat attachments. An upload arrives already stored (the multer engine streams it into the
  * AttachmentStorage); this service decides whether it is kept: the caller may use the chat, the
  * fields are valid, the sniffed type is allowed. Then it becomes a message, through the same
- * services as a typed one (sequence numbers, resends, assignment), and is fanned out. On any
+ * services as a typed one (sequence numbers, resends, assignment, the `messageStored` event). On any
  * refusal, and for a resend, the stored file is deleted again: nothing is left behind.
  */
 @Injectable()
@@ -49,7 +48,6 @@ export class AttachmentsService {
     private readonly chats: ChatsService,
     private readonly visitors: VisitorChatsService,
     private readonly sites: SitesService,
-    private readonly fanout: RealtimeFanoutService,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
   ) {}
 
@@ -68,14 +66,11 @@ export class AttachmentsService {
     return this.keepOrDiscard(upload, async (file) => {
       const chat = await this.chats.assertCanSee(user, chatId);
       const accepted = await this.accept(file);
-      const posted = await this.chats.post(
-        user,
-        { chatId: chat.id, clientId: fields.clientId, text: fields.text ?? '' },
-        false,
-        chat,
-        accepted,
-      );
-      return this.fanOut(posted);
+      const posted = await this.chats.post(user, { chatId: chat.id, clientId: fields.clientId, text: fields.text ?? '' }, false, {
+        access: chat,
+        attachment: accepted,
+      });
+      return this.answer(posted);
     });
   }
 
@@ -95,9 +90,9 @@ export class AttachmentsService {
         site,
         { id: visitor.id, name: visitor.name, chatId: open?.id ?? null },
         { clientId: fields.clientId, text: fields.text ?? '' },
-        accepted,
+        { attachment: accepted, locale: visitor.locale },
       );
-      return this.fanOut(posted);
+      return this.answer(posted);
     });
   }
 
@@ -168,13 +163,13 @@ export class AttachmentsService {
   }
 
   /**
-   * Fans out the message just stored with its file (one write: the file's fields went in with the
-   * message). A resend (the client id is stored already) answers with the stored message and
-   * keeps the first upload's file, so this upload's copy is discarded.
+   * The answer for the message just stored with its file (one write: the file's fields went in
+   * with the message; the chats domain announced it, as any message). A resend (the client id is
+   * stored already) answers with the stored message and keeps the first upload's file, so this
+   * upload's copy is discarded.
    */
-  private fanOut(posted: PostedMessage): { result: AttachmentUploadResult; kept: boolean } {
+  private answer(posted: PostedMessage): { result: AttachmentUploadResult; kept: boolean } {
     if (!posted.message.attachment) throw new AppError('validation_failed', 'This clientId belongs to a message without a file');
-    if (posted.created) this.fanout.messagePosted(posted);
     return { result: { message: toAttachmentMessageDto(posted.message) }, kept: posted.created };
   }
 

@@ -69,13 +69,19 @@ export async function joinVisitor(base: string, publicSiteId: string, join: Visi
 }
 
 /**
- * The ids of the visitor messages whose `visitorMessage` listeners (the AI's, automation's) have all
+ * The ids of the visitor messages whose `messageStored` listeners (fan-out's, the AI's, automation's) have all
  * run on `app`, in that order: this listener is added after every other, so it sees each message
  * once they are done. The barrier before asserting that a message caused no (further) reply:
  * `await eventually('rules ran', () => handled.includes(message.id))`, then a round trip on the socket.
  */
 export function handledVisitorMessages(app: INestApplication): string[] {
   const handled: string[] = [];
-  app.get(ChatEventsService).on('visitorMessage', ({ posted }) => void handled.push(posted.message.id), Number.MAX_SAFE_INTEGER);
+  app
+    .get(ChatEventsService)
+    .on(
+      'messageStored',
+      ({ posted, author }) => void (author.kind === 'VISITOR' && handled.push(posted.message.id)),
+      Number.MAX_SAFE_INTEGER,
+    );
   return handled;
 }
