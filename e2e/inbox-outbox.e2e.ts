@@ -1,11 +1,12 @@
 // The admin panel's outbox across a reload, in real Chromium: an operator replies while the API's
-// realtime connection cannot be made from their tab (Playwright closes every WebSocket the page
-// opens to the API; the panel and the REST API stay reachable), sees "Sending…", reloads the tab
+// realtime connection cannot be made from their tab (every WebSocket the page opens to the API goes
+// through a Playwright route from the start: the test closes the live one and refuses new ones;
+// the panel and the REST API stay reachable), sees "Sending…", reloads the tab
 // while the reply is pending, still sees it pending after the reload (the outbox lives in the
 // tab's sessionStorage), and once the connection is allowed again the reply is sent with its
 // client id: the visitor receives it exactly once.
 import type { MessageDto } from '@chatiq/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { call, connectVisitor, DEMO_OPERATOR, login, signIn, type Visitor } from './support/inbox-support.js';
@@ -21,12 +22,29 @@ describe('the inbox outbox survives a reload', () => {
   let operator: Page;
   let context: BrowserContext;
   let visitor: Visitor;
+  let blocked = false;
+  const live = new Set<WebSocketRoute>();
   const stamp = Date.now();
 
   beforeAll(async () => {
     browser = await launchBrowser();
     operator = await newLoggedPage(browser, 'operator');
     context = operator.context();
+    // Every realtime connection of the tab to the API passes through this route, so the test can
+    // cut the live one and refuse new ones deterministically (no emulated offline: a reconnect
+    // attempt racing the switch back online could slip past it).
+    const apiWsOrigin = new URL(apiUrl).origin.replace(/^http/, 'ws');
+    await context.routeWebSocket(
+      (url) => url.origin === apiWsOrigin,
+      (ws) => {
+        if (blocked) {
+          ws.close();
+          return;
+        }
+        ws.connectToServer();
+        live.add(ws);
+      },
+    );
     await signIn(operator, adminUrl, DEMO_OPERATOR);
     visitor = await connectVisitor(apiUrl, 'site_demo', widgetUrl, 'Outbox Visitor');
   });
@@ -44,19 +62,12 @@ describe('the inbox outbox survives a reload', () => {
     await item.click();
     await operator.locator('.message[data-author="visitor"]', { hasText: question }).waitFor(WAIT);
 
-    // From now on the tab cannot open a realtime connection to the API (REST still works).
-    let blocked = true;
-    await context.routeWebSocket(
-      (url) => url.origin === new URL(apiUrl).origin.replace(/^http/, 'ws'),
-      (ws) => {
-        if (blocked) ws.close();
-        else ws.connectToServer();
-      },
-    );
-    // Drop the connection it has: offline for a moment, until the panel says it is reconnecting.
-    await context.setOffline(true);
+    // From now on the tab cannot open a realtime connection to the API (REST still works), and
+    // the one it has is closed: the panel says it is reconnecting.
+    blocked = true;
+    for (const ws of live) await ws.close();
+    live.clear();
     await operator.getByText('Reconnecting…', { exact: true }).waitFor({ timeout: 30_000 });
-    await context.setOffline(false);
 
     await operator.getByLabel('Reply').fill(reply);
     await operator.getByRole('button', { name: 'Send', exact: true }).click();

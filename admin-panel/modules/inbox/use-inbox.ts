@@ -129,7 +129,9 @@ export function useInbox(initialChatId: string | null = null) {
       const data: AdminJoinResult = ack.data;
       if (selectedRef.current !== chatId) return;
       joinedRef.current = chatId;
-      updateMessages(data.messages, afterSeq === 0);
+      // Merged, never replacing: select() already cleared another chat's messages, and a reply
+      // acknowledged while this join was on its way (an outbox flush on reconnect) must stay.
+      updateMessages(data.messages);
       updateChat(data.chat);
       if (tookOverFromAi(before, data.chat, operatorId)) setTakenOver((all) => new Set(all).add(chatId));
     },
