@@ -1,4 +1,4 @@
-import { ADMIN_NAMESPACE, adminClientEventSchemas, adminHandshakeSchema } from '@chatiq/contracts';
+import { ADMIN_NAMESPACE, adminClientEvents, adminHandshakeSchema } from '@chatiq/contracts';
 import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
@@ -58,7 +58,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
     data.chats = new Map();
     bindEventHandlers(
       socket,
-      adminClientEventSchemas,
+      adminClientEvents,
       {
         'admin:join': async (payload) => {
           const { access, ...result } = await this.chats.join(user, payload, async (chatId) => socket.join(rooms.chat(chatId)));

@@ -1,4 +1,4 @@
-import { WIDGET_NAMESPACE, widgetClientEventSchemas, widgetHandshakeSchema } from '@chatiq/contracts';
+import { WIDGET_NAMESPACE, widgetClientEvents, widgetHandshakeSchema } from '@chatiq/contracts';
 import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
@@ -69,7 +69,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
     };
     bindEventHandlers(
       socket,
-      widgetClientEventSchemas,
+      widgetClientEvents,
       {
         'visitor:join': async (payload) => {
           const who = await this.visitors.resolveVisitor(data.site, payload, socket.handshake.headers['user-agent']);

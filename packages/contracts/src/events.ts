@@ -5,13 +5,13 @@ import {
   type AiDonePayload,
   type AiHandoffPayload,
   type AiTypingPayload,
-  type ChatHandbackPayload,
   type ChatTransitionDto,
   chatHandbackPayloadSchema,
 } from './ai.js';
-import { type BusinessStatusPayload, type VisitorTranscriptPayload, visitorTranscriptPayloadSchema } from './automation.js';
+import { type BusinessStatusPayload, visitorTranscriptPayloadSchema } from './automation.js';
 import type { ChatStatus, ChatSummaryDto, MessageDto } from './chats.js';
-import { clientMessageIdSchema, idSchema, MAX_SEQ, messageTextSchema, type AckCallback } from './common.js';
+import { ackData, type ClientEvents, type ClientToServerEventsOf, payloadSchemasOf } from './client-events.js';
+import { clientMessageIdSchema, idSchema, MAX_SEQ, messageTextSchema } from './common.js';
 import type { ErrorCode, ValidationIssue } from './errors.js';
 import type { WidgetSettingsPayload } from './widget-settings.js';
 
@@ -207,19 +207,26 @@ export type ChatStatusPayload = { chatId: string; status: ChatStatus };
 export type { WidgetSettingsPayload } from './widget-settings.js';
 
 // ---------------------------------------------------------------------------------------------
-// Event maps: typed Socket.IO servers and clients use these.
+// Event maps: typed Socket.IO servers and clients use these. Client → server events are declared
+// once as `{ payload, ack }` and their Socket.IO maps derived (client-events.ts).
 // ---------------------------------------------------------------------------------------------
 
-export interface WidgetClientToServerEvents {
-  'visitor:join': (payload: VisitorJoinPayload, ack: AckCallback<VisitorJoinResult>) => void;
-  'visitor:message': (payload: VisitorMessagePayload, ack: AckCallback<MessageAckData>) => void;
-  'visitor:typing': (payload: TypingPayload, ack: AckCallback<EmptyAck>) => void;
-  'visitor:read': (payload: VisitorReadPayload, ack: AckCallback<EmptyAck>) => void;
-  'visitor:page': (payload: VisitorPagePayload, ack: AckCallback<EmptyAck>) => void;
-  'visitor:identify': (payload: VisitorIdentifyPayload, ack: AckCallback<VisitorIdentifyAck>) => void;
+/**
+ * The widget's client → server events, declared once: each one's payload schema (the server
+ * parses with it) and its acknowledgement's data. Everything else is derived from this.
+ */
+export const widgetClientEvents = {
+  'visitor:join': { payload: visitorJoinPayloadSchema, ack: ackData<VisitorJoinResult>() },
+  'visitor:message': { payload: visitorMessagePayloadSchema, ack: ackData<MessageAckData>() },
+  'visitor:typing': { payload: typingPayloadSchema, ack: ackData<EmptyAck>() },
+  'visitor:read': { payload: visitorReadPayloadSchema, ack: ackData<EmptyAck>() },
+  'visitor:page': { payload: visitorPagePayloadSchema, ack: ackData<EmptyAck>() },
+  'visitor:identify': { payload: visitorIdentifyPayloadSchema, ack: ackData<VisitorIdentifyAck>() },
   /** Email the visitor their chat's transcript (automation: offline follow-up). */
-  'visitor:transcript': (payload: VisitorTranscriptPayload, ack: AckCallback<EmptyAck>) => void;
-}
+  'visitor:transcript': { payload: visitorTranscriptPayloadSchema, ack: ackData<EmptyAck>() },
+} as const satisfies ClientEvents;
+
+export type WidgetClientToServerEvents = ClientToServerEventsOf<typeof widgetClientEvents>;
 
 export interface WidgetServerToClientEvents {
   /** An operator's (or the AI's, or a system) reply in the visitor's chat. */
@@ -242,22 +249,25 @@ export interface WidgetServerToClientEvents {
   'server:error': (payload: ServerErrorPayload) => void;
 }
 
-export interface AdminClientToServerEvents {
+/** The admin panel's client → server events, declared once (see `widgetClientEvents`). */
+export const adminClientEvents = {
   /** Open a chat: join its room and get its messages after `afterSeq`; an unassigned chat becomes yours. */
-  'admin:join': (payload: AdminJoinPayload, ack: AckCallback<AdminJoinResult>) => void;
+  'admin:join': { payload: adminJoinPayloadSchema, ack: ackData<AdminJoinResult>() },
   /** Stop receiving a chat's messages and typing. */
-  'admin:leave': (payload: ChatRefPayload, ack: AckCallback<EmptyAck>) => void;
-  'admin:message': (payload: AdminMessagePayload, ack: AckCallback<MessageAckData>) => void;
-  'admin:note': (payload: AdminNotePayload, ack: AckCallback<MessageAckData>) => void;
-  'admin:typing': (payload: AdminTypingPayload, ack: AckCallback<EmptyAck>) => void;
-  'admin:read': (payload: AdminReadPayload, ack: AckCallback<ChatAckData>) => void;
-  'chat:assign': (payload: ChatAssignPayload, ack: AckCallback<ChatAckData>) => void;
-  'chat:resolve': (payload: ChatRefPayload, ack: AckCallback<ChatAckData>) => void;
-  'chat:reopen': (payload: ChatRefPayload, ack: AckCallback<ChatAckData>) => void;
-  'visitor:invite': (payload: VisitorInvitePayload, ack: AckCallback<MessageAckData>) => void;
+  'admin:leave': { payload: chatRefPayloadSchema, ack: ackData<EmptyAck>() },
+  'admin:message': { payload: adminMessagePayloadSchema, ack: ackData<MessageAckData>() },
+  'admin:note': { payload: adminNotePayloadSchema, ack: ackData<MessageAckData>() },
+  'admin:typing': { payload: adminTypingPayloadSchema, ack: ackData<EmptyAck>() },
+  'admin:read': { payload: adminReadPayloadSchema, ack: ackData<ChatAckData>() },
+  'chat:assign': { payload: chatAssignPayloadSchema, ack: ackData<ChatAckData>() },
+  'chat:resolve': { payload: chatRefPayloadSchema, ack: ackData<ChatAckData>() },
+  'chat:reopen': { payload: chatRefPayloadSchema, ack: ackData<ChatAckData>() },
+  'visitor:invite': { payload: visitorInvitePayloadSchema, ack: ackData<MessageAckData>() },
   /** Give a chat back to the AI assistant (HUMAN or WAITING_FOR_HUMAN → AI). */
-  'chat:handback': (payload: ChatHandbackPayload, ack: AckCallback<ChatAckData>) => void;
-}
+  'chat:handback': { payload: chatHandbackPayloadSchema, ack: ackData<ChatAckData>() },
+} as const satisfies ClientEvents;
+
+export type AdminClientToServerEvents = ClientToServerEventsOf<typeof adminClientEvents>;
 
 export interface AdminServerToClientEvents {
   /** Chats the operator may see were created or changed (new messages, status, assignment…). */
@@ -277,32 +287,11 @@ export interface AdminServerToClientEvents {
 }
 
 /**
- * The schema of every client → server event, by namespace. The server validates each inbound
- * payload against these; tests enumerate them, so a new event is covered automatically.
+ * The payload schema of every client → server event, by namespace, derived from the declarations
+ * above. Tests enumerate them, so a new event is covered automatically.
  */
-export const widgetClientEventSchemas = {
-  'visitor:join': visitorJoinPayloadSchema,
-  'visitor:message': visitorMessagePayloadSchema,
-  'visitor:typing': typingPayloadSchema,
-  'visitor:read': visitorReadPayloadSchema,
-  'visitor:page': visitorPagePayloadSchema,
-  'visitor:identify': visitorIdentifyPayloadSchema,
-  'visitor:transcript': visitorTranscriptPayloadSchema,
-} as const satisfies Record<keyof WidgetClientToServerEvents, z.ZodType>;
+export const widgetClientEventSchemas = payloadSchemasOf(widgetClientEvents);
+export const adminClientEventSchemas = payloadSchemasOf(adminClientEvents);
 
-export const adminClientEventSchemas = {
-  'admin:join': adminJoinPayloadSchema,
-  'admin:leave': chatRefPayloadSchema,
-  'admin:message': adminMessagePayloadSchema,
-  'admin:note': adminNotePayloadSchema,
-  'admin:typing': adminTypingPayloadSchema,
-  'admin:read': adminReadPayloadSchema,
-  'chat:assign': chatAssignPayloadSchema,
-  'chat:resolve': chatRefPayloadSchema,
-  'chat:reopen': chatRefPayloadSchema,
-  'visitor:invite': visitorInvitePayloadSchema,
-  'chat:handback': chatHandbackPayloadSchema,
-} as const satisfies Record<keyof AdminClientToServerEvents, z.ZodType>;
-
-export type WidgetClientEvent = keyof WidgetClientToServerEvents;
-export type AdminClientEvent = keyof AdminClientToServerEvents;
+export type WidgetClientEvent = keyof typeof widgetClientEvents;
+export type AdminClientEvent = keyof typeof adminClientEvents;

@@ -2,6 +2,7 @@ export * from './unsafe-string.js';
 export * from './version.js';
 export * from './errors.js';
 export * from './common.js';
+export * from './client-events.js';
 export * from './auth.js';
 export * from './sites.js';
 export * from './widget-settings.js';
