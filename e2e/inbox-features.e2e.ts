@@ -199,7 +199,11 @@ describe('inbox tools', () => {
     expect(await csvDownload.text()).toBe(csv);
     await shot(operator, 'inbox-attachments');
 
-    // Refused before uploading: a type the server never takes, an empty file.
+    // Refused before uploading: a type the server never takes, an empty file, one over the limit (it says the limit).
+    await input.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024, 32) });
+    await expect
+      .poll(() => operator.getByTestId('upload-error').textContent(), WAIT)
+      .toContain('The file scan.pdf is too large (max 10 MB).');
     await input.setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
     await expect.poll(() => operator.getByTestId('upload-error').textContent(), WAIT).toContain('setup.exe cannot be sent');
     await input.setInputFiles({ name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) });

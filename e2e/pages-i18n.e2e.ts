@@ -498,7 +498,7 @@ describe('every page in English and Ukrainian', () => {
     expect(FOREIGN.en.length).toBeGreaterThan(100);
     expect(FOREIGN.uk.length).toBeGreaterThan(100);
     expect(FOREIGN.uk).toContain('Download transcript');
-    expect(FOREIGN.en).toContain('Завантажити стенограму');
+    expect(FOREIGN.en).toContain('Завантажити історію чату');
     expect(LOADING.length).toBeGreaterThan(4);
     expect('x inbox.header.resolve y'.match(RAW_KEY)).toEqual(['inbox.header.resolve']);
   });

@@ -150,7 +150,7 @@ describe('widget attachments', () => {
       .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: huge });
     const refusedSize = visitorFile('scan.pdf');
     await refusedSize.locator('.chatiq-msg-error').waitFor({ timeout: 20_000 });
-    expect(await refusedSize.locator('.chatiq-msg-error').textContent()).toBe('The file is too large.');
+    expect(await refusedSize.locator('.chatiq-msg-error').textContent()).toBe('The file is too large (max 10 MB).'); // the server's limit
 
     await refusedType.getByRole('button', { name: 'Remove' }).click();
     await refusedType.waitFor({ state: 'detached' });

@@ -159,7 +159,8 @@ describe('widget automation', () => {
     });
 
     it('"Email me this conversation" mails the transcript to the address the visitor gives', async () => {
-      const page = await visitorPage(browser, 'transcript');
+      // The visitor's browser in Kathmandu: the mail's times are in the visitor's zone.
+      const page = await visitorPage(browser, 'transcript', { timezoneId: 'Asia/Kathmandu' });
       await page.goto(demoPageUrl(widgetUrl, apiUrl, test.site.publicId));
       await openWidget(page);
       await sendFromWidget(page, 'What is the warranty on the Amber table lamp?');
@@ -175,6 +176,7 @@ describe('widget automation', () => {
       await expect.poll(() => feedback.textContent(), { timeout: 10_000 }).toBe(`The conversation was sent to ${address}.`);
       const mail = await waitForMail(mailboxUrl, address, /Your conversation with/);
       expect(mail.text).toContain('What is the warranty on the Amber table lamp?');
+      expect(mail.text).toMatch(/\nTimes in Asia\/Kath?mandu\n/); // Chromium names it by its older alias
 
       // A wrong address is caught before it goes out, with the focus back in the field.
       await page.locator('#chatiq-transcript-email').fill('not-an-address');

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSite } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
 import {
+  afterPageRequests,
   demoPageUrl,
   recordRequests,
   rest,
@@ -128,7 +129,9 @@ describe('widget loader', () => {
     expect(await page.locator('#chatiq-widget-host').count()).toBe(0);
     expect(urls().filter((url) => CHAT_BUNDLE.test(url))).toEqual([]);
     await expectUntouched(page, to(apiUrl));
-    await page.waitForTimeout(1_000);
+    // It still listens: a window.chtq set even later starts the widget, and warns no more.
+    await page.evaluate((config) => Object.assign(window, { chtq: config }), { siteId: test.site.publicId, apiUrl });
+    await page.locator('.chatiq-launcher').waitFor();
     expect(page.warnings).toHaveLength(1);
   });
 
@@ -142,7 +145,9 @@ describe('widget loader', () => {
   ];
   for (const refusal of refusals) {
     it(`${refusal.name}: asks the server nothing until opened, then shows nothing, with one console warning`, async () => {
-      const { page, to } = await recordedPage(refusal.code);
+      const { page, urls, to } = await recordedPage(refusal.code);
+      // The page's timers run as usual until the test moves its clock itself (below).
+      await page.clock.install();
       await page.goto(demoPageUrl(widgetUrl, apiUrl, await refusal.siteId()));
       // Consent-first: the widget cannot know before the visitor opens it.
       await page.locator('.chatiq-launcher').waitFor();
@@ -151,17 +156,20 @@ describe('widget loader', () => {
 
       await page.locator('.chatiq-launcher').click();
       await expect.poll(() => page.locator('#chatiq-widget-host').count(), { timeout: 10_000 }).toBe(0);
-      await page.waitForTimeout(3_000); // no retry, no second warning
       expect(page.warnings).toHaveLength(1);
       expect(page.warnings[0]).toContain(`[ChatIQ] The chat server refused this widget (${refusal.code})`);
       expect(await page.evaluate(() => localStorage.length)).toBe(0);
-      // The SDK stays callable and does nothing.
+      const requestsBefore = to(apiUrl);
+      expect(requestsBefore.filter((url) => url.startsWith('ws'))).toHaveLength(1); // the refused connection
+
+      // The SDK stays callable and does nothing. Then a minute of the page's time passes at once:
+      // every timer the widget may have left (a reconnection backs off 10 s at most) fires.
       await page.evaluate(() => (window as unknown as { chtq: { open(): void } }).chtq.open());
-      await page.waitForTimeout(500);
+      await page.clock.runFor(60_000);
+      await afterPageRequests(page, { urls, to }, widgetUrl);
       expect(await page.locator('#chatiq-widget-host').count()).toBe(0);
-      const requestsAfter = to(apiUrl).length;
-      await page.waitForTimeout(2_000);
-      expect(to(apiUrl)).toHaveLength(requestsAfter);
+      expect(to(apiUrl)).toEqual(requestsBefore); // no retry
+      expect(page.warnings).toHaveLength(1);
     });
   }
 

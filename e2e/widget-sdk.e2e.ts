@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import {
   type AdminClient,
+  afterPageRequests,
   connectAdmin,
   emitOk,
   recordRequests,
@@ -126,8 +127,9 @@ describe('widget SDK', () => {
 
     // Before the chat: the launcher is relabelled (the chat bundle is loaded for it, the API is not asked).
     await page.evaluate(() => (window as unknown as Win).chtq.setLocale('uk'));
-    await expect.poll(() => launcher.getAttribute('aria-label')).toBe('Відкрити чат');
+    await expect.poll(() => launcher.getAttribute('aria-label'), { timeout: 10_000 }).toBe('Відкрити чат'); // the bundle loads first
     expect(requests.urls().some((u) => CHAT_BUNDLE.test(u))).toBe(true);
+    await afterPageRequests(page, requests, widgetUrl); // whatever the booted chat started is recorded
     expect(requests.to(apiUrl)).toEqual([]);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
 
@@ -170,8 +172,10 @@ describe('widget SDK', () => {
       const queued = `window.chtq.q.push(['setUser', ${JSON.stringify({ ...user, hash: hash(user.id) })}]);`;
       await openTestPage(page, widgetUrl, sdkPageHtml(config(), queued));
       await page.locator('.chatiq-launcher').waitFor();
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(1_000);
+      // The queue has run, setUser included: 'ready' (queued before it) is answered in a task after
+      // the whole queue. Then a sentinel request: whatever setUser started would be recorded before it.
+      await expect.poll(() => sdkEvents(page)).toContain('ready');
+      await afterPageRequests(page, requests, widgetUrl);
       // Consent-first: setUser alone opens no socket, sends nothing, stores nothing.
       expect(requests.to(apiUrl)).toEqual([]);
       expect(requests.urls().some((u) => CHAT_BUNDLE.test(u))).toBe(false);

@@ -16,6 +16,7 @@ import {
 } from '@chatiq/contracts';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
+import { expect } from 'vitest';
 import { acquireTestServer, createDatabase, dropDatabase, freePort, uniqueDatabaseName } from '@chatiq/dev-postgres';
 import { createSite, type Owner, registerOwner } from './accounts.js';
 import { repoRoot, resultsDir } from './system.js';
@@ -158,11 +159,33 @@ export async function openTestPage(page: Page, origin: string, html: string): Pr
   await page.setContent(html, { waitUntil: 'load' });
 }
 
-/** Every URL the page (and its frames) requested, as they come. */
-export function recordRequests(page: Page): { urls: () => string[]; to: (origin: string) => string[] } {
+/** What `recordRequests` gives: every URL requested so far, and those to one origin. */
+export type RecordedRequests = { urls: () => string[]; to: (origin: string) => string[] };
+
+/**
+ * Every URL the page (and its frames) requested, as they come, WebSocket connections included
+ * (`to('http://api')` also matches `ws://api/…`).
+ */
+export function recordRequests(page: Page): RecordedRequests {
   const urls: string[] = [];
   page.on('request', (request) => urls.push(request.url()));
-  return { urls: () => [...urls], to: (origin) => urls.filter((url) => url.startsWith(origin)) };
+  page.on('websocket', (socket) => urls.push(socket.url()));
+  return {
+    urls: () => [...urls],
+    to: (origin) => urls.filter((url) => url.startsWith(origin) || url.startsWith(origin.replace(/^http/, 'ws'))),
+  };
+}
+
+/**
+ * A barrier for "the page requested nothing more": the page fetches a sentinel URL of `origin`
+ * (whose /health answers) and this resolves once the recording saw it. The browser reports a
+ * page's requests in the order they were started, so every request started before the call is
+ * in `requests` by then.
+ */
+export async function afterPageRequests(page: Page, requests: RecordedRequests, origin: string): Promise<void> {
+  const sentinel = `${origin}/health?sentinel=${Math.random().toString(36).slice(2)}`;
+  await page.evaluate((url) => void fetch(url, { method: 'HEAD' }).catch(() => {}), sentinel);
+  await expect.poll(() => requests.urls().includes(sentinel), { timeout: 5_000 }).toBe(true);
 }
 
 /** What the SDK's listeners saw on a page that recorded them in `window.__events` (see sdkPage). */

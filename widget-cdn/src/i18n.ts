@@ -66,12 +66,15 @@ export interface WidgetStrings {
   attachFile: string;
   dropFile: string;
   uploading: (percent: number) => string;
-  fileTooLarge: string;
+  /** `max`: the server's limit, written by `size`. */
+  fileTooLarge: (max: string) => string;
   fileTypeRejected: string;
   fileEmpty: string;
   uploadFailed: string;
   /** The accessible name of an attachment link: "Download <name> (<size>)". */
   download: (name: string, size: string) => string;
+  /** A file's size in this language ("1.2 MB", "1,2 МБ"): the contract's formatBytes. */
+  size: (bytes: number) => string;
 }
 
 const loading: Partial<Record<WidgetLanguage, Promise<WidgetStrings>>> = {};

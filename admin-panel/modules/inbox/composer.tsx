@@ -165,7 +165,11 @@ export function Composer({ chat, operatorName, templates, onSend, onTyping, onSt
       {state.kind === 'failed' && (
         <div className="upload-status failed" role="alert" data-testid="upload-error">
           <span>
-            {t(`uploadError.${state.problem}`, { name: state.name, max: format.bytes(MAX_ATTACHMENT_BYTES), message: state.message ?? '' })}
+            {t(`uploadError.${state.problem}`, {
+              name: state.name,
+              max: format.bytes(state.maxBytes ?? MAX_ATTACHMENT_BYTES),
+              message: state.message ?? '',
+            })}
           </span>
           <button type="button" className="link-button" onClick={upload.dismiss}>
             {t('dismiss')}

@@ -1,8 +1,12 @@
 import { ApiError } from '@/lib/api-client';
 
-/** Fetches a chat's transcript with the bearer token and saves it through an object URL. */
+/**
+ * Fetches a chat's transcript with the bearer token (its times in this browser's time zone) and
+ * saves it through an object URL.
+ */
 export async function downloadTranscript(apiUrl: string, token: string, chatId: string): Promise<void> {
-  const response = await fetch(`${apiUrl}/chats/${encodeURIComponent(chatId)}/transcript`, {
+  const query = new URLSearchParams({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  const response = await fetch(`${apiUrl}/chats/${encodeURIComponent(chatId)}/transcript?${query}`, {
     headers: { authorization: `Bearer ${token}` },
     cache: 'no-store',
   });

@@ -9,11 +9,13 @@ import { type AttachmentProblem, checkAttachment } from './attachment-check';
 export type UploadState =
   | { kind: 'idle' }
   | { kind: 'uploading'; name: string; loaded: number; total: number }
-  | { kind: 'failed'; name: string; problem: AttachmentProblem | 'server' | 'network'; message?: string };
+  /** `maxBytes` with `too_large`: the server's limit when it said it. */
+  | { kind: 'failed'; name: string; problem: AttachmentProblem | 'server' | 'network'; message?: string; maxBytes?: number };
 
 /** Why the server refused, from its error body: too large, a type it does not take, or something else. */
-function problemOf(status: number, body: ErrorBody | null): { problem: AttachmentProblem | 'server'; message?: string } {
-  if (status === 413 || body?.code === 'payload_too_large') return { problem: 'too_large' };
+function problemOf(status: number, body: ErrorBody | null): { problem: AttachmentProblem | 'server'; message?: string; maxBytes?: number } {
+  if (status === 413 || body?.code === 'payload_too_large')
+    return body?.maxBytes ? { problem: 'too_large', maxBytes: body.maxBytes } : { problem: 'too_large' };
   if (body?.code === 'validation_failed' && body.issues?.some((i) => i.path[0] === 'file'))
     return { problem: 'type', message: body.message };
   return { problem: 'server', message: body?.message ?? `HTTP ${status}` };

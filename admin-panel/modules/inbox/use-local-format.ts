@@ -1,6 +1,7 @@
 'use client';
 
-import { useFormatter } from 'next-intl';
+import { formatBytes } from '@chatiq/contracts';
+import { useFormatter, useLocale } from 'next-intl';
 import { useMemo } from 'react';
 
 /**
@@ -9,17 +10,14 @@ import { useMemo } from 'react';
  */
 export function useLocalFormat() {
   const format = useFormatter();
+  const locale = useLocale();
   return useMemo(() => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     return {
       time: (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit', timeZone }),
       dateTime: (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
-      bytes: (size: number) =>
-        size < 1024
-          ? format.number(size, { style: 'unit', unit: 'byte', unitDisplay: 'short' })
-          : size < 1024 * 1024
-            ? format.number(Math.round(size / 1024), { style: 'unit', unit: 'kilobyte' })
-            : format.number(size / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }),
+      /** The contract's one style for sizes, as the widget and the API write them. */
+      bytes: (size: number) => formatBytes(size, locale),
     };
-  }, [format]);
+  }, [format, locale]);
 }

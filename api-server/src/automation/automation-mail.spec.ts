@@ -42,28 +42,34 @@ describe('followUpMail', () => {
 });
 
 describe('visitorTranscriptMail', () => {
-  it('shows each message with who wrote it, from the visitor’s side', () => {
+  it('titles the chat and shows each message with who wrote it, from the visitor’s side, at the reader’s times', () => {
     const mail = visitorTranscriptMail({
       site: { name: 'Acme' },
+      visitor: { id: 'visitor_12345', name: 'Ann', email: 'ann@example.com' },
+      chat: { createdAt: at },
+      // Kathmandu is UTC+5:45: 22:15 UTC is 04:00 the next day there.
+      timeZone: 'Asia/Kathmandu',
       messages: [
         { authorKind: 'VISITOR', authorName: 'Ann', text: 'Hi', createdAt: at },
         { authorKind: 'SYSTEM', authorName: null, text: 'We are closed', createdAt: at },
-        { authorKind: 'OPERATOR', authorName: 'Olha', text: 'Hello Ann', createdAt: at },
+        { authorKind: 'OPERATOR', authorName: 'Olha', text: 'Hello Ann', createdAt: at, attachmentName: 'menu.pdf', attachmentSize: 1536 },
         { authorKind: 'AI', authorName: null, text: 'Anything else?', createdAt: at },
       ],
     });
     expect(mail.subject).toBe('Your conversation with Acme');
     expect(mail.text).toBe(
       [
-        'Your conversation with Acme',
+        'Acme — Ann — 10 March 2026',
+        'Times in Asia/Kathmandu',
         '',
-        '[2026-03-09 22:15 UTC] You:',
+        '[2026-03-10 04:00] You:',
         '  Hi',
-        '[2026-03-09 22:15 UTC] Acme:',
+        '[2026-03-10 04:00] Acme:',
         '  We are closed',
-        '[2026-03-09 22:15 UTC] Olha:',
+        '[2026-03-10 04:00] Olha:',
         '  Hello Ann',
-        '[2026-03-09 22:15 UTC] Acme assistant:',
+        '  (attachment: menu.pdf, 1.5 KB)',
+        '[2026-03-10 04:00] Acme assistant:',
         '  Anything else?',
         '',
       ].join('\n'),

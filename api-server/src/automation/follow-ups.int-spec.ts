@@ -142,7 +142,8 @@ describe('follow-ups and transcripts by email', () => {
       const site = await createSiteOver(t.url, owner.accessToken, 'Transcript shop');
       smtp.mails.length = 0;
       const v = await visitor(site);
-      const transcript = (payload: { email?: string }) => v.socket.emitWithAck('visitor:transcript', payload) as Promise<Ack<EmptyAck>>;
+      const transcript = (payload: { email?: string; timeZone?: string }) =>
+        v.socket.emitWithAck('visitor:transcript', payload) as Promise<Ack<EmptyAck>>;
 
       const noChat = await transcript({ email: 'ann@example.com' });
       expect(noChat).toMatchObject({ ok: false, code: 'chat_not_found' });
@@ -160,11 +161,13 @@ describe('follow-ups and transcripts by email', () => {
 
       const updates: ChatSummaryDto[] = [];
       admin.on('chats:updated', ({ chats }) => updates.push(...chats));
-      expect(await transcript({ email: ' Ann@Example.com ' })).toEqual({ ok: true, data: {} });
+      expect(await transcript({ email: ' Ann@Example.com ', timeZone: 'Asia/Kathmandu' })).toEqual({ ok: true, data: {} });
       await eventually('the transcript mail', () => smtp.mails.length === 1);
       const [mail] = smtp.mails;
       expect(mail!.to).toEqual(['ann@example.com']);
       expect(mail!.subject).toBe('Your conversation with Transcript shop');
+      // Titled with the site and the visitor; times in the zone the visitor's widget gave.
+      expect(mail!.text).toMatch(/^Transcript shop — ann@example\.com — \d{1,2} \w+ \d{4}\nTimes in Asia\/Kathmandu\n/);
       expect(mail!.text).toContain('You:\n  Hi, I need my invoice');
       expect(mail!.text).toContain(`${owner.user.name}:\n  Here it is, Ann`);
       expect(mail!.text).not.toContain('owes us money');

@@ -1,3 +1,6 @@
+import { formatBytes } from '@chatiq/contracts';
+import { transcriptTime, transcriptTitle, visitorLabel } from '../chats/transcript-format.js';
+
 /** One visible message of the chat, as stored. */
 export type TranscriptMessage = {
   authorKind: 'VISITOR' | 'OPERATOR' | 'AI' | 'SYSTEM';
@@ -5,13 +8,22 @@ export type TranscriptMessage = {
   text: string;
   createdAt: Date;
   attachmentName?: string | null;
+  attachmentSize?: number | null;
 };
 
 /**
- * The transcript a visitor asks for: the messages they saw in the chat (the caller passes only
- * visible ones, never private notes), authored as they saw them. Plain text.
+ * The transcript a visitor asks for: the chat's title (site, visitor, day), the messages they saw
+ * in it (the caller passes only visible ones, never private notes), authored as they saw them
+ * (operators by their display names), at times in `timeZone` (the visitor's, else the site's).
+ * Plain text.
  */
-export function visitorTranscriptMail(input: { site: { name: string }; messages: TranscriptMessage[] }): { subject: string; text: string } {
+export function visitorTranscriptMail(input: {
+  site: { name: string };
+  visitor: { id: string; name: string | null; email: string | null };
+  chat: { createdAt: Date };
+  messages: TranscriptMessage[];
+  timeZone: string;
+}): { subject: string; text: string } {
   const author = (m: TranscriptMessage): string => {
     switch (m.authorKind) {
       case 'VISITOR':
@@ -24,11 +36,14 @@ export function visitorTranscriptMail(input: { site: { name: string }; messages:
         return input.site.name;
     }
   };
-  const lines = [`Your conversation with ${input.site.name}`, ''];
+  const { timeZone } = input;
+  const lines = [transcriptTitle(input.site.name, visitorLabel(input.visitor), input.chat.createdAt, timeZone), `Times in ${timeZone}`, ''];
   for (const m of input.messages) {
-    lines.push(`[${m.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC] ${author(m)}:`);
+    lines.push(`[${transcriptTime(m.createdAt, timeZone)}] ${author(m)}:`);
     lines.push(...m.text.split('\n').map((line) => `  ${line}`));
-    if (m.attachmentName) lines.push(`  (attachment: ${m.attachmentName})`);
+    if (m.attachmentName) {
+      lines.push(`  (attachment: ${m.attachmentName}${m.attachmentSize ? `, ${formatBytes(m.attachmentSize)}` : ''})`);
+    }
   }
   return { subject: `Your conversation with ${input.site.name}`, text: `${lines.join('\n')}\n` };
 }

@@ -6,6 +6,7 @@ import type { Chat, Message, Site } from '../generated/prisma/client.js';
 import { MailService } from '../mail/mail.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visitorTranscriptMail } from './visitor-transcript-mail.js';
+import { siteTimeZone } from '../chats/transcript-format.js';
 
 type TranscriptRequest = z.output<typeof visitorTranscriptPayloadSchema>;
 
@@ -15,7 +16,8 @@ const TRANSCRIPT_WINDOW_MS = 10 * 60_000;
 
 /**
  * `visitor:transcript`: mails the visitor what they saw of their chat (visible messages only,
- * never private notes) to the email they give (which is kept on the visitor, as with
+ * never private notes; times in the zone the widget gives, the visitor's, else the site's
+ * business-hours zone) to the email they give (which is kept on the visitor, as with
  * `visitor:identify`) or the one they gave before. The chat is the visitor's open one, else their
  * latest on this site: always their own, looked up through the socket's visitor, never an id
  * the client names.
@@ -46,7 +48,9 @@ export class VisitorTranscriptService {
     const emailChanged = request.email !== undefined && request.email !== visitor.email;
     if (emailChanged) await this.prisma.visitor.update({ where: { id: visitor.id }, data: { email: request.email } });
     const messages = await this.visibleMessages(chat.id);
-    await this.mail.send({ to: email, ...visitorTranscriptMail({ site, messages }) });
+    const timeZone = request.timeZone ?? (await siteTimeZone(this.prisma, site.id));
+    const named = { ...visitor, email };
+    await this.mail.send({ to: email, ...visitorTranscriptMail({ site, visitor: named, chat, messages, timeZone }) });
     return { chatId: chat.id, emailChanged };
   }
 

@@ -46,7 +46,7 @@ export class ChatsController {
     return this.chats.listMessages(user, chatId, query);
   }
 
-  /** The whole conversation as a download: plain text, or JSON (chat summary and messages). */
+  /** The whole conversation (no private notes) as a download: plain text in the reader's time zone, or JSON (chat summary and messages). */
   @Get(':chatId/transcript')
   @ApiZodQuery(transcriptQuerySchema)
   async transcript(
@@ -55,10 +55,10 @@ export class ChatsController {
     @Query(new ZodPipe(transcriptQuerySchema)) query: TranscriptQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const { chat, messages } = await this.chats.transcript(user, chatId);
+    const { chat, messages, timeZone } = await this.chats.transcript(user, chatId, query.timeZone);
     res.setHeader('Content-Disposition', `attachment; filename="chat-${chat.id}.${query.format}"`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (query.format === 'json') res.json({ chat, messages });
-    else res.type('text/plain; charset=utf-8').send(transcriptText(chat, messages));
+    else res.type('text/plain; charset=utf-8').send(transcriptText(chat, messages, timeZone));
   }
 }

@@ -24,6 +24,7 @@ import { ChatSummariesService } from './chat-summaries.service.js';
 import { type AppendResult, MessagesService, type NewMessage } from './messages.service.js';
 import type { PostedMessage } from './posted-message.js';
 import { loadSummary } from './summary-loader.js';
+import { siteTimeZone } from './transcript-format.js';
 import { VisitorChatsService } from './visitor-chats.service.js';
 
 type AdminJoin = z.output<typeof adminJoinPayloadSchema>;
@@ -148,17 +149,35 @@ export class ChatsService {
     return this.post(user, { chatId: chat.id, clientId: payload.clientId, text: payload.text }, false);
   }
 
-  /** The whole chat, private notes included, for export. */
-  async transcript(user: AuthUser, chatId: string): Promise<{ chat: ChatSummaryDto; messages: MessageDto[] }> {
+  /**
+   * The whole conversation for export, without private notes (nor the notes the server wrote):
+   * every operator's message under their display name, and the zone its times are read in (the
+   * reader's `timeZone`, else the site's business-hours zone, else UTC).
+   */
+  async transcript(
+    user: AuthUser,
+    chatId: string,
+    timeZone?: string,
+  ): Promise<{ chat: ChatSummaryDto; messages: MessageDto[]; timeZone: string }> {
     const chat = await this.chatForUser(user, chatId);
     const messages: MessageDto[] = [];
     for (let after = 0; ; ) {
-      const page = await this.messages.after(chat.id, after, { limit: 500, includeInternal: true });
+      const page = await this.messages.after(chat.id, after, { limit: 500, includeInternal: false });
       messages.push(...page.map(toMessageDto));
       if (page.length < 500) break;
       after = page[page.length - 1]!.seq;
     }
-    return { chat: await this.summaries.get(chat.id), messages };
+    // A message stored without its author's name (none is today) gets the operator's name now.
+    const unnamed = [
+      ...new Set(messages.filter((m) => m.authorKind === 'OPERATOR' && !m.authorName && m.authorId).map((m) => m.authorId!)),
+    ];
+    if (unnamed.length > 0) {
+      const users = await this.prisma.user.findMany({ where: { id: { in: unnamed } }, select: { id: true, name: true } });
+      const names = new Map(users.map((u) => [u.id, u.name]));
+      for (const m of messages)
+        if (m.authorKind === 'OPERATOR' && !m.authorName && m.authorId) m.authorName = names.get(m.authorId) ?? null;
+    }
+    return { chat: await this.summaries.get(chat.id), messages, timeZone: timeZone ?? (await siteTimeZone(this.prisma, chat.siteId)) };
   }
 
   /**

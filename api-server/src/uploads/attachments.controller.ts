@@ -18,7 +18,12 @@ import { ApiAttachmentUpload } from './api-multipart.js';
 import { AttachmentsService } from './attachments.service.js';
 import { sendAttachment } from './send-attachment.js';
 import type { ReceivedUpload } from './upload-engine.js';
-import { DiscardUploadOnErrorInterceptor, MultipartFormOnlyInterceptor, OperatorChatUploadGuard } from './upload-request.js';
+import {
+  DiscardUploadOnErrorInterceptor,
+  FileTooLargeInterceptor,
+  MultipartFormOnlyInterceptor,
+  OperatorChatUploadGuard,
+} from './upload-request.js';
 
 /** Operators' attachments: upload into a chat they may see, download from one. */
 @ApiTags('attachments')
@@ -30,7 +35,12 @@ export class AttachmentsController {
   /** A file (and optional caption) as a reply to the visitor: multipart field `file`, plus `clientId`, `text`. */
   @Post('chats/:chatId/attachments')
   @UseGuards(OperatorChatUploadGuard)
-  @UseInterceptors(MultipartFormOnlyInterceptor, FileInterceptor(ATTACHMENT_FILE_FIELD), DiscardUploadOnErrorInterceptor)
+  @UseInterceptors(
+    FileTooLargeInterceptor,
+    MultipartFormOnlyInterceptor,
+    FileInterceptor(ATTACHMENT_FILE_FIELD),
+    DiscardUploadOnErrorInterceptor,
+  )
   @ApiAttachmentUpload(attachmentUploadFieldsSchema)
   @ApiZodResponse(attachmentUploadResultSchema, 201)
   upload(

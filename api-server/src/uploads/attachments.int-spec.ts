@@ -10,7 +10,7 @@ import type {
   MessageDto,
   VisitorJoinResult,
 } from '@chatiq/contracts';
-import { attachmentPath, attachmentUploadResultSchema, widgetAttachmentPath } from '@chatiq/contracts';
+import { attachmentPath, attachmentUploadResultSchema, formatBytes, widgetAttachmentPath } from '@chatiq/contracts';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -349,9 +349,11 @@ describe('chat attachments', () => {
     const before = await snapshot();
     const justOver = Buffer.concat([tinyPng(), randomBytes(MAX_BYTES + 1 - tinyPng().length)]);
     const operatorTry = await operatorUpload(chatId, { clientId: newClientId() }, { bytes: justOver, name: 'big.png' });
-    expect(operatorTry).toMatchObject({ status: 413, body: { code: 'payload_too_large' } });
+    // The answer says the limit, in words and in bytes (for a client's own language).
+    const tooLarge = { code: 'payload_too_large', message: `The file is too large (max ${formatBytes(MAX_BYTES)})`, maxBytes: MAX_BYTES };
+    expect(operatorTry).toMatchObject({ status: 413, body: tooLarge });
     const visitorTry = await visitorUpload({ clientId: newClientId() }, { bytes: justOver, name: 'big.png' });
-    expect(visitorTry).toMatchObject({ status: 413, body: { code: 'payload_too_large' } });
+    expect(visitorTry).toMatchObject({ status: 413, body: tooLarge });
     // Far over the limit (8 MB against 16 kB): refused all the same, and nothing of it kept.
     const huge = await operatorUpload(
       chatId,

@@ -1,9 +1,19 @@
-import { idSchema } from '@chatiq/contracts';
-import { type CallHandler, type CanActivate, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { formatBytes, idSchema } from '@chatiq/contracts';
+import {
+  type CallHandler,
+  type CanActivate,
+  type ExecutionContext,
+  HttpException,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
 import { parseInput } from '../common/validation/parse-input.js';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -36,6 +46,31 @@ export class MultipartFormOnlyInterceptor implements NestInterceptor {
       throw new AppError('validation_failed', 'Send the file as multipart/form-data (field "file")');
     }
     return next.handle();
+  }
+}
+
+/**
+ * Around multer: a file over the server's limit (UPLOAD_MAX_BYTES) is answered
+ * `payload_too_large` with the limit, in the message ("The file is too large (max 10 MB)") and as
+ * `maxBytes`, so a client can say it in its reader's language.
+ */
+@Injectable()
+export class FileTooLargeInterceptor implements NestInterceptor {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const maxBytes = this.config.uploads.maxBytes;
+    return next
+      .handle()
+      .pipe(
+        catchError((error: unknown) =>
+          throwError(() =>
+            error instanceof HttpException && error.getStatus() === 413
+              ? new AppError('payload_too_large', `The file is too large (max ${formatBytes(maxBytes)})`, undefined, maxBytes)
+              : error,
+          ),
+        ),
+      );
   }
 }
 

@@ -11,7 +11,7 @@ import { AttachmentsController } from './attachments.controller.js';
 import { AttachmentsService } from './attachments.service.js';
 import { LocalDiskAttachmentStorage } from './local-disk-storage.js';
 import { AttachmentUploadEngine } from './upload-engine.js';
-import { DiscardUploadOnErrorInterceptor, OperatorChatUploadGuard } from './upload-request.js';
+import { DiscardUploadOnErrorInterceptor, FileTooLargeInterceptor, OperatorChatUploadGuard } from './upload-request.js';
 import { WidgetAttachmentsController } from './widget-attachments.controller.js';
 
 /** The AttachmentStorage in use: the local disk (UPLOADS_DIR). An S3 storage would be chosen here. */
@@ -48,6 +48,6 @@ export class AttachmentStorageModule {}
     }),
   ],
   controllers: [AttachmentsController, WidgetAttachmentsController],
-  providers: [AttachmentsService, OperatorChatUploadGuard, DiscardUploadOnErrorInterceptor],
+  providers: [AttachmentsService, OperatorChatUploadGuard, DiscardUploadOnErrorInterceptor, FileTooLargeInterceptor],
 })
 export class UploadsModule {}

@@ -18,7 +18,12 @@ import { ApiAttachmentUpload } from './api-multipart.js';
 import { AttachmentsService } from './attachments.service.js';
 import { sendAttachment } from './send-attachment.js';
 import type { ReceivedUpload } from './upload-engine.js';
-import { DiscardUploadOnErrorInterceptor, MultipartFormOnlyInterceptor, widgetRequestOrigin } from './upload-request.js';
+import {
+  DiscardUploadOnErrorInterceptor,
+  FileTooLargeInterceptor,
+  MultipartFormOnlyInterceptor,
+  widgetRequestOrigin,
+} from './upload-request.js';
 import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 
 /** The visitor's attachments, for the widget: identified by site public id + visitor id, and the page's origin. */
@@ -31,7 +36,12 @@ export class WidgetAttachmentsController {
   /** A visitor's file into their open chat: multipart field `file`, plus `siteId`, `visitorId`, `clientId`, `text`. */
   @Post()
   @RateLimit('widget')
-  @UseInterceptors(MultipartFormOnlyInterceptor, FileInterceptor(ATTACHMENT_FILE_FIELD), DiscardUploadOnErrorInterceptor)
+  @UseInterceptors(
+    FileTooLargeInterceptor,
+    MultipartFormOnlyInterceptor,
+    FileInterceptor(ATTACHMENT_FILE_FIELD),
+    DiscardUploadOnErrorInterceptor,
+  )
   @ApiAttachmentUpload(widgetAttachmentUploadFieldsSchema)
   @ApiZodResponse(attachmentUploadResultSchema, 201)
   upload(

@@ -289,5 +289,10 @@ export type WelcomeMessagesDto = z.output<typeof welcomeMessagesBodySchema>;
 export const visitorTranscriptPayloadSchema = z.object({
   /** Absent: the email the visitor gave before. */
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+  /**
+   * The visitor's time zone (their browser's), for the times in the mail; absent or not a zone
+   * this server knows: the site's business-hours zone.
+   */
+  timeZone: timeZoneSchema.optional().catch(undefined),
 });
 export type VisitorTranscriptPayload = z.input<typeof visitorTranscriptPayloadSchema>;

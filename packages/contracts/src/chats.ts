@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { aiChatStateSchema } from './ai.js';
 import { attachmentDtoSchema } from './attachment.js';
+import { timeZoneSchema } from './automation.js';
 import { idSchema, MAX_SEQ } from './common.js';
 
 export const chatStatusSchema = z.enum(['OPEN', 'PENDING', 'RESOLVED']);
@@ -123,6 +124,11 @@ export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
 
 export const transcriptQuerySchema = z.object({
   format: z.enum(['txt', 'json']).default('txt'),
+  /**
+   * The reader's time zone (the operator's browser's) for the times in the text; absent or not a
+   * zone this server knows: the site's business-hours zone, else UTC.
+   */
+  timeZone: timeZoneSchema.optional().catch(undefined),
 });
 export type TranscriptQuery = z.infer<typeof transcriptQuerySchema>;
 

@@ -78,6 +78,8 @@ export const errorBodySchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   issues: z.array(validationIssueSchema).optional(),
+  /** With `payload_too_large` from an upload: the largest file the server takes, in bytes. */
+  maxBytes: z.number().int().positive().optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

@@ -9,6 +9,7 @@ export * from './widget-settings.js';
 export * from './chats.js';
 export * from './events.js';
 export * from './health.js';
+export * from './format-bytes.js';
 export * from './limits.js';
 export * from './message-log.js';
 export * from './retry.js';

@@ -3,6 +3,7 @@
  * (`@chatiq/contracts/protocol`), so it stays small. Everything here is also exported by the
  * package root.
  */
+export * from './format-bytes.js';
 export * from './limits.js';
 export * from './message-log.js';
 export * from './namespaces.js';

@@ -1,10 +1,12 @@
 import type { MessageDto } from '@chatiq/contracts';
+import { MAX_ATTACHMENT_BYTES } from '@chatiq/contracts/protocol';
 import { BUILT_IN_WELCOME, type LiveSettings, toLanguage, toLiveSettings, type WidgetConfig, type WidgetLanguage } from '../config.js';
 import type { SdkEvent, SdkMessage } from '../embed/chat-module.js';
 import { trackPageChanges } from '../embed/page-tracker.js';
 import { loadStrings, type WidgetStrings } from '../i18n.js';
 import { newClientId } from '../transport/client-id.js';
 import { type ConnectionState, type ServerEvents, WidgetConnection } from '../transport/socket.js';
+import type { UploadFailure } from '../transport/upload.js';
 import { browserVisitorIdStore } from '../transport/visitor-id-store.js';
 import { HOST_ID } from '../widget/host.js';
 import { WidgetView } from '../widget/view.js';
@@ -138,7 +140,7 @@ export class ChatController {
       dispatch: (action) => this.dispatch(action),
       stored: (messages) => this.dispatch({ type: 'stored', messages, live: false }),
       send: (text) => this.send(text),
-      uploadFailed: (clientId, reason, retryable) => this.uploadFailed(clientId, reason, retryable),
+      uploadFailed: (clientId, reason, retryable, maxBytes) => this.uploadFailed(clientId, reason, retryable, maxBytes),
     };
     this.uploads = lazy(() => loadAttachments().then((chunk) => chunk.startAttachments(this.host)));
     this.offHours = lazy(() => loadOffHours().then((chunk) => chunk.startOffHours(this.host)));
@@ -304,9 +306,11 @@ export class ChatController {
     );
   }
 
-  private uploadFailed(clientId: string, reason: keyof WidgetStrings, retryable: boolean): void {
+  private uploadFailed(clientId: string, reason: UploadFailure['reason'], retryable: boolean, maxBytes = MAX_ATTACHMENT_BYTES): void {
     if (!retryable) this.host.files.delete(clientId);
-    this.dispatch({ type: 'uploadFailed', clientId, error: String(this.strings[reason]), retryable });
+    const strings = this.strings;
+    const error = reason === 'fileTooLarge' ? strings.fileTooLarge(strings.size(maxBytes)) : strings[reason];
+    this.dispatch({ type: 'uploadFailed', clientId, error, retryable });
   }
 
   /** The header's mail button: opens or closes "Email me this conversation" (loaded the first time). */

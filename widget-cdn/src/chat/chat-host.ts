@@ -2,6 +2,7 @@ import type { MessageDto } from '@chatiq/contracts';
 import type { WidgetConfig } from '../config.js';
 import type { WidgetStrings } from '../i18n.js';
 import type { WidgetConnection } from '../transport/socket.js';
+import type { UploadFailure } from '../transport/upload.js';
 import type { WidgetView } from '../widget/view.js';
 import type { ChatAction, ChatState } from './chat-state.js';
 
@@ -24,5 +25,6 @@ export interface ChatHost {
   /** Sends a message as if the visitor wrote it in the composer. */
   send(text: string): void;
   /** A file's upload failed: `reason` is said under it; a file that cannot be sent again is forgotten. */
-  uploadFailed(clientId: string, reason: keyof WidgetStrings, retryable: boolean): void;
+  /** `maxBytes` with `fileTooLarge`: the limit the server said. */
+  uploadFailed(clientId: string, reason: UploadFailure['reason'], retryable: boolean, maxBytes?: number): void;
 }

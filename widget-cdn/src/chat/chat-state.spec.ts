@@ -11,25 +11,9 @@ import {
   readToSend,
   unsentMessages,
 } from './chat-state.js';
+import { testMessage } from './test-messages.js';
 
-function message(seq: number, overrides: Partial<MessageDto> = {}): MessageDto {
-  return {
-    id: `msg_${overrides.chatId ?? 'chat_1'}_${seq}`,
-    chatId: 'chat_1',
-    seq,
-    publicSeq: seq,
-    clientId: null,
-    authorKind: 'OPERATOR',
-    authorId: 'user_1',
-    authorName: 'Oleh',
-    text: `message ${seq}`,
-    internal: false,
-    attachment: null,
-    systemEvent: null,
-    createdAt: new Date(Date.UTC(2026, 0, 1, 12, 0, seq)).toISOString(),
-    ...overrides,
-  };
-}
+const message = testMessage;
 
 const visitor = (seq: number, clientId: string, text = `mine ${seq}`) => message(seq, { authorKind: 'VISITOR', clientId, text });
 const reduce = (actions: ChatAction[], state: ChatState = initialChatState('en', false)) => actions.reduce(chatReducer, state);

@@ -4,28 +4,13 @@ import en from '../i18n/en.js';
 import uk from '../i18n/uk.js';
 import { dayKey, dayLabel, layoutEntries, msUntilTomorrow } from './message-layout.js';
 import { type ChatEntry, mergeMessages, pendingEntry } from './message-merge.js';
+import { testMessage } from './test-messages.js';
 
 /** A local time (the separators follow the visitor's calendar, whatever the machine's time zone). */
 const at = (month: number, day: number, hour = 12, minute = 0) => new Date(2025, month - 1, day, hour, minute).toISOString();
 
-function message(seq: number, createdAt: string, overrides: Partial<MessageDto> = {}): MessageDto {
-  return {
-    id: `msg_${seq}`,
-    chatId: 'chat_1',
-    seq,
-    publicSeq: seq,
-    clientId: null,
-    authorKind: 'OPERATOR',
-    authorId: 'user_olena',
-    authorName: 'Olena',
-    text: `message ${seq}`,
-    internal: false,
-    attachment: null,
-    systemEvent: null,
-    createdAt,
-    ...overrides,
-  };
-}
+const message = (seq: number, createdAt: string, overrides: Partial<MessageDto> = {}) =>
+  testMessage(seq, { authorId: 'user_olena', authorName: 'Olena', createdAt, ...overrides });
 
 const visitor = (seq: number, createdAt: string, clientId: string | null = null) =>
   message(seq, createdAt, { authorKind: 'VISITOR', authorId: null, authorName: null, clientId });

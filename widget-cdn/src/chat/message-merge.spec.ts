@@ -1,4 +1,3 @@
-import type { MessageDto } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   type ChatEntry,
@@ -9,25 +8,9 @@ import {
   resumePoint,
   updatePending,
 } from './message-merge.js';
+import { testMessage } from './test-messages.js';
 
-function message(seq: number, overrides: Partial<MessageDto> = {}): MessageDto {
-  return {
-    id: `msg_${seq}`,
-    chatId: 'chat_1',
-    seq,
-    publicSeq: seq,
-    clientId: null,
-    authorKind: 'OPERATOR',
-    authorId: 'user_1',
-    authorName: 'Oleh',
-    text: `message ${seq}`,
-    internal: false,
-    attachment: null,
-    systemEvent: null,
-    createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
-    ...overrides,
-  };
-}
+const message = testMessage;
 
 const texts = (entries: readonly ChatEntry[]) => entries.map((entry) => entry.text);
 
@@ -41,7 +24,7 @@ describe('mergeMessages', () => {
   it('keeps one entry per message id', () => {
     const once = mergeMessages([], [message(1), message(2)]);
     const twice = mergeMessages(once, [message(2), message(1), message(3), message(3)]);
-    expect(twice.map((entry) => entry.id)).toEqual(['msg_1', 'msg_2', 'msg_3']);
+    expect(twice.map((entry) => entry.id)).toEqual(['msg_chat_1_1', 'msg_chat_1_2', 'msg_chat_1_3']);
   });
 
   it('keeps the key of a message it already has, so its element is reused', () => {
@@ -53,23 +36,23 @@ describe('mergeMessages', () => {
   });
 
   it('replaces a pending message by the stored one with the same clientId', () => {
-    const pending = [pendingEntry('client-aaaa-1', 'hello', '2025-01-01T12:00:00.000Z')];
+    const pending = [pendingEntry('client-aaaa-1', 'hello', '2026-01-01T12:00:00.000Z')];
     const acked = mergeMessages(pending, [
       message(4, { clientId: 'client-aaaa-1', authorKind: 'VISITOR', authorName: null, text: 'hello' }),
     ]);
     expect(acked).toHaveLength(1);
-    expect(acked[0]).toMatchObject({ key: 'local:client-aaaa-1', id: 'msg_4', seq: 4, status: 'sent', text: 'hello' });
+    expect(acked[0]).toMatchObject({ key: 'local:client-aaaa-1', id: 'msg_chat_1_4', seq: 4, status: 'sent', text: 'hello' });
   });
 
   it('replaces a failed message that the server stored after all (a resend after reconnect)', () => {
-    const failed = markFailed([pendingEntry('client-bbbb-2', 'hi', '2025-01-01T12:00:00.000Z')], 'client-bbbb-2');
+    const failed = markFailed([pendingEntry('client-bbbb-2', 'hi', '2026-01-01T12:00:00.000Z')], 'client-bbbb-2');
     expect(failed[0]?.status).toBe('failed');
     const merged = mergeMessages(failed, [message(1, { clientId: 'client-bbbb-2', authorKind: 'VISITOR', text: 'hi' })]);
     expect(merged).toEqual([expect.objectContaining({ key: 'local:client-bbbb-2', status: 'sent', seq: 1 })]);
   });
 
   it("does not let an operator message with the same clientId replace the visitor's pending one", () => {
-    const pending = [pendingEntry('same-client-id', 'mine', '2025-01-01T12:00:00.000Z')];
+    const pending = [pendingEntry('same-client-id', 'mine', '2026-01-01T12:00:00.000Z')];
     const merged = mergeMessages(pending, [message(1, { clientId: 'same-client-id', authorKind: 'OPERATOR', text: 'theirs' })]);
     expect(texts(merged)).toEqual(['theirs', 'mine']);
     expect(merged[1]?.status).toBe('pending');
@@ -113,7 +96,7 @@ describe('attachments and AI answers', () => {
     expect(entries[0]).toMatchObject({ status: 'pending', text: '', attachment: null, upload: { progress: 0.5 } });
     const stored = mergeMessages(entries, [message(3, { clientId: 'upload-client-1', authorKind: 'VISITOR', text: '', attachment: file })]);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ key: 'local:upload-client-1', id: 'msg_3', status: 'sent', attachment: file });
+    expect(stored[0]).toMatchObject({ key: 'local:upload-client-1', id: 'msg_chat_1_3', status: 'sent', attachment: file });
     expect(stored[0]?.upload).toBeUndefined();
     // The same message again (the socket echo to the visitor's tabs, then the upload's answer): still one.
     expect(

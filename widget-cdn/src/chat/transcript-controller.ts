@@ -8,7 +8,8 @@ export class TranscriptController {
 
   constructor(private readonly host: ChatHost) {
     this.form = new TranscriptForm(host.strings(), {
-      send: (payload) => host.connection.transcript(payload),
+      // The mail's times in the visitor's own zone.
+      send: (payload) => host.connection.transcript({ ...payload, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
       isJoined: () => host.connection.isJoined,
       knownEmail: () => host.state().knownEmail,
       remember: (email) => host.dispatch({ type: 'email', email, left: false }),

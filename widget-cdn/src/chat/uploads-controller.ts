@@ -31,6 +31,6 @@ export class UploadsController {
       return;
     }
     const failure = describeUploadFailure(outcome, file.size);
-    host.uploadFailed(clientId, failure.reason, failure.retryable);
+    host.uploadFailed(clientId, failure.reason, failure.retryable, failure.maxBytes);
   }
 }

@@ -1,3 +1,4 @@
+import { formatBytes } from '@chatiq/contracts/protocol';
 import type { WidgetStrings } from '../i18n.js';
 
 /** The widget's English strings: a chunk of its own, loaded when the widget is in English. */
@@ -52,11 +53,12 @@ const en: WidgetStrings = {
   attachFile: 'Attach a file',
   dropFile: 'Drop the file to send it',
   uploading: (percent) => `Uploading… ${percent}%`,
-  fileTooLarge: 'The file is too large.',
+  fileTooLarge: (max) => `The file is too large (max ${max}).`,
   fileTypeRejected: 'This type of file cannot be sent. You can send images (PNG, JPEG, GIF, WebP), PDF and text files.',
   fileEmpty: 'The file is empty.',
   uploadFailed: 'The file was not sent.',
   download: (name, size) => `Download ${name} (${size})`,
+  size: (bytes) => formatBytes(bytes, 'en'),
 };
 
 export default en;

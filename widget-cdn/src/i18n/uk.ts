@@ -1,3 +1,4 @@
+import { formatBytes } from '@chatiq/contracts/protocol';
 import type { WidgetStrings } from '../i18n.js';
 
 /** The widget's Ukrainian strings: a chunk of its own, loaded when the widget is in Ukrainian. */
@@ -52,11 +53,12 @@ const uk: WidgetStrings = {
   attachFile: 'Прикріпити файл',
   dropFile: 'Відпустіть файл, щоб надіслати його',
   uploading: (percent) => `Завантаження… ${percent}%`,
-  fileTooLarge: 'Файл завеликий.',
+  fileTooLarge: (max) => `Файл завеликий (максимум ${max}).`,
   fileTypeRejected: 'Файл такого типу не можна надіслати. Можна надсилати зображення (PNG, JPEG, GIF, WebP), PDF і текстові файли.',
   fileEmpty: 'Файл порожній.',
   uploadFailed: 'Файл не надіслано.',
   download: (name, size) => `Завантажити ${name} (${size})`,
+  size: (bytes) => formatBytes(bytes, 'uk'),
 };
 
 export default uk;

@@ -52,6 +52,25 @@ const until = async (check: () => boolean, timeoutMs = 5_000) => {
   await expect.poll(check, { timeout: timeoutMs, interval: 10 }).toBe(true);
 };
 
+/**
+ * A barrier for "this client did not reconnect": a control client, started now, that the server
+ * refuses (`auth.control`) until it has made four attempts. Its three backoffs (25–75, 50–150,
+ * 100–200 ms with the jitter) outlast the longest first backoff any client here could have begun
+ * before (75 ms), so a reconnection the client under test was going to make has been made by then.
+ */
+async function afterFirstBackoff(server: { io: Server; url: string }): Promise<void> {
+  let attempts = 0;
+  server.io.of('/widget').use((socket, next) => {
+    if (!socket.handshake.auth.control) return next();
+    attempts++;
+    next(new Error('control: not yet'));
+  });
+  const { c } = client(server.url, { control: true });
+  c.open();
+  await until(() => attempts >= 4);
+  c.close();
+}
+
 const ack = (c: SioClient, event: string, payload: unknown, timeoutMs?: number) =>
   new Promise<{ error: Error | null; data?: unknown }>((resolve) =>
     c.emit(event, payload, (error, data) => resolve({ error, data }), timeoutMs),
@@ -92,13 +111,15 @@ describe('SioClient', () => {
     const server = await startServer();
     server.io
       .of('/widget')
-      .use((_socket, next) =>
-        next(Object.assign(new Error('This site does not allow pages from x'), { data: { code: 'origin_not_allowed', message: 'm' } })),
+      .use((socket, next) =>
+        socket.handshake.auth.control
+          ? next()
+          : next(Object.assign(new Error('This site does not allow pages from x'), { data: { code: 'origin_not_allowed', message: 'm' } })),
       );
     const { c, log } = client(server.url, {}, (_error, self) => self.close());
     c.open();
     await until(() => log.errors.length === 1);
-    await new Promise((r) => setTimeout(r, 400));
+    await afterFirstBackoff(server);
     expect(log.errors).toEqual([{ message: 'This site does not allow pages from x', data: { code: 'origin_not_allowed', message: 'm' } }]);
     expect(log.connects).toBe(0);
     expect(c.connected).toBe(false);
@@ -192,7 +213,8 @@ describe('SioClient', () => {
     c.close();
     expect(c.connected).toBe(false);
     await until(() => server.io.of('/widget').sockets.size === 0);
-    await new Promise((r) => setTimeout(r, 300));
+    await afterFirstBackoff(server);
+    expect(server.io.of('/widget').sockets.size).toBe(0);
     expect(log).toMatchObject({ connects: 1, disconnects: ['io client disconnect'] });
   });
 });

@@ -1,6 +1,6 @@
-import { widgetAttachmentPath } from '@chatiq/contracts';
+import { MAX_ATTACHMENT_BYTES, widgetAttachmentPath } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
-import { attachmentUrl, describeUploadFailure, formatFileSize, uploadOutcome } from './upload.js';
+import { attachmentUrl, describeUploadFailure, uploadOutcome } from './upload.js';
 
 describe('uploadOutcome', () => {
   it('reads the stored message of a 201', () => {
@@ -13,6 +13,13 @@ describe('uploadOutcome', () => {
       ok: false,
       status: 413,
       code: 'payload_too_large',
+    });
+    // With the limit the server says.
+    expect(uploadOutcome(413, { code: 'payload_too_large', message: 'too big', maxBytes: 1024 })).toEqual({
+      ok: false,
+      status: 413,
+      code: 'payload_too_large',
+      maxBytes: 1024,
     });
     expect(uploadOutcome(400, { code: 'validation_failed', message: 'type' })).toEqual({
       ok: false,
@@ -29,11 +36,17 @@ describe('uploadOutcome', () => {
 
 describe('describeUploadFailure', () => {
   it('size and type refusals are final', () => {
-    expect(describeUploadFailure({ status: 413, code: 'payload_too_large' }, 50_000_000)).toEqual({
+    // The server's limit when it said it, else the contract's default.
+    expect(describeUploadFailure({ status: 413, code: 'payload_too_large', maxBytes: 20 * 1024 * 1024 }, 50_000_000)).toEqual({
       reason: 'fileTooLarge',
       retryable: false,
+      maxBytes: 20 * 1024 * 1024,
     });
-    expect(describeUploadFailure({ status: 413, code: null }, 50_000_000)).toEqual({ reason: 'fileTooLarge', retryable: false });
+    expect(describeUploadFailure({ status: 413, code: null }, 50_000_000)).toEqual({
+      reason: 'fileTooLarge',
+      retryable: false,
+      maxBytes: MAX_ATTACHMENT_BYTES,
+    });
     expect(describeUploadFailure({ status: 400, code: 'validation_failed' }, 10)).toEqual({ reason: 'fileTypeRejected', retryable: false });
     expect(describeUploadFailure({ status: 400, code: 'validation_failed' }, 0)).toEqual({ reason: 'fileEmpty', retryable: false });
   });
@@ -48,17 +61,6 @@ describe('describeUploadFailure', () => {
     expect(describeUploadFailure({ status: 404, code: 'chat_not_found' }, 10)).toEqual({ reason: 'uploadFailed', retryable: false });
     expect(describeUploadFailure({ status: 403, code: 'origin_not_allowed' }, 10)).toEqual({ reason: 'uploadFailed', retryable: false });
     expect(describeUploadFailure({ status: 500, code: 'internal_error' }, 10)).toEqual({ reason: 'uploadFailed', retryable: true });
-  });
-});
-
-describe('formatFileSize', () => {
-  it('uses decimal units', () => {
-    expect(formatFileSize(0)).toBe('0 B');
-    expect(formatFileSize(999)).toBe('999 B');
-    expect(formatFileSize(1500)).toBe('1.5 KB');
-    expect(formatFileSize(123_456)).toBe('123 KB');
-    expect(formatFileSize(10 * 1024 * 1024)).toBe('10 MB');
-    expect(formatFileSize(3_400_000)).toBe('3.4 MB');
   });
 });
 

@@ -1,10 +1,10 @@
 import type { AttachmentUploadResult, ErrorCode, MessageDto } from '@chatiq/contracts';
-import { ATTACHMENT_FILE_FIELD, isRetryableError } from '@chatiq/contracts/protocol';
+import { ATTACHMENT_FILE_FIELD, isRetryableError, MAX_ATTACHMENT_BYTES } from '@chatiq/contracts/protocol';
 
 export type UploadOutcome =
   | { ok: true; message: MessageDto }
-  /** `status` 0: no answer (network error, the page went offline, CORS). */
-  | { ok: false; status: number; code: ErrorCode | null };
+  /** `status` 0: no answer (network error, the page went offline, CORS). `maxBytes`: the server's limit, when it said it. */
+  | { ok: false; status: number; code: ErrorCode | null; maxBytes?: number };
 
 export interface UploadRequest {
   apiUrl: string;
@@ -47,7 +47,9 @@ export function uploadOutcome(status: number, body: unknown): UploadOutcome {
     return { ok: true, message: (body as AttachmentUploadResult).message };
   }
   const code = isRecord(body) && typeof body.code === 'string' ? (body.code as ErrorCode) : null;
-  return { ok: false, status: status >= 200 && status < 300 ? 500 : status, code };
+  const outcome: UploadOutcome = { ok: false, status: status >= 200 && status < 300 ? 500 : status, code };
+  if (isRecord(body) && typeof body.maxBytes === 'number' && body.maxBytes > 0) outcome.maxBytes = body.maxBytes;
+  return outcome;
 }
 
 export interface UploadFailure {
@@ -55,30 +57,24 @@ export interface UploadFailure {
   reason: 'fileTooLarge' | 'fileTypeRejected' | 'fileEmpty' | 'rateLimited' | 'uploadFailed';
   /** Whether sending the same file again could work (else the visitor can only remove it): the contract's retry rule. */
   retryable: boolean;
+  /** With `fileTooLarge`: the largest file the server takes (as it said, else the contract's default). */
+  maxBytes?: number;
 }
 
 /** Why an upload failed, for the visitor. `fileSize` tells an empty file from a refused type. Pure. */
-export function describeUploadFailure(outcome: { status: number; code: ErrorCode | null }, fileSize: number): UploadFailure {
-  if (outcome.code === 'payload_too_large' || outcome.status === 413) return { reason: 'fileTooLarge', retryable: false };
+export function describeUploadFailure(
+  outcome: { status: number; code: ErrorCode | null; maxBytes?: number },
+  fileSize: number,
+): UploadFailure {
+  if (outcome.code === 'payload_too_large' || outcome.status === 413) {
+    return { reason: 'fileTooLarge', retryable: false, maxBytes: outcome.maxBytes ?? MAX_ATTACHMENT_BYTES };
+  }
   if (outcome.code === 'validation_failed') {
     return { reason: fileSize === 0 ? 'fileEmpty' : 'fileTypeRejected', retryable: false };
   }
   if (outcome.code === 'rate_limited' || outcome.status === 429) return { reason: 'rateLimited', retryable: true };
   // No answer (status 0) or no code: worth another try; else the code says.
   return { reason: 'uploadFailed', retryable: outcome.code === null || isRetryableError(outcome.code) };
-}
-
-/** "532 B", "12.5 KB", "3.4 MB" (decimal units, one decimal below 10, as file managers show them). */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 /** The visitor's download address of a message's file (the contract's `widgetAttachmentPath`). */

@@ -1,6 +1,5 @@
 import type { AttachmentDto } from '@chatiq/contracts';
 import type { WidgetStrings } from '../i18n.js';
-import { formatFileSize } from '../transport/upload.js';
 import { el, FILE_ICON, icon } from './dom.js';
 import type { FileRenderer } from './message-element.js';
 
@@ -21,7 +20,7 @@ export function fileRenderer(fileUrl: (messageId: string) => string | null): Fil
       let progress = container.querySelector('progress');
       if (!progress || !previous?.upload) {
         progress = el('progress', { class: 'chatiq-progress', max: '100' });
-        container.replaceChildren(fileLabel(upload), progress);
+        container.replaceChildren(fileLabel(upload, strings), progress);
       }
       progress.value = percent;
       progress.setAttribute('aria-label', strings.uploading(percent));
@@ -32,11 +31,11 @@ export function fileRenderer(fileUrl: (messageId: string) => string | null): Fil
     if (attachment && entry.id !== null) {
       if (previous?.attachment && previous.id === entry.id && container.childElementCount > 0 && previous.status === entry.status) {
         // Only the words changed (another language): the link keeps its element (an image is not fetched again).
-        container.querySelector('a')?.setAttribute('aria-label', strings.download(attachment.name, formatFileSize(attachment.size)));
+        container.querySelector('a')?.setAttribute('aria-label', strings.download(attachment.name, strings.size(attachment.size)));
         return;
       }
       const url = fileUrl(entry.id);
-      container.replaceChildren(url ? fileView(attachment, url, strings) : fileLabel(attachment));
+      container.replaceChildren(url ? fileView(attachment, url, strings) : fileLabel(attachment, strings));
       container.hidden = false;
       return;
     }
@@ -49,7 +48,7 @@ export function fileRenderer(fileUrl: (messageId: string) => string | null): Fil
 function fileView(attachment: AttachmentDto, url: string, strings: WidgetStrings): HTMLElement {
   // The download route checks the page's origin: send it as the Referer even when the page's
   // referrer policy would send none (an <img> or a link sends no Origin header).
-  const label = strings.download(attachment.name, formatFileSize(attachment.size));
+  const label = strings.download(attachment.name, strings.size(attachment.size));
   if (INLINE_TYPES.includes(attachment.type)) {
     return el(
       'a',
@@ -62,17 +61,17 @@ function fileView(attachment: AttachmentDto, url: string, strings: WidgetStrings
     { class: 'chatiq-file-link', href: url, download: attachment.name, referrerpolicy: 'origin', 'aria-label': label },
     icon(FILE_ICON),
     attachment.name,
-    el('span', { class: 'chatiq-file-size' }, formatFileSize(attachment.size)),
+    el('span', { class: 'chatiq-file-size' }, strings.size(attachment.size)),
   );
 }
 
 /** The file's name and size, without a link (an upload on its way, or the visitor is not known yet). */
-function fileLabel(file: { name: string; size: number }): HTMLElement {
+function fileLabel(file: { name: string; size: number }, strings: WidgetStrings): HTMLElement {
   return el(
     'span',
     { class: 'chatiq-file-link' },
     icon(FILE_ICON),
     file.name,
-    el('span', { class: 'chatiq-file-size' }, formatFileSize(file.size)),
+    el('span', { class: 'chatiq-file-size' }, strings.size(file.size)),
   );
 }

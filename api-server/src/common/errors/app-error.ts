@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ValidationIssue[],
+    /** With `payload_too_large`: the largest file the route takes (in the body as `maxBytes`). */
+    readonly maxBytes?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -16,6 +18,11 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues && { issues: this.issues }),
+      ...(this.maxBytes !== undefined && { maxBytes: this.maxBytes }),
+    };
   }
 }
