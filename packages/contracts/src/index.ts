@@ -18,3 +18,4 @@ export * from './uploads.js';
 export * from './team.js';
 export * from './templates.js';
 export * from './analytics.js';
+export * from './webhooks.js';
