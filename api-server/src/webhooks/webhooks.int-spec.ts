@@ -16,10 +16,14 @@ import { startSmtpServer } from '../../test/support/smtp.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { startWebhookReceiver } from '../../test/support/webhook-receiver.js';
 
-/** Short retries so that a test sees several attempts: delays of 0.5–1 s, then 1–2 s, capped at 2 s. */
+/**
+ * Short retries so that a test sees several attempts: delays of 0.5–1 s, then 1–2 s, capped at 2 s.
+ * The timeout is short for the timeout test, yet long enough that a loaded machine's local answer
+ * is never taken for one (which would be a legitimate second delivery).
+ */
 const FAST_WEBHOOKS = {
   EGRESS_ALLOW: '127.0.0.1',
-  WEBHOOK_TIMEOUT_SECONDS: '1',
+  WEBHOOK_TIMEOUT_SECONDS: '3',
   WEBHOOK_RETRY_DELAY_SECONDS: '1',
   WEBHOOK_RETRY_DELAY_MAX_SECONDS: '2',
   WEBHOOK_RETRY_LIMIT: '5',
@@ -171,11 +175,11 @@ describe('webhooks', () => {
     expect(attempts.every((a) => a.event.type === 'webhook.test' && a.signedWith.length === 1)).toBe(true);
     // Backoff: each retry waited (at least half of the configured delay, jitter included).
     expect(attempts[1]!.receivedAt - attempts[0]!.receivedAt).toBeGreaterThanOrEqual(450);
-    expect(attempts[2]!.receivedAt - attempts[1]!.receivedAt).toBeGreaterThanOrEqual(1000 + 450);
+    expect(attempts[2]!.receivedAt - attempts[1]!.receivedAt).toBeGreaterThanOrEqual(3000 + 450);
     const oldestFirst = [...log].reverse();
     expect(oldestFirst.map((d) => [d.attempt, d.responseStatus, d.error, d.delivered])).toEqual([
       [1, 500, 'HTTP 500', false],
-      [2, null, 'No answer within 1 s', false],
+      [2, null, 'No answer within 3 s', false],
       [3, 200, null, true],
     ]);
     expect(oldestFirst.every((d) => d.eventId === body.eventId && d.requestBodyExcerpt.includes(body.eventId))).toBe(true);
