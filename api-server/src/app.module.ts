@@ -14,6 +14,7 @@ import { RealtimeModule } from './realtime/realtime.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { TeamModule } from './team/team.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WidgetSettingsModule } from './widget-settings/widget-settings.module.js';
 
 @Module({})
@@ -52,6 +53,7 @@ export class AppModule {
         AiModule,
         AutomationModule,
         AnalyticsModule,
+        WebhooksModule,
       ],
     };
   }

@@ -22,7 +22,15 @@ const isPublic = (r: { method: string; path: string }) => PUBLIC_ROUTES.has(`${r
 
 describe('tenant wall', () => {
   let t: TestApp;
-  let victim: { token: string; site: CreatedSiteDto; chatId: string; visitorId: string; secrets: string[] };
+  let victim: {
+    token: string;
+    site: CreatedSiteDto;
+    chatId: string;
+    visitorId: string;
+    webhookId: string;
+    deliveryId: string;
+    secrets: string[];
+  };
   const intruders: Record<string, string> = {};
   const sockets: AdminSocket[] = [];
 
@@ -37,12 +45,39 @@ describe('tenant wall', () => {
       data: MessageAckData;
     };
     widget.close();
+    // A webhook (no events: nothing is sent) with a logged delivery, so routes that name them are probed with real ids.
+    const webhook = await t.prisma.webhookSubscription.create({
+      data: { organizationId: owner.user.organizationId, url: 'https://victim.example/hook', events: [], secret: 'whsec_victim_secret' },
+    });
+    const delivery = await t.prisma.webhookDelivery.create({
+      data: {
+        organizationId: owner.user.organizationId,
+        webhookId: webhook.id,
+        eventId: 'evt_victim',
+        eventType: 'webhook.test',
+        attempt: 1,
+        payload: { id: 'evt_victim', note: 'victim secret text' },
+        responseStatus: 200,
+        durationMs: 1,
+        delivered: true,
+      },
+    });
     victim = {
       token: owner.accessToken,
       site,
       chatId: sent.data.message.chatId,
       visitorId: joined.data.visitorId,
-      secrets: [site.id, site.publicId, sent.data.message.chatId, joined.data.visitorId, 'victim secret text'],
+      webhookId: webhook.id,
+      deliveryId: delivery.id,
+      secrets: [
+        site.id,
+        site.publicId,
+        sent.data.message.chatId,
+        joined.data.visitorId,
+        'victim secret text',
+        'whsec_victim_secret',
+        'victim.example',
+      ],
     };
 
     intruders['owner of another organization'] = (await registerOwner(t.url, 'intruder')).accessToken;
@@ -72,9 +107,24 @@ describe('tenant wall', () => {
     expect(JSON.stringify(body)).toContain('victim secret text');
   });
 
+  it('the victim can read their own webhook and its log (so the probes below are meaningful)', async () => {
+    const { status, body } = await api(t.url, 'GET', `/webhooks/${victim.webhookId}/deliveries`, { token: victim.token });
+    expect(status).toBe(200);
+    expect(JSON.stringify(body)).toContain('victim secret text');
+  });
+
   it('finds the routes to probe', () => {
     const routes = listRoutes(t.app).map((r) => `${r.method} ${r.path}`);
-    expect(routes).toEqual(expect.arrayContaining(['GET /chats', 'GET /chats/:chatId/messages', 'GET /sites', 'POST /sites']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /chats',
+        'GET /chats/:chatId/messages',
+        'GET /sites',
+        'POST /sites',
+        'GET /webhooks/:webhookId/deliveries',
+        'POST /webhooks/deliveries/:deliveryId/resend',
+      ]),
+    );
   });
 
   for (const who of ['owner of another organization', 'unassigned operator of the same organization']) {
@@ -86,6 +136,8 @@ describe('tenant wall', () => {
         const path = route.path
           .replace(':chatId', victim.chatId)
           .replace(':siteId', victim.site.id)
+          .replace(':webhookId', victim.webhookId)
+          .replace(':deliveryId', victim.deliveryId)
           .replace(/:[A-Za-z]+/g, victim.chatId);
         const { status, body } = await api(t.url, route.method, path, {
           token,
@@ -95,6 +147,12 @@ describe('tenant wall', () => {
         for (const secret of victim.secrets) expect(text, `${route.method} ${path} leaked ${secret}`).not.toContain(secret);
         expect([200, 201, 400, 403, 404], `${route.method} ${path}`).toContain(status);
       }
+      // The victim's webhook is as it was (neither changed, rotated nor deleted).
+      expect(await t.prisma.webhookSubscription.findUnique({ where: { id: victim.webhookId } })).toMatchObject({
+        url: 'https://victim.example/hook',
+        secret: 'whsec_victim_secret',
+        events: [],
+      });
       // And nothing was written into the victim's organization.
       expect(
         await t.prisma.site.count({

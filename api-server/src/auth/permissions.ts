@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'team.manage': ['OWNER', 'ADMIN'],
   /** Grant or take away the ADMIN and OWNER roles (includes inviting an ADMIN). */
   'team.manageAdmins': ['OWNER'],
+  /** Webhook subscriptions: create, edit, rotate secrets, see deliveries, re-send, test. */
+  'webhooks.manage': ['OWNER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -97,6 +97,7 @@ export class ChatEventsService {
 
 /**
  * Listener order: fan-out first (the message reaches everyone before anything reacts to it), then
- * the AI (it claims a chat before automation looks at it), then automation.
+ * webhooks (they start queueing without waiting, so an AI answer that takes seconds does not hold
+ * the event up), then the AI (it claims a chat before automation looks at it), then automation.
  */
-export const LISTENER_ORDER = { fanout: 0, ai: 10, automation: 20 } as const;
+export const LISTENER_ORDER = { fanout: 0, webhooks: 5, ai: 10, automation: 20 } as const;

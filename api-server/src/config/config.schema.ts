@@ -118,6 +118,22 @@ export const configSchema = z
     AUTOMATION_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
     /** A visitor message no operator answered within this many minutes is emailed to the site's team. */
     FOLLOW_UP_AFTER_MINUTES: z.coerce.number().min(0.01).max(10_080).default(15),
+    /** Longest wait for a webhook receiver's answer (connection included), in seconds. */
+    WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
+    /**
+     * Retries of a failed delivery: the n-th waits between half and all of
+     * min(WEBHOOK_RETRY_DELAY_MAX_SECONDS, WEBHOOK_RETRY_DELAY_SECONDS × 2^n) (pg-boss's backoff
+     * with jitter). The defaults retry for about a day.
+     */
+    WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(30),
+    WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    WEBHOOK_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    /** A subscription is disabled (and its owners mailed) after this many failed attempts in a row… */
+    WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
+    /** …that span at least this many hours. */
+    WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).max(720).default(24),
+    /** How often an idle webhook worker looks for due jobs (new jobs also wake it at once, LISTEN/NOTIFY). */
+    WEBHOOK_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   })
   .refine((env) => !(env.TRUSTED_PROXIES && env.TRUST_PROXY), {
     path: ['TRUST_PROXY'],
@@ -157,6 +173,15 @@ export const configSchema = z
     ai: { secretKeys: env.AI_SECRET_KEYS, timeoutMs: env.AI_TIMEOUT_SECONDS * 1000 },
     egress: { allow: env.EGRESS_ALLOW, connectTimeoutMs: env.EGRESS_CONNECT_TIMEOUT_SECONDS * 1000 },
     automation: { tickMs: env.AUTOMATION_TICK_MS, followUpAfterMs: env.FOLLOW_UP_AFTER_MINUTES * 60_000 },
+    webhooks: {
+      timeoutMs: env.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      retryLimit: env.WEBHOOK_RETRY_LIMIT,
+      retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS,
+      retryDelayMaxSeconds: env.WEBHOOK_RETRY_DELAY_MAX_SECONDS,
+      disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      disableAfterMs: env.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
+      pollSeconds: env.WEBHOOK_POLL_SECONDS,
+    },
   }));
 
 export type AppConfig = z.output<typeof configSchema>;

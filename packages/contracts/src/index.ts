@@ -19,3 +19,4 @@ export * from './uploads.js';
 export * from './team.js';
 export * from './templates.js';
 export * from './analytics.js';
+export * from './webhooks.js';

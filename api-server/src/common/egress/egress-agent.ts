@@ -75,7 +75,12 @@ export function createEgressAgent(options: EgressAgentOptions): Agent {
 }
 
 /** The address to connect to: the first one `hostname` resolves to, when every one of them is allowed. */
-async function resolveChecked(hostname: string, port: number, allow: readonly EgressAllowRule[], lookup: EgressLookup): Promise<string> {
+export async function resolveChecked(
+  hostname: string,
+  port: number,
+  allow: readonly EgressAllowRule[],
+  lookup: EgressLookup,
+): Promise<string> {
   const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
   const addresses = isIP(host) ? [host] : await lookup(host);
   if (addresses.length === 0) throw new EgressRefusedError(`${host}:${port} resolves to no address`);
