@@ -40,8 +40,14 @@ chatiq_ensure_pnpm() {
     chatiq_tools_install "$dir" "pnpm@$CHATIQ_PNPM_VERSION" || return 1
   fi
   mkdir -p "$CHATIQ_TOOLS/bin"
-  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$dir/node_modules/pnpm/bin/pnpm.cjs" >"$CHATIQ_TOOLS/bin/pnpm"
-  chmod +x "$CHATIQ_TOOLS/bin/pnpm"
+  # Relative to the shim itself, so a tools folder reached through a link (a git worktree's
+  # .tools pointing at the main checkout's) keeps working when that link goes away.
+  local shim
+  shim="$(printf '#!/bin/sh\nexec node "$(dirname "$0")/../pnpm-%s/node_modules/pnpm/bin/pnpm.cjs" "$@"\n' "$CHATIQ_PNPM_VERSION")"
+  if [ "$(cat "$CHATIQ_TOOLS/bin/pnpm" 2>/dev/null)" != "$shim" ]; then
+    printf '%s\n' "$shim" >"$CHATIQ_TOOLS/bin/pnpm.tmp.$$" && chmod +x "$CHATIQ_TOOLS/bin/pnpm.tmp.$$" &&
+      mv -f "$CHATIQ_TOOLS/bin/pnpm.tmp.$$" "$CHATIQ_TOOLS/bin/pnpm"
+  fi
   export PATH="$CHATIQ_TOOLS/bin:$PATH"
 }
 
