@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AutomationModule } from './automation/automation.module.js';
 import { ChatsModule } from './chats/chats.module.js';
 import { EgressModule } from './common/egress/egress.module.js';
+import { ContactsModule } from './contacts/contacts.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { HealthModule } from './health/health.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         AiModule,
         AutomationModule,
         AnalyticsModule,
+        ContactsModule,
       ],
     };
   }

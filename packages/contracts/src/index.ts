@@ -17,3 +17,5 @@ export * from './uploads.js';
 export * from './team.js';
 export * from './templates.js';
 export * from './analytics.js';
+export * from './labels.js';
+export * from './contacts.js';
