@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChatsModule } from '../chats/chats.module.js';
+import { ContactAttributesController } from './contact-attributes.controller.js';
 import { ContactAttributesService } from './contact-attributes.service.js';
 import { ContactNotesController } from './contact-notes.controller.js';
 import { ContactNotesService } from './contact-notes.service.js';
@@ -14,7 +15,7 @@ import { ContactsService } from './contacts.service.js';
  */
 @Module({
   imports: [ChatsModule],
-  controllers: [ContactsController, ContactNotesController],
+  controllers: [ContactsController, ContactNotesController, ContactAttributesController],
   providers: [
     ContactsService,
     ContactAttributesService,
