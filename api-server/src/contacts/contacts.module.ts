@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ChatsModule } from '../chats/chats.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ContactAttributesController } from './contact-attributes.controller.js';
 import { ContactAttributesService } from './contact-attributes.service.js';
+import { ContactBlocksService } from './contact-blocks.service.js';
+import { ContactMergesService } from './contact-merges.service.js';
 import { ContactNotesController } from './contact-notes.controller.js';
 import { ContactNotesService } from './contact-notes.service.js';
 import { ContactResolutionService } from './contact-resolution.service.js';
@@ -14,12 +17,14 @@ import { ContactsService } from './contacts.service.js';
  * ContactGateModule, which the chats domain imports (it sits below both).
  */
 @Module({
-  imports: [ChatsModule],
+  imports: [ChatsModule, RealtimeModule],
   controllers: [ContactsController, ContactNotesController, ContactAttributesController],
   providers: [
     ContactsService,
     ContactAttributesService,
     ContactResolutionService,
+    ContactMergesService,
+    ContactBlocksService,
     ContactNotesService,
   ],
   exports: [ContactsService],
