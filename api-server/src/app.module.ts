@@ -10,6 +10,7 @@ import { ContactsModule } from './contacts/contacts.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { HealthModule } from './health/health.module.js';
+import { LabelsModule } from './labels/labels.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SitesModule } from './sites/sites.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         AutomationModule,
         AnalyticsModule,
         ContactsModule,
+        LabelsModule,
       ],
     };
   }
