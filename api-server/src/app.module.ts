@@ -6,9 +6,11 @@ import { AuthModule } from './auth/auth.module.js';
 import { AutomationModule } from './automation/automation.module.js';
 import { ChatsModule } from './chats/chats.module.js';
 import { EgressModule } from './common/egress/egress.module.js';
+import { ContactsModule } from './contacts/contacts.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { HealthModule } from './health/health.module.js';
+import { LabelsModule } from './labels/labels.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SitesModule } from './sites/sites.module.js';
@@ -54,6 +56,8 @@ export class AppModule {
         AutomationModule,
         AnalyticsModule,
         WebhooksModule,
+        ContactsModule,
+        LabelsModule,
       ],
     };
   }

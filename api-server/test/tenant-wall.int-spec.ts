@@ -12,6 +12,7 @@ import {
   connectWidget,
   newClientId,
   nextChatUpdate,
+  nextEvent,
   registerOwner,
 } from './support/clients.js';
 import { listRoutes } from './support/routes.js';
@@ -30,6 +31,10 @@ describe('tenant wall', () => {
     webhookId: string;
     deliveryId: string;
     secrets: string[];
+    /** The organization's own settings (labels, attribute definitions): its members see them, other organizations do not. */
+    orgSecrets: string[];
+    /** Real ids of the victim's rows for each route parameter, so every route reaches real data. */
+    params: Record<string, string>;
   };
   const intruders: Record<string, string> = {};
   const sockets: AdminSocket[] = [];
@@ -44,6 +49,9 @@ describe('tenant wall', () => {
       ok: true;
       data: MessageAckData;
     };
+    // A contact (by the visitor's email) with a label, a note and an attribute, a label on the
+    // chat, and a merge of a second contact into it: what the contact and label routes reach.
+    await widget.emitWithAck('visitor:identify', { email: 'victim-person@example.com', name: 'Victim Person' });
     widget.close();
     // A webhook (no events: nothing is sent) with a logged delivery, so routes that name them are probed with real ids.
     const webhook = await t.prisma.webhookSubscription.create({
@@ -62,8 +70,26 @@ describe('tenant wall', () => {
         delivered: true,
       },
     });
+    const token = owner.accessToken;
+    const contactId = (await t.prisma.visitor.findUniqueOrThrow({ where: { id: joined.data.visitorId } })).contactId!;
+    const label = (await api<{ id: string }>(t.url, 'POST', '/labels', { token, body: { name: 'Victim label' } })).body;
+    await api(t.url, 'POST', `/chats/${sent.data.message.chatId}/labels`, { token, body: { labelId: label.id } });
+    await api(t.url, 'POST', `/contacts/${contactId}/labels`, { token, body: { labelId: label.id } });
+    const note = (await api<{ id: string }>(t.url, 'POST', `/contacts/${contactId}/notes`, { token, body: { text: 'victim note text' } }))
+      .body;
+    const attribute = (
+      await api<{ id: string }>(t.url, 'POST', '/contact-attributes', {
+        token,
+        body: { key: 'victim_attr', label: 'Victim attribute', type: 'text' },
+      })
+    ).body;
+    await api(t.url, 'PATCH', `/contacts/${contactId}`, { token, body: { attributes: { victim_attr: 'victim attribute value' } } });
+    const second = (await api<{ id: string }>(t.url, 'POST', '/contacts', { token, body: { name: 'Victim Second' } })).body;
+    const merge = (
+      await api<{ merge: { id: string } }>(t.url, 'POST', `/contacts/${contactId}/merge`, { token, body: { sourceId: second.id } })
+    ).body.merge;
     victim = {
-      token: owner.accessToken,
+      token,
       site,
       chatId: sent.data.message.chatId,
       visitorId: joined.data.visitorId,
@@ -77,7 +103,26 @@ describe('tenant wall', () => {
         'victim secret text',
         'whsec_victim_secret',
         'victim.example',
+        contactId,
+        'victim-person@example.com',
+        'Victim Person',
+        note.id,
+        'victim note text',
+        'victim attribute value',
+        merge.id,
       ],
+      orgSecrets: [label.id, 'Victim label', attribute.id, 'Victim attribute'],
+      params: {
+        chatId: sent.data.message.chatId,
+        siteId: site.id,
+        contactId,
+        labelId: label.id,
+        noteId: note.id,
+        attributeId: attribute.id,
+        mergeId: merge.id,
+        webhookId: webhook.id,
+        deliveryId: delivery.id,
+      },
     };
 
     intruders['owner of another organization'] = (await registerOwner(t.url, 'intruder')).accessToken;
@@ -113,6 +158,15 @@ describe('tenant wall', () => {
     expect(JSON.stringify(body)).toContain('victim secret text');
   });
 
+  it('the victim can read their contact, its note and labels (so the probes below are meaningful)', async () => {
+    const { status, body } = await api(t.url, 'GET', `/contacts/${victim.params.contactId}`, { token: victim.token });
+    expect(status).toBe(200);
+    for (const secret of ['Victim Person', 'victim note text', 'Victim label', 'victim attribute value'])
+      expect(JSON.stringify(body)).toContain(secret);
+    const labels = await api(t.url, 'GET', `/chats/${victim.chatId}/labels`, { token: victim.token });
+    expect(JSON.stringify(labels.body)).toContain('Victim label');
+  });
+
   it('finds the routes to probe', () => {
     const routes = listRoutes(t.app).map((r) => `${r.method} ${r.path}`);
     expect(routes).toEqual(
@@ -123,6 +177,15 @@ describe('tenant wall', () => {
         'POST /sites',
         'GET /webhooks/:webhookId/deliveries',
         'POST /webhooks/deliveries/:deliveryId/resend',
+        'GET /contacts',
+        'GET /contacts/:contactId',
+        'POST /contacts/:contactId/merge',
+        'POST /contacts/merges/:mergeId/unmerge',
+        'PATCH /contacts/:contactId/notes/:noteId',
+        'PATCH /contact-attributes/:attributeId',
+        'PATCH /labels/:labelId',
+        'DELETE /chats/:chatId/labels/:labelId',
+        'DELETE /contacts/:contactId/labels/:labelId',
       ]),
     );
   });
@@ -133,18 +196,24 @@ describe('tenant wall', () => {
       const probes = listRoutes(t.app).filter((r) => !isPublic(r));
       expect(probes.length).toBeGreaterThanOrEqual(4);
       for (const route of probes) {
-        const path = route.path
-          .replace(':chatId', victim.chatId)
-          .replace(':siteId', victim.site.id)
-          .replace(':webhookId', victim.webhookId)
-          .replace(':deliveryId', victim.deliveryId)
-          .replace(/:[A-Za-z]+/g, victim.chatId);
+        const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => victim.params[name] ?? victim.chatId);
         const { status, body } = await api(t.url, route.method, path, {
           token,
-          body: route.method === 'GET' ? undefined : { name: 'x', siteId: victim.site.id, chatId: victim.chatId },
+          body:
+            route.method === 'GET'
+              ? undefined
+              : {
+                  name: 'x',
+                  siteId: victim.site.id,
+                  chatId: victim.chatId,
+                  labelId: victim.params.labelId,
+                  sourceId: victim.params.contactId,
+                  text: 'intrusion',
+                },
         });
         const text = JSON.stringify(body ?? '');
-        for (const secret of victim.secrets) expect(text, `${route.method} ${path} leaked ${secret}`).not.toContain(secret);
+        const secrets = who === 'owner of another organization' ? [...victim.secrets, ...victim.orgSecrets] : victim.secrets;
+        for (const secret of secrets) expect(text, `${route.method} ${path} leaked ${secret}`).not.toContain(secret);
         expect([200, 201, 400, 403, 404], `${route.method} ${path}`).toContain(status);
       }
       // The victim's webhook is as it was (neither changed, rotated nor deleted).
@@ -154,12 +223,22 @@ describe('tenant wall', () => {
         events: [],
       });
       // And nothing was written into the victim's organization.
-      expect(
-        await t.prisma.site.count({
-          where: { organizationId: (await t.prisma.site.findUniqueOrThrow({ where: { id: victim.site.id } })).organizationId },
-        }),
-      ).toBe(1);
-    });
+      const organizationId = (await t.prisma.site.findUniqueOrThrow({ where: { id: victim.site.id } })).organizationId;
+      expect(await t.prisma.site.count({ where: { organizationId } })).toBe(1);
+      const contact = await t.prisma.contact.findUniqueOrThrow({ where: { id: victim.params.contactId } });
+      expect(contact).toMatchObject({ name: 'Victim Person', blocked: false, mergedIntoId: null });
+      expect(await t.prisma.contact.count({ where: { organizationId, mergedIntoId: null } })).toBe(1);
+      expect(await t.prisma.contactNote.findMany({ where: { organizationId }, select: { text: true } })).toEqual([
+        { text: 'victim note text' },
+      ]);
+      expect(await t.prisma.label.findMany({ where: { organizationId }, select: { name: true } })).toEqual([{ name: 'Victim label' }]);
+      expect(await t.prisma.chatLabel.count({ where: { organizationId } })).toBe(1);
+      expect(await t.prisma.contactLabel.count({ where: { organizationId } })).toBe(1);
+      expect(await t.prisma.contactAttributeDefinition.count({ where: { organizationId } })).toBe(1);
+      expect(await t.prisma.contactAttributeValue.count({ where: { organizationId } })).toBe(1);
+      expect((await t.prisma.contactMerge.findUniqueOrThrow({ where: { id: victim.params.mergeId } })).undoneAt).toBeNull();
+      // A request per route (well over a hundred): minutes on a busy machine, not the default 30 s.
+    }, 180_000);
 
     it(`sockets: every admin event on the victim's chat is refused for the ${who}`, async () => {
       const socket = await connectAdmin(t.url, intruders[who]!);
@@ -194,6 +273,16 @@ describe('tenant wall', () => {
       const seen = nextChatUpdate(watcher, (chat) => chat.lastMessage?.text === 'another victim secret');
       await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'another victim secret' });
       widget.close();
+      // Label changes (the list, a chat's, a contact's) reach no intruder either.
+      const labelSeen = nextEvent(watcher, 'labels:updated', 5000, (p: { kind: string }) => p.kind === 'contact');
+      await api(t.url, 'PATCH', `/labels/${victim.params.labelId}`, { token: victim.token, body: { color: '#123456' } });
+      await api(t.url, 'DELETE', `/chats/${victim.chatId}/labels/${victim.params.labelId}`, { token: victim.token });
+      await api(t.url, 'POST', `/chats/${victim.chatId}/labels`, { token: victim.token, body: { labelId: victim.params.labelId } });
+      await api(t.url, 'POST', `/contacts/${victim.params.contactId}/labels`, {
+        token: victim.token,
+        body: { labelId: victim.params.labelId },
+      });
+      await labelSeen;
       await seen;
       await adminRoundTrip(socket);
       expect(leaked).toEqual([]);

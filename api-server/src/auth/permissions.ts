@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'sites.manage': ['OWNER', 'ADMIN'],
   /** Widget settings, automation, AI settings. */
   'settings.manage': ['OWNER', 'ADMIN'],
+  /** Create, delete, merge (and undo), block and unblock contacts. */
+  'contacts.manage': ['OWNER', 'ADMIN'],
   /** See members and pending invitations. */
   'team.read': ['OWNER', 'ADMIN'],
   /** Invite members, revoke invitations, change members' roles and sites, deactivate them. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChatsModule } from '../chats/chats.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { VisitorTranscriptService } from './visitor-transcript.service.js';
 
@@ -7,7 +8,7 @@ import { VisitorTranscriptService } from './visitor-transcript.service.js';
  * the rest of automation imports the realtime module (for fan-out), so it cannot live there.
  */
 @Module({
-  imports: [MailModule],
+  imports: [MailModule, ChatsModule],
   providers: [VisitorTranscriptService],
   exports: [VisitorTranscriptService],
 })

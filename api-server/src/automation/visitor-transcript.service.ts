@@ -1,6 +1,7 @@
 import type { visitorTranscriptPayloadSchema } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
+import { ChatEventsService } from '../chats/chat-events.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Chat, Message, Site } from '../generated/prisma/client.js';
 import { MailService } from '../mail/mail.service.js';
@@ -29,6 +30,7 @@ export class VisitorTranscriptService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly mail: MailService,
+    private readonly events: ChatEventsService,
   ) {}
 
   /** Mails the transcript; returns the chat whose visitor profile changed (a new email), for the inbox. */
@@ -46,7 +48,17 @@ export class VisitorTranscriptService {
     this.admit(visitorId);
 
     const emailChanged = request.email !== undefined && request.email !== visitor.email;
-    if (emailChanged) await this.prisma.visitor.update({ where: { id: visitor.id }, data: { email: request.email } });
+    if (emailChanged) {
+      await this.prisma.visitor.update({ where: { id: visitor.id }, data: { email: request.email } });
+      await this.events.emit('visitorIdentified', {
+        site,
+        visitorId,
+        verifiedUserId: null,
+        name: null,
+        email: request.email ?? null,
+        attributes: null,
+      });
+    }
     const messages = await this.visibleMessages(chat.id);
     const timeZone = request.timeZone ?? (await siteTimeZone(this.prisma, site.id));
     const named = { ...visitor, email };

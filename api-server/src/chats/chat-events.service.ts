@@ -46,6 +46,19 @@ export type ChatEventMap = {
   chatAssigned: { user: AuthUser; chatId: string; operatorId: string | null };
   /** An operator changed a chat (assignment, status, read position): its new summary. */
   chatChanged: { change: ChatChange };
+  /**
+   * A visitor told who they are (`visitor:identify`, a transcript's email), already stored on the
+   * visitor: `verifiedUserId` only from a verified `chtq.setUser` (its `attributes` count only
+   * then). Awaited before the identify is acknowledged (contacts resolve the person first).
+   */
+  visitorIdentified: {
+    site: Site;
+    visitorId: string;
+    verifiedUserId: string | null;
+    name: string | null;
+    email: string | null;
+    attributes: Record<string, string | number | boolean | null> | null;
+  };
   /** The visitor or the operators read up to `receipt.seq` (the position moved forward). */
   messagesRead: { visitorId: string; receipt: ReadEventPayload };
 };
@@ -98,6 +111,7 @@ export class ChatEventsService {
 /**
  * Listener order: fan-out first (the message reaches everyone before anything reacts to it), then
  * webhooks (they start queueing without waiting, so an AI answer that takes seconds does not hold
- * the event up), then the AI (it claims a chat before automation looks at it), then automation.
+ * the event up), then the AI (it claims a chat before automation looks at it), then automation,
+ * then contacts (linking a visitor to a person reacts to what the others did not need).
  */
-export const LISTENER_ORDER = { fanout: 0, webhooks: 5, ai: 10, automation: 20 } as const;
+export const LISTENER_ORDER = { fanout: 0, webhooks: 5, ai: 10, automation: 20, contacts: 30 } as const;

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
-import type { Chat } from '../generated/prisma/client.js';
+import type { Chat, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
@@ -55,6 +55,7 @@ export class ChatsService {
         site: visibleSitesWhere(user),
         ...(query.siteId ? { siteId: query.siteId } : {}),
         ...(query.status ? { status: query.status } : {}),
+        ...labelFilter(query),
       },
       include: chatSummaryInclude,
       orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
@@ -323,4 +324,13 @@ function assignmentEvent(
   }
   const assignee = assigneeName ?? '';
   return { systemEvent: { code: 'chat.assigned', params: { actor, assignee } }, text: `${actor} assigned this chat to ${assignee}` };
+}
+
+/** Chats with any (or all) of the labels asked for. */
+function labelFilter(query: ListChatsQuery): Prisma.ChatWhereInput {
+  const labelIds = [...new Set(query.labelIds ?? [])];
+  if (labelIds.length === 0) return {};
+  return query.labelMatch === 'all'
+    ? { AND: labelIds.map((labelId) => ({ labels: { some: { labelId } } })) }
+    : { labels: { some: { labelId: { in: labelIds } } } };
 }

@@ -9,6 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../common/errors/app-error.js';
+import { ContactGateService, contactBlocked } from '../contacts/contact-gate.service.js';
 import type { Chat, Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { toMessageDto } from './chat-dto.js';
@@ -40,12 +41,14 @@ export class VisitorChatsService {
     private readonly messages: MessagesService,
     private readonly summaries: ChatSummariesService,
     private readonly events: ChatEventsService,
+    private readonly gate: ContactGateService,
   ) {}
 
   /**
    * Identifies the visitor of a site (the stored id when it belongs to this site, else a new
    * visitor) and records where they are. Call `history` after subscribing the socket to the
-   * visitor's room, so no message can fall between the two.
+   * visitor's room, so no message can fall between the two. A visitor whose contact is blocked is
+   * refused (`contact_blocked`) before anything is written; a contact's last visit is its visitor's.
    */
   async resolveVisitor(site: Site, payload: VisitorJoin, userAgent: string | undefined): Promise<{ id: string; name: string | null }> {
     const profile = {
@@ -56,10 +59,17 @@ export class VisitorChatsService {
       lastSeenAt: new Date(),
     };
     const known = payload.visitorId
-      ? await this.prisma.visitor.findFirst({ where: { id: payload.visitorId, siteId: site.id }, select: { id: true } })
+      ? await this.prisma.visitor.findFirst({
+          where: { id: payload.visitorId, siteId: site.id },
+          select: { id: true, contact: { select: { blocked: true } } },
+        })
       : null;
+    if (known?.contact?.blocked) throw contactBlocked();
     const visitor = known
-      ? await this.prisma.visitor.update({ where: { id: known.id }, data: profile })
+      ? await this.prisma.visitor.update({
+          where: { id: known.id },
+          data: { ...profile, ...(known.contact ? { contact: { update: { lastSeenAt: profile.lastSeenAt } } } : {}) },
+        })
       : await this.prisma.visitor.create({
           data: { id: newVisitorId(), organizationId: site.organizationId, siteId: site.id, referrer: payload.referrer, ...profile },
         });
@@ -146,9 +156,12 @@ export class VisitorChatsService {
 
   /**
    * The visitor gave their name and/or email, and/or a user id already verified by
-   * IdentityVerificationService (`verifiedUserId`); returns their open chat's id, if any.
+   * IdentityVerificationService (`verifiedUserId`); returns their open chat's id, if any. Someone
+   * who is or identifies as a blocked contact is refused (`contact_blocked`) and nothing is stored;
+   * otherwise `visitorIdentified` runs (the contact is resolved) before this returns.
    */
   async identify(site: Site, visitorId: string, who: VisitorIdentify, verifiedUserId: string | null = null): Promise<string | null> {
+    await this.gate.assertNotBlocked(site.organizationId, { visitorId, verifiedUserId, email: who.email });
     await this.prisma.visitor.updateMany({
       where: { id: visitorId, siteId: site.id },
       data: {
@@ -156,6 +169,14 @@ export class VisitorChatsService {
         ...(who.email ? { email: who.email } : {}),
         ...(verifiedUserId !== null ? { externalUserId: verifiedUserId, identityVerifiedAt: new Date() } : {}),
       },
+    });
+    await this.events.emit('visitorIdentified', {
+      site,
+      visitorId,
+      verifiedUserId,
+      name: who.name ?? null,
+      email: who.email ?? null,
+      attributes: who.attributes ?? null,
     });
     return (await this.openChatOf(visitorId, site.id))?.id ?? null;
   }
@@ -170,11 +191,13 @@ export class VisitorChatsService {
 
   /**
    * The visitor's open chat, or a new one. The visitor row is locked meanwhile, so concurrent
-   * first messages (two tabs, a resend) land in one chat, never two.
+   * first messages (two tabs, a resend) land in one chat, never two. A blocked contact starts none.
    */
   openOrStartChat(site: Site, visitorId: string): Promise<{ chat: Chat; started: boolean }> {
     return this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Visitor" WHERE id = ${visitorId} FOR UPDATE`;
+      const [visitor] = await tx.$queryRaw<{ blocked: boolean | null }[]>`
+        SELECT c.blocked FROM "Visitor" v LEFT JOIN "Contact" c ON c.id = v."contactId" WHERE v.id = ${visitorId} FOR UPDATE OF v`;
+      if (visitor?.blocked) throw contactBlocked();
       const open = await tx.chat.findFirst({
         where: { visitorId, status: { not: 'RESOLVED' } },
         orderBy: { createdAt: 'desc' },

@@ -3,7 +3,9 @@ import {
   type AdminServerToClientEvents,
   CHAT_SUMMARY_BATCH_MS,
   type ChatSummaryDto,
+  type LabelsUpdatedPayload,
   type ReadEventPayload,
+  type ServerErrorPayload,
   type TypingEventPayload,
   type WidgetClientToServerEvents,
   type WidgetServerToClientEvents,
@@ -186,6 +188,25 @@ export class RealtimeFanoutService implements OnModuleInit, OnModuleDestroy {
     ...payload: Parameters<AdminServerToClientEvents[E]>
   ): void {
     this.admin?.to(rooms.chat(chatId)).emit(event, ...payload);
+  }
+
+  /**
+   * Ends the widget connections of these visitors (every tab, on every node), telling them why
+   * first (a blocked contact).
+   */
+  disconnectVisitors(visitorIds: string[], error: ServerErrorPayload): void {
+    if (!this.widget || visitorIds.length === 0) return;
+    const visitorRooms = visitorIds.map(rooms.visitor);
+    this.widget.to(visitorRooms).emit('server:error', error);
+    this.widget.in(visitorRooms).disconnectSockets(true);
+  }
+
+  /**
+   * `labels:updated` to the organization's owners and admins and to the operators of `siteIds`
+   * (each socket once, also when it is in several of these rooms).
+   */
+  labelsUpdated(organizationId: string, siteIds: string[], payload: LabelsUpdatedPayload): void {
+    this.admin?.to([rooms.organization(organizationId), ...siteIds.map(rooms.site)]).emit('labels:updated', payload);
   }
 
   /** A site's widget look changed: its joined widget sockets get the effective settings. */

@@ -3,6 +3,7 @@ import { aiChatStateSchema } from './ai.js';
 import { attachmentDtoSchema } from './attachment.js';
 import { timeZoneSchema } from './automation.js';
 import { idSchema, MAX_SEQ } from './common.js';
+import { labelFilterQuerySchema } from './labels.js';
 
 export const chatStatusSchema = z.enum(['OPEN', 'PENDING', 'RESOLVED']);
 export type ChatStatus = z.infer<typeof chatStatusSchema>;
@@ -107,7 +108,8 @@ export const chatSummaryDtoSchema = z.object({
 });
 export type ChatSummaryDto = z.infer<typeof chatSummaryDtoSchema>;
 
-export const listChatsQuerySchema = z.object({
+/** The inbox: chats of a site, a status, and with any (`labelMatch=any`) or all of `labelIds`. */
+export const listChatsQuerySchema = labelFilterQuerySchema.extend({
   siteId: idSchema.optional(),
   status: chatStatusSchema.optional(),
 });

@@ -23,6 +23,20 @@ export const ERROR_STATUS = {
   google_not_configured: 404,
   site_not_found: 404,
   chat_not_found: 404,
+  /**
+   * The visitor is (or identified as) a contact the organization blocked: the widget connection is
+   * refused and nothing was stored.
+   */
+  contact_blocked: 403,
+  /** A label with this name already exists in the organization. */
+  label_taken: 409,
+  /** A contact attribute with this key already exists in the organization. */
+  attribute_key_taken: 409,
+  /**
+   * The merge cannot be made or undone as asked: a contact merged with itself or one already merged
+   * away, or a merge already undone or whose target was merged again since.
+   */
+  merge_conflict: 409,
   email_taken: 409,
   /** A quick template with this shortcut already exists in the same scope. */
   shortcut_taken: 409,

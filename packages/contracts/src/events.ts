@@ -12,6 +12,8 @@ import { type BusinessStatusPayload, visitorTranscriptPayloadSchema } from './au
 import type { ChatStatus, ChatSummaryDto, MessageDto } from './chats.js';
 import { ackData, type ClientEvents, type ClientToServerEventsOf, payloadSchemasOf } from './client-events.js';
 import { clientMessageIdSchema, idSchema, MAX_SEQ, messageTextSchema } from './common.js';
+import { MAX_ATTRIBUTE_TEXT, MAX_ATTRIBUTES_PER_WRITE } from './contacts.js';
+import type { LabelsUpdatedPayload } from './labels.js';
 import type { ErrorCode, ValidationIssue } from './errors.js';
 import type { WidgetSettingsPayload } from './widget-settings.js';
 
@@ -88,9 +90,12 @@ export type VisitorPagePayload = z.input<typeof visitorPagePayloadSchema>;
 
 /** The visitor told us who they are (pre-chat or off-hours form). */
 /**
- * `chtq.setUser({ id, name, email, hash })`. `userId` is the host site's own user id; `userHash`
+ * `chtq.setUser({ id, name, email, hash, attributes })`. `userId` is the host site's own user id; `userHash`
  * is hex HMAC-SHA256(key = the site's identity secret, message = userId), computed on the host
- * site's server. A wrong hash fails with `identity_invalid` and nothing is stored.
+ * site's server. A wrong hash fails with `identity_invalid` and nothing is stored. `attributes`
+ * (custom contact attributes by key) are applied only for a verified user, each only when the
+ * organization defines its key and the value fits its type; anything else is ignored. A visitor
+ * who is (or identifies as) a blocked contact is refused with `contact_blocked`, nothing stored.
  */
 export const visitorIdentifyPayloadSchema = z
   .object({
@@ -100,6 +105,10 @@ export const visitorIdentifyPayloadSchema = z
     userHash: z
       .string()
       .regex(/^[0-9a-f]{64}$/i, 'Expected a hex HMAC-SHA256')
+      .optional(),
+    attributes: z
+      .record(z.string().max(100), z.union([z.string().max(MAX_ATTRIBUTE_TEXT), z.number(), z.boolean(), z.null()]))
+      .refine((r) => Object.keys(r).length <= MAX_ATTRIBUTES_PER_WRITE, `At most ${MAX_ATTRIBUTES_PER_WRITE} attributes at once`)
       .optional(),
   })
   .refine((v) => v.name !== undefined || v.email !== undefined || v.userId !== undefined, 'Give a name, an email or a user id')
@@ -283,6 +292,8 @@ export interface AdminServerToClientEvents {
   'ai:aborted': (payload: AiAbortedPayload) => void;
   /** A chat changed hands (AI, waiting for a human, a human), with why: to joined sockets. */
   'chat:transition': (payload: ChatTransitionDto) => void;
+  /** The organization's labels, or the labels of a chat or contact the socket may see, changed. */
+  'labels:updated': (payload: LabelsUpdatedPayload) => void;
   'server:error': (payload: ServerErrorPayload) => void;
 }
 

@@ -20,3 +20,5 @@ export * from './team.js';
 export * from './templates.js';
 export * from './analytics.js';
 export * from './webhooks.js';
+export * from './labels.js';
+export * from './contacts.js';
