@@ -8,6 +8,7 @@ import { ChatsModule } from './chats/chats.module.js';
 import { EgressModule } from './common/egress/egress.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
+import { GatewaysModule } from './gateways/gateways.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         AiModule,
         AutomationModule,
         AnalyticsModule,
+        GatewaysModule,
       ],
     };
   }

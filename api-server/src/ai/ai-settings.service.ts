@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import type { AiSettings } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { type SiteCache, SiteCachesService } from '../realtime/site-caches.service.js';
+import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { AiClient, type AiClientSettings } from './ai-client.js';
 import { AiError, settingsStatusFor } from './ai-errors.js';

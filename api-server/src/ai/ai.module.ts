@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ChatsModule } from '../chats/chats.module.js';
+import { ClusterModule } from '../common/cluster/cluster.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { AiAnswerService } from './ai-answer.service.js';
@@ -20,7 +21,7 @@ import { AiUsageService } from './ai-usage.service.js';
  */
 @Global()
 @Module({
-  imports: [ChatsModule, RealtimeModule, SitesModule],
+  imports: [ChatsModule, ClusterModule, RealtimeModule, SitesModule],
   controllers: [AiSettingsController, AiChatsController],
   providers: [AiKeyringService, AiSettingsService, AiUsageService, AiStreamsService, AiChatStateService, AiAnswerService, AiSuggestService],
   exports: [AiChatStateService],

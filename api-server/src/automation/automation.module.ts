@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChatsModule } from '../chats/chats.module.js';
+import { ClusterModule } from '../common/cluster/cluster.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SitesModule } from '../sites/sites.module.js';
@@ -22,7 +23,7 @@ import { WelcomeMessagesService } from './welcome-messages.service.js';
 
 /** Automation (issue 7): welcome, auto-replies, quick templates, business hours, follow-ups. See README-dev.md, "Automation". */
 @Module({
-  imports: [ChatsModule, RealtimeModule, SitesModule, MailModule, WidgetSettingsModule],
+  imports: [ChatsModule, ClusterModule, RealtimeModule, SitesModule, MailModule, WidgetSettingsModule],
   controllers: [BusinessHoursController, AutoRepliesController, TemplatesController, WelcomeMessagesController],
   providers: [
     Clock,

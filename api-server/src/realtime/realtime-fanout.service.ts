@@ -15,7 +15,7 @@ import { ChatEventsService, LISTENER_ORDER } from '../chats/chat-events.service.
 import type { ChatChange } from '../chats/chats.service.js';
 import type { PostedMessage } from '../chats/posted-message.js';
 import { rooms } from './rooms.js';
-import { SiteCachesService } from './site-caches.service.js';
+import { SiteCachesService } from '../common/cluster/site-caches.service.js';
 
 export type WidgetNamespace = Namespace<WidgetClientToServerEvents, WidgetServerToClientEvents>;
 export type AdminNamespace = Namespace<AdminClientToServerEvents, AdminServerToClientEvents>;

@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiZodQuery, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
-import { LiveVisitorsService } from './live-visitors.service.js';
+import { LiveVisitorsService } from '../realtime/live-visitors.service.js';
 
 @ApiTags('live visitors')
 @ApiBearerAuth()
