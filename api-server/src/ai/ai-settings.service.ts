@@ -1,6 +1,6 @@
 import type { AiSettingsDto, ParsedAiSettingsBody } from '@chatiq/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { EgressService } from '../common/egress/egress.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';

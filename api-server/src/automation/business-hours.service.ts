@@ -5,7 +5,7 @@ import {
   businessHoursSettingsSchema,
 } from '@chatiq/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import type { BusinessHours } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';

@@ -3,7 +3,6 @@ import type {
   adminJoinPayloadSchema,
   adminMessagePayloadSchema,
   visitorInvitePayloadSchema,
-  ChatStatus,
   ChatSummaryDto,
   ListChatsQuery,
   ListMessagesQuery,
@@ -13,16 +12,17 @@ import type {
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Chat } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
-import { ChatEventsService } from './chat-events.service.js';
+import type { ChatChange } from '../events/chat-change.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { type AppendResult, MessagesService, type NewMessage } from './messages.service.js';
-import type { PostedMessage } from './posted-message.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import { loadSummary } from './summary-loader.js';
 import { VisitorChatsService } from './visitor-chats.service.js';
 
@@ -32,9 +32,6 @@ type VisitorInvite = z.output<typeof visitorInvitePayloadSchema>;
 
 /** What a socket remembers about a chat it was allowed to open. */
 export type ChatAccess = Pick<Chat, 'id' | 'organizationId' | 'visitorId' | 'assignedOperatorId'>;
-
-/** A chat change to fan out: the new summary, and the visitor to tell when the status changed. */
-export type ChatChange = { chat: ChatSummaryDto; organizationId: string; visitorId: string; statusChanged?: ChatStatus };
 
 /** The operators' side of conversations. Every chat is looked up through `chatForUser`. */
 @Injectable()

@@ -12,10 +12,10 @@ import { AppError } from '../common/errors/app-error.js';
 import type { Chat, Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { toMessageDto } from './chat-dto.js';
-import { ChatEventsService } from './chat-events.service.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { MessagesService, type NewMessage } from './messages.service.js';
-import type { PostedMessage } from './posted-message.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import { loadSummary } from './summary-loader.js';
 
 type VisitorJoin = z.output<typeof visitorJoinPayloadSchema>;

@@ -3,7 +3,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { VisitorTranscriptService } from '../automation/visitor-transcript.service.js';
-import { ChatEventsService } from '../chats/chat-events.service.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
 import { ChatsService } from '../chats/chats.service.js';
 import { VisitorChatsService, type VisitorRef } from '../chats/visitor-chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -15,7 +15,7 @@ import type { AppConfig } from '../config/config.schema.js';
 import { bindEventHandlers } from './bind-event-handlers.js';
 import { RealtimeFanoutService, type WidgetNamespace } from '../realtime/realtime-fanout.service.js';
 import { rooms } from '../realtime/rooms.js';
-import { LiveVisitorsService, type Presence } from '../realtime/live-visitors.service.js';
+import { LivePresenceService, type Presence } from '../realtime/live-presence.service.js';
 import { parseHandshake } from './parse-handshake.js';
 import { toHandshakeError } from './socket-errors.js';
 import { SocketRateLimit } from './socket-rate-limit.js';
@@ -33,7 +33,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
     private readonly visitors: VisitorChatsService,
     private readonly chats: ChatsService,
     private readonly fanout: RealtimeFanoutService,
-    private readonly live: LiveVisitorsService,
+    private readonly presence: LivePresenceService,
     private readonly events: ChatEventsService,
     private readonly transcripts: VisitorTranscriptService,
     private readonly identity: IdentityVerificationService,
@@ -44,7 +44,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
 
   afterInit(ns: WidgetNamespace): void {
     this.fanout.attachWidget(ns);
-    this.live.attach(ns);
+    this.presence.attach(ns);
     ns.use(async (socket, next) => {
       try {
         const handshake = parseHandshake(widgetHandshakeSchema, socket);

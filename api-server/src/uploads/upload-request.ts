@@ -2,7 +2,7 @@ import { idSchema } from '@chatiq/contracts';
 import { type CallHandler, type CanActivate, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { parseInput } from '../common/validation/parse-input.js';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage.js';

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ReadEventPayload } from '@chatiq/contracts';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import type { Site } from '../generated/prisma/client.js';
-import type { ChatChange } from './chats.service.js';
+import type { ChatChange } from './chat-change.js';
 import type { PostedMessage } from './posted-message.js';
 
 /**
