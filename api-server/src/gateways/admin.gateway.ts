@@ -2,6 +2,7 @@ import { ADMIN_NAMESPACE, adminClientEventSchemas, adminHandshakeSchema } from '
 import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
+import type { z } from 'zod';
 import { AiChatStateService } from '../ai/ai-chat-state.service.js';
 import type { AuthUser } from '../common/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -19,6 +20,10 @@ import { SocketRateLimit } from './socket-rate-limit.js';
 
 /** `chats`: the chats this socket opened with admin:join, as checked then. */
 type AdminSocketData = { user: AuthUser; chats: Map<string, ChatAccess> };
+const dataOf = (socket: Socket) => socket.data as AdminSocketData;
+
+/** A client event's payload, as the contract's schema parsed it. */
+type Payload<E extends keyof typeof adminClientEventSchemas> = z.output<(typeof adminClientEventSchemas)[E]>;
 
 /** The operator's side: the admin panel talks to `/admin` with its access token. */
 @WebSocketGateway({ namespace: ADMIN_NAMESPACE })
@@ -53,62 +58,91 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    const data = socket.data as AdminSocketData;
-    const { user } = data;
+    const data = dataOf(socket);
     data.chats = new Map();
+    // Each client event and the method that handles it (validation and the ack are bindEventHandlers').
     bindEventHandlers(
       socket,
       adminClientEventSchemas,
       {
-        'admin:join': async (payload) => {
-          const { access, ...result } = await this.chats.join(user, payload, async (chatId) => socket.join(rooms.chat(chatId)));
-          data.chats.set(access.id, access);
-          return result;
-        },
-        'admin:leave': async ({ chatId }) => {
-          await this.chats.assertCanSee(user, chatId);
-          await socket.leave(rooms.chat(chatId));
-          data.chats.delete(chatId);
-          return {};
-        },
-        'admin:message': async (payload) => {
-          const access = data.chats.get(payload.chatId);
-          const { message } = await this.chats.post(user, payload, false, { access, socketId: socket.id });
-          return { message };
-        },
-        'admin:note': async (payload) => {
-          const access = data.chats.get(payload.chatId);
-          const { message } = await this.chats.post(user, payload, true, { access, socketId: socket.id });
-          return { message };
-        },
-        'admin:typing': async ({ chatId, typing }) => {
-          const chat = await this.chats.assertCanSee(user, chatId);
-          this.fanout.operatorTyping(chat.visitorId, { chatId, typing, name: user.name });
-          return {};
-        },
-        'admin:read': async ({ chatId, seq }) => {
-          return { chat: await this.chats.markRead(user, chatId, seq) };
-        },
-        'chat:assign': async ({ chatId, operatorId }) => {
-          return { chat: await this.chats.assign(user, chatId, operatorId) };
-        },
-        'chat:resolve': async ({ chatId }) => {
-          return { chat: await this.chats.setStatus(user, chatId, 'RESOLVED') };
-        },
-        'visitor:invite': async (payload) => {
-          const { message } = await this.chats.invite(user, payload);
-          return { message };
-        },
-        'chat:reopen': async ({ chatId }) => {
-          return { chat: await this.chats.setStatus(user, chatId, 'OPEN') };
-        },
-        // Back to the AI assistant (fan-out of the transition is the service's).
-        'chat:handback': async ({ chatId }) => ({ chat: await this.ai.handBack(user, chatId) }),
+        'admin:join': (payload) => this.onAdminJoin(socket, payload),
+        'admin:leave': (payload) => this.onAdminLeave(socket, payload),
+        'admin:message': (payload) => this.onAdminMessage(socket, payload),
+        'admin:note': (payload) => this.onAdminNote(socket, payload),
+        'admin:typing': (payload) => this.onAdminTyping(socket, payload),
+        'admin:read': (payload) => this.onAdminRead(socket, payload),
+        'chat:assign': (payload) => this.onChatAssign(socket, payload),
+        'chat:resolve': (payload) => this.onChatResolve(socket, payload),
+        'visitor:invite': (payload) => this.onVisitorInvite(socket, payload),
+        'chat:reopen': (payload) => this.onChatReopen(socket, payload),
+        'chat:handback': (payload) => this.onChatHandback(socket, payload),
       },
       { logger: this.logger, rateLimit: this.rateLimit },
     );
-    await socket.join(await this.roomsFor(user));
-    await this.sessions.track(socket, user); // rooms user:<id> and session:<sid>
+    await socket.join(await this.roomsFor(data.user));
+    await this.sessions.track(socket, data.user); // rooms user:<id> and session:<sid>
+  }
+
+  async onAdminJoin(socket: Socket, payload: Payload<'admin:join'>) {
+    const data = dataOf(socket);
+    const { access, ...result } = await this.chats.join(data.user, payload, async (chatId) => socket.join(rooms.chat(chatId)));
+    data.chats.set(access.id, access);
+    return result;
+  }
+
+  async onAdminLeave(socket: Socket, { chatId }: Payload<'admin:leave'>) {
+    const data = dataOf(socket);
+    await this.chats.assertCanSee(data.user, chatId);
+    await socket.leave(rooms.chat(chatId));
+    data.chats.delete(chatId);
+    return {};
+  }
+
+  async onAdminMessage(socket: Socket, payload: Payload<'admin:message'>) {
+    const data = dataOf(socket);
+    const access = data.chats.get(payload.chatId);
+    const { message } = await this.chats.post(data.user, payload, false, { access, socketId: socket.id });
+    return { message };
+  }
+
+  async onAdminNote(socket: Socket, payload: Payload<'admin:note'>) {
+    const data = dataOf(socket);
+    const access = data.chats.get(payload.chatId);
+    const { message } = await this.chats.post(data.user, payload, true, { access, socketId: socket.id });
+    return { message };
+  }
+
+  async onAdminTyping(socket: Socket, { chatId, typing }: Payload<'admin:typing'>) {
+    const { user } = dataOf(socket);
+    const chat = await this.chats.assertCanSee(user, chatId);
+    this.fanout.operatorTyping(chat.visitorId, { chatId, typing, name: user.name });
+    return {};
+  }
+
+  async onAdminRead(socket: Socket, { chatId, seq }: Payload<'admin:read'>) {
+    return { chat: await this.chats.markRead(dataOf(socket).user, chatId, seq) };
+  }
+
+  async onChatAssign(socket: Socket, { chatId, operatorId }: Payload<'chat:assign'>) {
+    return { chat: await this.chats.assign(dataOf(socket).user, chatId, operatorId) };
+  }
+
+  async onChatResolve(socket: Socket, { chatId }: Payload<'chat:resolve'>) {
+    return { chat: await this.chats.setStatus(dataOf(socket).user, chatId, 'RESOLVED') };
+  }
+
+  async onVisitorInvite(socket: Socket, payload: Payload<'visitor:invite'>) {
+    const { message } = await this.chats.invite(dataOf(socket).user, payload);
+    return { message };
+  }
+
+  async onChatReopen(socket: Socket, { chatId }: Payload<'chat:reopen'>) {
+    return { chat: await this.chats.setStatus(dataOf(socket).user, chatId, 'OPEN') };
+  }
+
+  /** Back to the AI assistant (the fan-out of the transition is the service's). */
+  async onChatHandback(socket: Socket, { chatId }: Payload<'chat:handback'>) {
+    return { chat: await this.ai.handBack(dataOf(socket).user, chatId) };
   }
 
   private async roomsFor(user: AuthUser): Promise<string[]> {
