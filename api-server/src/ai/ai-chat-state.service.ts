@@ -240,7 +240,7 @@ export class AiChatStateService implements OnModuleInit {
     const summary = await this.summaries.get(chatId);
     const chat =
       known ?? (await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId }, select: { organizationId: true, visitorId: true } }));
-    this.fanout.chatChanged({ chat: summary, organizationId: chat.organizationId, visitorId: chat.visitorId });
+    this.events.chatChanged({ chat: summary, organizationId: chat.organizationId, visitorId: chat.visitorId });
     return summary;
   }
 }

@@ -1,6 +1,7 @@
 import type { visitorTranscriptPayloadSchema } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
+import { ChatsService } from '../chats/chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Chat, Message, Site } from '../generated/prisma/client.js';
 import { MailService } from '../mail/mail.service.js';
@@ -27,10 +28,11 @@ export class VisitorTranscriptService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly mail: MailService,
+    private readonly chats: ChatsService,
   ) {}
 
-  /** Mails the transcript; returns the chat whose visitor profile changed (a new email), for the inbox. */
-  async send(site: Site, visitorId: string, request: TranscriptRequest): Promise<{ chatId: string; emailChanged: boolean }> {
+  /** Mails the transcript; a new email changes the visitor's profile, so the inbox hears of it. */
+  async send(site: Site, visitorId: string, request: TranscriptRequest): Promise<void> {
     const visitor = await this.prisma.visitor.findFirst({ where: { id: visitorId, siteId: site.id } });
     if (!visitor) throw new AppError('validation_failed', 'Send visitor:join first');
     const email = request.email ?? visitor.email;
@@ -47,7 +49,7 @@ export class VisitorTranscriptService {
     if (emailChanged) await this.prisma.visitor.update({ where: { id: visitor.id }, data: { email: request.email } });
     const messages = await this.visibleMessages(chat.id);
     await this.mail.send({ to: email, ...visitorTranscriptMail({ site, messages }) });
-    return { chatId: chat.id, emailChanged };
+    if (emailChanged) await this.chats.announceChange(chat.id);
   }
 
   private async chatOf(site: Site, visitorId: string): Promise<Chat | null> {

@@ -232,10 +232,15 @@ export class ChatsService {
     return { ...(await this.change(chat)), statusChanged: status };
   }
 
-  /** The fan-out of a chat's current state (used after visitor-side changes). */
-  async changeOf(chatId: string): Promise<ChatChange> {
+  /**
+   * Another domain changed the chat itself (an auto-reply's status or assignment, a follow-up
+   * mark, the visitor's email): its new summary goes out as `chatChanged`, as the chats domain's own
+   * changes do (the fan-out has sent it when this resolves). `statusChanged`: tell the visitor.
+   */
+  async announceChange(chatId: string, statusChanged?: ChatChange['statusChanged']): Promise<void> {
     const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
-    return this.change(chat);
+    const change = await this.change(chat);
+    this.events.chatChanged(statusChanged ? { ...change, statusChanged } : change);
   }
 
   /** Whether the user may see a chat (for events that carry no data, like typing). */

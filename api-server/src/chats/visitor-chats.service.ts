@@ -135,20 +135,20 @@ export class VisitorChatsService {
     void this.events.emit('messagesRead', { visitorId, receipt: { chatId: chat.id, seq: readSeq, by: 'visitor' } });
   }
 
-  /** The visitor navigated; returns their open chat's id (for operators watching), if any. */
-  async updatePage(site: Site, visitorId: string, page: VisitorPage): Promise<string | null> {
+  /** The visitor navigated: their open chat's summary, if any, shows the page (`chatChanged`). */
+  async updatePage(site: Site, visitorId: string, page: VisitorPage): Promise<void> {
     await this.prisma.visitor.updateMany({
       where: { id: visitorId, siteId: site.id },
       data: { currentPageUrl: page.url, currentPageTitle: page.title ?? null, lastSeenAt: new Date() },
     });
-    return (await this.openChatOf(visitorId, site.id))?.id ?? null;
+    await this.announceChange(await this.openChatOf(visitorId, site.id));
   }
 
   /**
    * The visitor gave their name and/or email, and/or a user id already verified by
-   * IdentityVerificationService (`verifiedUserId`); returns their open chat's id, if any.
+   * IdentityVerificationService (`verifiedUserId`); their open chat's summary, if any, shows it.
    */
-  async identify(site: Site, visitorId: string, who: VisitorIdentify, verifiedUserId: string | null = null): Promise<string | null> {
+  async identify(site: Site, visitorId: string, who: VisitorIdentify, verifiedUserId: string | null = null): Promise<void> {
     await this.prisma.visitor.updateMany({
       where: { id: visitorId, siteId: site.id },
       data: {
@@ -157,7 +157,13 @@ export class VisitorChatsService {
         ...(verifiedUserId !== null ? { externalUserId: verifiedUserId, identityVerifiedAt: new Date() } : {}),
       },
     });
-    return (await this.openChatOf(visitorId, site.id))?.id ?? null;
+    await this.announceChange(await this.openChatOf(visitorId, site.id));
+  }
+
+  /** The chat's new summary to the operators (`chatChanged`), after a change of its visitor. */
+  private async announceChange(chat: Chat | null): Promise<void> {
+    if (!chat) return;
+    this.events.chatChanged({ chat: await this.summaries.get(chat.id), organizationId: chat.organizationId, visitorId: chat.visitorId });
   }
 
   /** The visitor's chat that is not resolved, if any. */

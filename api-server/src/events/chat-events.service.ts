@@ -44,7 +44,11 @@ export type ChatEventMap = {
    * acknowledged (an assignment to someone stops the AI first).
    */
   chatAssigned: { user: AuthUser; chatId: string; operatorId: string | null };
-  /** An operator changed a chat (assignment, status, read position): its new summary. */
+  /**
+   * A chat changed (an operator's assignment, status or read position; the AI's state; an
+   * auto-reply's status or assignment; a follow-up mark; the visitor's page or profile): its new
+   * summary. The one way a chat's summary reaches the inbox outside a new message.
+   */
   chatChanged: { change: ChatChange };
   /** The visitor or the operators read up to `receipt.seq` (the position moved forward). */
   messagesRead: { visitorId: string; receipt: ReadEventPayload };

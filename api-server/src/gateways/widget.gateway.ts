@@ -5,7 +5,6 @@ import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { VisitorTranscriptService } from '../automation/visitor-transcript.service.js';
 import { ChatEventsService } from '../events/chat-events.service.js';
-import { ChatsService } from '../chats/chats.service.js';
 import { VisitorChatsService, type VisitorRef } from '../chats/visitor-chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Site } from '../generated/prisma/client.js';
@@ -43,7 +42,6 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
   constructor(
     private readonly sites: SitesService,
     private readonly visitors: VisitorChatsService,
-    private readonly chats: ChatsService,
     private readonly fanout: RealtimeFanoutService,
     private readonly presence: LivePresenceService,
     private readonly events: ChatEventsService,
@@ -140,7 +138,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
     const data = dataOf(socket);
     const visitorId = joinedVisitor(socket).id;
     if (data.presence) data.presence.page = { url: page.url, title: page.title ?? null };
-    await this.chatChanged(await this.visitors.updatePage(data.site, visitorId, page));
+    await this.visitors.updatePage(data.site, visitorId, page);
     return {};
   }
 
@@ -150,17 +148,12 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
     // A user id counts only with its hash; a wrong one stores nothing (identity_invalid).
     const verifiedUserId = who.userId !== undefined ? await this.identity.verify(data.site.id, who.userId, who.userHash ?? '') : null;
     if (who.name) joinedVisitor(socket).name = who.name;
-    await this.chatChanged(await this.visitors.identify(data.site, visitorId, who, verifiedUserId));
+    await this.visitors.identify(data.site, visitorId, who, verifiedUserId);
     return { verified: verifiedUserId !== null };
   }
 
   async onVisitorTranscript(socket: Socket, request: Payload<'visitor:transcript'>) {
-    const sent = await this.transcripts.send(dataOf(socket).site, joinedVisitor(socket).id, request);
-    if (sent.emailChanged) await this.chatChanged(sent.chatId);
+    await this.transcripts.send(dataOf(socket).site, joinedVisitor(socket).id, request);
     return {};
-  }
-
-  private async chatChanged(chatId: string | null): Promise<void> {
-    if (chatId) this.fanout.chatChanged(await this.chats.changeOf(chatId));
   }
 }
