@@ -9,6 +9,7 @@ import { EgressModule } from './common/egress/egress.module.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
+import { GatewaysModule } from './gateways/gateways.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LabelsModule } from './labels/labels.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         WebhooksModule,
         ContactsModule,
         LabelsModule,
+        GatewaysModule,
       ],
     };
   }

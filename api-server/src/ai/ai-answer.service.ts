@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { ChatEventsService, LISTENER_ORDER, type MessageAuthor } from '../chats/chat-events.service.js';
-import type { PostedMessage } from '../chats/posted-message.js';
+import { ChatEventsService, LISTENER_ORDER, type MessageAuthor } from '../events/chat-events.service.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
 import { findEgressRefusal } from '../common/egress/egress-agent.js';

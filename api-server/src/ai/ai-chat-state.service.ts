@@ -1,13 +1,13 @@
 import type { AiChatState, AiHandoffReason, ChatSummaryDto, ChatTransitionDto } from '@chatiq/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { AuthUser } from '../auth/auth-user.js';
-import { ChatEventsService, LISTENER_ORDER } from '../chats/chat-events.service.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { ChatEventsService, LISTENER_ORDER } from '../events/chat-events.service.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
 import { ChatsService } from '../chats/chats.service.js';
 import { MessagesService } from '../chats/messages.service.js';
-import type { PostedMessage } from '../chats/posted-message.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import { loadSummary } from '../chats/summary-loader.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Chat, ChatTransition } from '../generated/prisma/client.js';
@@ -240,7 +240,7 @@ export class AiChatStateService implements OnModuleInit {
     const summary = await this.summaries.get(chatId);
     const chat =
       known ?? (await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId }, select: { organizationId: true, visitorId: true } }));
-    this.fanout.chatChanged({ chat: summary, organizationId: chat.organizationId, visitorId: chat.visitorId });
+    this.events.chatChanged({ chat: summary, organizationId: chat.organizationId, visitorId: chat.visitorId });
     return summary;
   }
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Agent } from 'undici';
 import { type FakeOpenAi, type RecordedRequest, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
 import { createEgressAgent, type EgressFetch, fetchThrough } from '../common/egress/egress-agent.js';
-import { parseEgressAllowList } from '../common/egress/egress-allow-list.js';
+import { parseEgressAllowList } from '../config/egress-allow-list.js';
 import { AiClient, type AiClientSettings } from './ai-client.js';
 import { AiError } from './ai-errors.js';
 import type { AiHistoryTurn, AiStreamEvent } from './ai-stream-event.js';

@@ -1,13 +1,13 @@
 import type { AiSettingsDto, ParsedAiSettingsBody } from '@chatiq/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { EgressService } from '../common/egress/egress.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import type { AiSettings } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { type SiteCache, SiteCachesService } from '../realtime/site-caches.service.js';
+import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { AiClient, type AiClientSettings } from './ai-client.js';
 import { AiError, settingsStatusFor } from './ai-errors.js';

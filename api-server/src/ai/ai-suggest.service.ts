@@ -1,6 +1,6 @@
 import type { AiSuggestionDto } from '@chatiq/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ChatsService } from '../chats/chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { PrismaService } from '../prisma/prisma.service.js';

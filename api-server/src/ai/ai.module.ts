@@ -1,5 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ChatsModule } from '../chats/chats.module.js';
+import { ClusterModule } from '../common/cluster/cluster.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { AiAnswerService } from './ai-answer.service.js';
@@ -13,14 +15,11 @@ import { AiSuggestService } from './ai-suggest.service.js';
 import { AiUsageService } from './ai-usage.service.js';
 
 /**
- * The AI assistant bridge (issue 8): per-site settings, answering, handoff, copilot, usage.
- *
- * Global so the admin gateway (in RealtimeModule, which this module imports for the fan-out) can
- * call `chat:handback` and assignment takeovers into AiChatStateService without a module cycle.
+ * The AI assistant bridge (issue 8): per-site settings, answering, handoff, copilot, usage. It
+ * listens to the chat events (answers, takeovers); the admin gateway calls `chat:handback`.
  */
-@Global()
 @Module({
-  imports: [ChatsModule, RealtimeModule, SitesModule],
+  imports: [ChatsModule, ClusterModule, EventsModule, RealtimeModule, SitesModule],
   controllers: [AiSettingsController, AiChatsController],
   providers: [AiKeyringService, AiSettingsService, AiUsageService, AiStreamsService, AiChatStateService, AiAnswerService, AiSuggestService],
   exports: [AiChatStateService],

@@ -26,7 +26,7 @@ import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { MailService } from '../mail/mail.service.js';
 import { RateLimit } from './auth-rate-limit.guard.js';
-import type { AuthUser } from './auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { PasswordService } from './password.service.js';

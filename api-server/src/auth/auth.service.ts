@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../prisma/unique-violation.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { AuthLimitsService } from './auth-limits.service.js';
 import { GoogleIdentityService } from './google-identity.service.js';
-import type { AccessTokenClaims, AuthUser } from './auth-user.js';
+import type { AccessTokenClaims, AuthUser } from '../common/auth-user.js';
 import { RateLimitedError } from './rate-limited.error.js';
 import { SessionsService } from './sessions.service.js';
 

@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import type { AccessTokenClaims, AuthUser } from './auth-user.js';
+import type { AccessTokenClaims, AuthUser } from '../common/auth-user.js';
 import { AuthService } from './auth.service.js';
 
 @Injectable()

@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/config.schema.js';
 import { MailService } from '../mail/mail.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { AuthLimitsService } from './auth-limits.service.js';
-import type { AuthUser } from './auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { RateLimitedError } from './rate-limited.error.js';
 import { SessionsService } from './sessions.service.js';
 

@@ -1,16 +1,15 @@
 import type { SystemEvent } from '@chatiq/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import { ChatEventsService } from '../chats/chat-events.service.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
 import { ChatsService } from '../chats/chats.service.js';
 import { MessagesService } from '../chats/messages.service.js';
-import type { PostedMessage } from '../chats/posted-message.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import { loadSummary } from '../chats/summary-loader.js';
 import type { Chat, Message, Site, Visitor } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { isUniqueViolation } from '../prisma/unique-violation.js';
-import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import type { StoredAutoReplyRule } from './auto-reply-matcher.js';
 import { describeTrigger } from './auto-reply-rows.js';
 import { renderTemplate } from './template-renderer.js';
@@ -47,7 +46,6 @@ export class AutoReplyFiringService {
     private readonly messages: MessagesService,
     private readonly summaries: ChatSummariesService,
     private readonly chats: ChatsService,
-    private readonly fanout: RealtimeFanoutService,
     private readonly events: ChatEventsService,
   ) {}
 
@@ -114,8 +112,7 @@ export class AutoReplyFiringService {
     }
     if (Object.keys(data).length === 0) return done;
     await this.prisma.chat.update({ where: { id: chat.id }, data });
-    const change = await this.chats.changeOf(chat.id);
-    this.fanout.chatChanged(data.status ? { ...change, statusChanged: data.status } : change);
+    await this.chats.announceChange(chat.id, data.status);
     return done;
   }
 

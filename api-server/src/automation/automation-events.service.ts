@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ChatEventsService, type ChatEventMap, LISTENER_ORDER, type MessageStoredEvent } from '../chats/chat-events.service.js';
-import type { PostedMessage } from '../chats/posted-message.js';
+import { ChatEventsService, type ChatEventMap, LISTENER_ORDER, type MessageStoredEvent } from '../events/chat-events.service.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { AutoReplyResponderService } from './auto-reply-responder.service.js';
 import { BusinessHoursService } from './business-hours.service.js';

@@ -22,7 +22,7 @@ import { eventually } from '../../test/support/eventually.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from '../../test/support/redis.js';
 import { startSmtpServer } from '../../test/support/smtp.js';
 import { type ApiNode, startApiNodes } from '../../test/support/test-app.js';
-import { ChatEventsService } from '../chats/chat-events.service.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChatsModule } from '../chats/chats.module.js';
+import { ClusterModule } from '../common/cluster/cluster.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SitesModule } from '../sites/sites.module.js';
@@ -17,12 +19,13 @@ import { FollowUpsService } from './follow-ups.service.js';
 import { NoReplyWatcherService } from './no-reply-watcher.service.js';
 import { TemplatesController } from './templates.controller.js';
 import { TemplatesService } from './templates.service.js';
+import { VisitorTranscriptService } from './visitor-transcript.service.js';
 import { WelcomeMessagesController } from './welcome-messages.controller.js';
 import { WelcomeMessagesService } from './welcome-messages.service.js';
 
 /** Automation (issue 7): welcome, auto-replies, quick templates, business hours, follow-ups. See README-dev.md, "Automation". */
 @Module({
-  imports: [ChatsModule, RealtimeModule, SitesModule, MailModule, WidgetSettingsModule],
+  imports: [ChatsModule, ClusterModule, EventsModule, RealtimeModule, SitesModule, MailModule, WidgetSettingsModule],
   controllers: [BusinessHoursController, AutoRepliesController, TemplatesController, WelcomeMessagesController],
   providers: [
     Clock,
@@ -36,7 +39,8 @@ import { WelcomeMessagesService } from './welcome-messages.service.js';
     WelcomeMessagesService,
     AutomationEventsService,
     AutomationSchedulerService,
+    VisitorTranscriptService,
   ],
-  exports: [Clock, BusinessHoursService],
+  exports: [Clock, BusinessHoursService, VisitorTranscriptService],
 })
 export class AutomationModule {}

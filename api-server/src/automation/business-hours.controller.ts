@@ -8,7 +8,7 @@ import {
 } from '@chatiq/contracts';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RequirePermission } from '../auth/permissions.js';
 import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';

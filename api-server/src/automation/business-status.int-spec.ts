@@ -17,7 +17,7 @@ import {
 import { type ControlledClock, controlClock } from '../../test/support/clock.js';
 import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
-import { ChatEventsService, LISTENER_ORDER } from '../chats/chat-events.service.js';
+import { ChatEventsService, LISTENER_ORDER } from '../events/chat-events.service.js';
 
 describe('business status and welcome on the widget', () => {
   let t: TestApp;

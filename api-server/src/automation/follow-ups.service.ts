@@ -4,7 +4,6 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { MailService } from '../mail/mail.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { followUpMail } from './follow-up-mail.js';
 
 /**
@@ -33,7 +32,6 @@ export class FollowUpsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly chats: ChatsService,
-    private readonly fanout: RealtimeFanoutService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -149,6 +147,6 @@ export class FollowUpsService {
   }
 
   private async announce(chatId: string): Promise<void> {
-    this.fanout.chatChanged(await this.chats.changeOf(chatId));
+    await this.chats.announceChange(chatId);
   }
 }

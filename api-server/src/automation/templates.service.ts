@@ -1,7 +1,7 @@
 import type { QuickTemplateDto, quickTemplateBodySchema } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { QuickTemplate } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';

@@ -1,7 +1,8 @@
 import type { visitorTranscriptPayloadSchema } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import { ChatEventsService } from '../chats/chat-events.service.js';
+import { ChatsService } from '../chats/chats.service.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Chat, Message, Site } from '../generated/prisma/client.js';
 import { MailService } from '../mail/mail.service.js';
@@ -31,10 +32,11 @@ export class VisitorTranscriptService {
     private readonly prisma: PrismaService,
     private readonly mail: MailService,
     private readonly events: ChatEventsService,
+    private readonly chats: ChatsService,
   ) {}
 
-  /** Mails the transcript; returns the chat whose visitor profile changed (a new email), for the inbox. */
-  async send(site: Site, visitorId: string, request: TranscriptRequest): Promise<{ chatId: string; emailChanged: boolean }> {
+  /** Mails the transcript; a new email changes the visitor's profile, so the inbox hears of it. */
+  async send(site: Site, visitorId: string, request: TranscriptRequest): Promise<void> {
     const visitor = await this.prisma.visitor.findFirst({ where: { id: visitorId, siteId: site.id } });
     if (!visitor) throw new AppError('validation_failed', 'Send visitor:join first');
     const email = request.email ?? visitor.email;
@@ -63,7 +65,7 @@ export class VisitorTranscriptService {
     const timeZone = request.timeZone ?? (await siteTimeZone(this.prisma, site.id));
     const named = { ...visitor, email };
     await this.mail.send({ to: email, ...visitorTranscriptMail({ site, visitor: named, chat, messages, timeZone }) });
-    return { chatId: chat.id, emailChanged };
+    if (emailChanged) await this.chats.announceChange(chat.id);
   }
 
   private async chatOf(site: Site, visitorId: string): Promise<Chat | null> {

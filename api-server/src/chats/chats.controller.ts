@@ -14,7 +14,7 @@ import {
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiZodQuery, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';

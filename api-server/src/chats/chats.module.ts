@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ContactGateModule } from '../contacts/contact-gate.service.js';
-import { ChatEventsService } from './chat-events.service.js';
+import { EventsModule } from '../events/events.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
+import { SitesModule } from '../sites/sites.module.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { ChatsController } from './chats.controller.js';
 import { ChatsService } from './chats.service.js';
+import { LiveVisitorsService } from './live-visitors.service.js';
 import { MessagesService } from './messages.service.js';
 import { VisitorChatsService } from './visitor-chats.service.js';
 
 @Module({
-  imports: [ContactGateModule],
+  imports: [ContactGateModule, EventsModule, RealtimeModule, SitesModule],
   controllers: [ChatsController],
-  providers: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, ChatEventsService],
-  exports: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, ChatEventsService],
+  providers: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, LiveVisitorsService],
+  exports: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, LiveVisitorsService],
 })
 export class ChatsModule {}

@@ -3,7 +3,6 @@ import type {
   adminJoinPayloadSchema,
   adminMessagePayloadSchema,
   visitorInvitePayloadSchema,
-  ChatStatus,
   ChatSummaryDto,
   ListChatsQuery,
   ListMessagesQuery,
@@ -13,16 +12,17 @@ import type {
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Chat, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
-import { ChatEventsService } from './chat-events.service.js';
+import type { ChatChange } from '../events/chat-change.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { type AppendResult, MessagesService, type NewMessage } from './messages.service.js';
-import type { PostedMessage } from './posted-message.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import { loadSummary } from './summary-loader.js';
 import { siteTimeZone } from './transcript-format.js';
 import { VisitorChatsService } from './visitor-chats.service.js';
@@ -33,9 +33,6 @@ type VisitorInvite = z.output<typeof visitorInvitePayloadSchema>;
 
 /** What a socket remembers about a chat it was allowed to open. */
 export type ChatAccess = Pick<Chat, 'id' | 'organizationId' | 'visitorId' | 'assignedOperatorId'>;
-
-/** A chat change to fan out: the new summary, and the visitor to tell when the status changed. */
-export type ChatChange = { chat: ChatSummaryDto; organizationId: string; visitorId: string; statusChanged?: ChatStatus };
 
 /** The operators' side of conversations. Every chat is looked up through `chatForUser`. */
 @Injectable()
@@ -255,10 +252,15 @@ export class ChatsService {
     return { ...(await this.change(chat)), statusChanged: status };
   }
 
-  /** The fan-out of a chat's current state (used after visitor-side changes). */
-  async changeOf(chatId: string): Promise<ChatChange> {
+  /**
+   * Another domain changed the chat itself (an auto-reply's status or assignment, a follow-up
+   * mark, the visitor's email): its new summary goes out as `chatChanged`, as the chats domain's own
+   * changes do (the fan-out has sent it when this resolves). `statusChanged`: tell the visitor.
+   */
+  async announceChange(chatId: string, statusChanged?: ChatChange['statusChanged']): Promise<void> {
     const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
-    return this.change(chat);
+    const change = await this.change(chat);
+    this.events.chatChanged(statusChanged ? { ...change, statusChanged } : change);
   }
 
   /** Whether the user may see a chat (for events that carry no data, like typing). */

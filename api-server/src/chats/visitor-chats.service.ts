@@ -13,10 +13,10 @@ import { ContactGateService, contactBlocked } from '../contacts/contact-gate.ser
 import type { Chat, Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { toMessageDto } from './chat-dto.js';
-import { ChatEventsService } from './chat-events.service.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { MessagesService, type NewMessage } from './messages.service.js';
-import type { PostedMessage } from './posted-message.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import { loadSummary } from './summary-loader.js';
 
 type VisitorJoin = z.output<typeof visitorJoinPayloadSchema>;
@@ -145,22 +145,22 @@ export class VisitorChatsService {
     void this.events.emit('messagesRead', { visitorId, receipt: { chatId: chat.id, seq: readSeq, by: 'visitor' } });
   }
 
-  /** The visitor navigated; returns their open chat's id (for operators watching), if any. */
-  async updatePage(site: Site, visitorId: string, page: VisitorPage): Promise<string | null> {
+  /** The visitor navigated: their open chat's summary, if any, shows the page (`chatChanged`). */
+  async updatePage(site: Site, visitorId: string, page: VisitorPage): Promise<void> {
     await this.prisma.visitor.updateMany({
       where: { id: visitorId, siteId: site.id },
       data: { currentPageUrl: page.url, currentPageTitle: page.title ?? null, lastSeenAt: new Date() },
     });
-    return (await this.openChatOf(visitorId, site.id))?.id ?? null;
+    await this.announceChange(await this.openChatOf(visitorId, site.id));
   }
 
   /**
    * The visitor gave their name and/or email, and/or a user id already verified by
-   * IdentityVerificationService (`verifiedUserId`); returns their open chat's id, if any. Someone
+   * IdentityVerificationService (`verifiedUserId`); their open chat's summary, if any, shows it. Someone
    * who is or identifies as a blocked contact is refused (`contact_blocked`) and nothing is stored;
    * otherwise `visitorIdentified` runs (the contact is resolved) before this returns.
    */
-  async identify(site: Site, visitorId: string, who: VisitorIdentify, verifiedUserId: string | null = null): Promise<string | null> {
+  async identify(site: Site, visitorId: string, who: VisitorIdentify, verifiedUserId: string | null = null): Promise<void> {
     await this.gate.assertNotBlocked(site.organizationId, { visitorId, verifiedUserId, email: who.email });
     await this.prisma.visitor.updateMany({
       where: { id: visitorId, siteId: site.id },
@@ -178,7 +178,13 @@ export class VisitorChatsService {
       email: who.email ?? null,
       attributes: who.attributes ?? null,
     });
-    return (await this.openChatOf(visitorId, site.id))?.id ?? null;
+    await this.announceChange(await this.openChatOf(visitorId, site.id));
+  }
+
+  /** The chat's new summary to the operators (`chatChanged`), after a change of its visitor. */
+  private async announceChange(chat: Chat | null): Promise<void> {
+    if (!chat) return;
+    this.events.chatChanged({ chat: await this.summaries.get(chat.id), organizationId: chat.organizationId, visitorId: chat.visitorId });
   }
 
   /** The visitor's chat that is not resolved, if any. */

@@ -25,7 +25,7 @@ import { eventually } from '../../test/support/eventually.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { tinyPng } from '../uploads/test-files.js';
-import { ChatEventsService, type MessageAuthor } from './chat-events.service.js';
+import { ChatEventsService, type MessageAuthor } from '../events/chat-events.service.js';
 
 const ORIGIN = 'https://shop.example';
 /** 60 words, 40 ms apart: about 2.4 s of streaming, long enough to interrupt. */

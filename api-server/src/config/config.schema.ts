@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EgressAllowListError, parseEgressAllowList } from '../common/egress/egress-allow-list.js';
+import { EgressAllowListError, parseEgressAllowList } from './egress-allow-list.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 
 /** A TRUSTED_PROXIES list, checked entry by entry (see trusted-proxies.ts). */

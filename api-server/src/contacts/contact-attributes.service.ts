@@ -8,7 +8,7 @@ import {
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { ContactAttributeDefinition, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';

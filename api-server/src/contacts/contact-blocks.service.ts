@@ -1,6 +1,6 @@
 import type { ContactDto } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { ContactsService } from './contacts.service.js';

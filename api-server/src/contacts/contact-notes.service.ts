@@ -1,6 +1,6 @@
 import type { ContactNoteDto } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { toContactNoteDto } from './contact-dto.js';

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { type ChatEventMap, ChatEventsService, LISTENER_ORDER } from '../chats/chat-events.service.js';
+import { type ChatEventMap, ChatEventsService, LISTENER_ORDER } from '../events/chat-events.service.js';
 import type { Contact } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { isUniqueViolation } from '../prisma/unique-violation.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
 import { ChatsModule } from '../chats/chats.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ContactAttributesController } from './contact-attributes.controller.js';
@@ -17,7 +18,7 @@ import { ContactsService } from './contacts.service.js';
  * ContactGateModule, which the chats domain imports (it sits below both).
  */
 @Module({
-  imports: [ChatsModule, RealtimeModule],
+  imports: [ChatsModule, RealtimeModule, EventsModule],
   controllers: [ContactsController, ContactNotesController, ContactAttributesController],
   providers: [
     ContactsService,

@@ -8,7 +8,7 @@ import type {
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { chatSummaryInclude, toChatSummaryDto } from '../chats/chat-dto.js';
 import { AppError } from '../common/errors/app-error.js';
 import { type Contact, Prisma } from '../generated/prisma/client.js';

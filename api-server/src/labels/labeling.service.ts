@@ -1,6 +1,6 @@
 import type { LabelDto } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ChatsService } from '../chats/chats.service.js';
 import { toLabelDto } from '../contacts/contact-dto.js';
 import { ContactsService } from '../contacts/contacts.service.js';

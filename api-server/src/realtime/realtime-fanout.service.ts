@@ -1,9 +1,11 @@
 import {
   type AdminClientToServerEvents,
+  type ChatStatus,
   type AdminServerToClientEvents,
   CHAT_SUMMARY_BATCH_MS,
   type ChatSummaryDto,
   type LabelsUpdatedPayload,
+  type MessageDto,
   type ReadEventPayload,
   type ServerErrorPayload,
   type TypingEventPayload,
@@ -11,16 +13,19 @@ import {
   type WidgetServerToClientEvents,
   type WidgetSettingsPayload,
 } from '@chatiq/contracts';
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import { ChatEventsService, LISTENER_ORDER } from '../chats/chat-events.service.js';
-import type { ChatChange } from '../chats/chats.service.js';
-import type { PostedMessage } from '../chats/posted-message.js';
 import { rooms } from './rooms.js';
-import { SiteCachesService } from './site-caches.service.js';
+import { SiteCachesService } from '../common/cluster/site-caches.service.js';
 
 export type WidgetNamespace = Namespace<WidgetClientToServerEvents, WidgetServerToClientEvents>;
 export type AdminNamespace = Namespace<AdminClientToServerEvents, AdminServerToClientEvents>;
+
+/** A chat's new summary for the inbox, and who sees the chat: its site's operators, its visitor. */
+export type ChatUpdate = { chat: ChatSummaryDto; organizationId: string; visitorId: string; statusChanged?: ChatStatus };
+
+/** A stored message to send, with its chat's summary once loaded (batched for the inbox). */
+export type MessageUpdate = { message: MessageDto; chat: Promise<ChatSummaryDto>; organizationId: string; visitorId: string };
 
 /** The most inbox summaries one `chats:updated` frame carries (a busy site's batch is split). */
 const MAX_CHATS_PER_FRAME = 200;
@@ -37,28 +42,21 @@ const MAX_CHATS_PER_FRAME = 200;
  * per message. Any other change of a chat is sent at once and replaces a waiting summary it
  * already includes (same or later `lastSeq`), so an older summary never follows a newer one.
  *
- * Every stored message reaches it as the chats domain's `messageStored` event, first of its
- * listeners and synchronously, so it is on its way before the sender's acknowledgement.
+ * It knows sockets and rooms, nothing of the domains: the events layer's FanoutListener calls it
+ * for every stored message and chat change (`messageStored`, `chatChanged`, `messagesRead`), first
+ * of their listeners and synchronously, so a message is on its way before the sender's
+ * acknowledgement.
  */
 @Injectable()
-export class RealtimeFanoutService implements OnModuleInit, OnModuleDestroy {
+export class RealtimeFanoutService implements OnModuleDestroy {
   private readonly logger = new Logger(RealtimeFanoutService.name);
   private widget?: WidgetNamespace;
   private admin?: AdminNamespace;
   /** Message-driven summaries waiting for the next batch, by chat id. */
-  private readonly pendingSummaries = new Map<string, ChatChange>();
+  private readonly pendingSummaries = new Map<string, ChatUpdate>();
   private flushTimer: NodeJS.Timeout | null = null;
 
-  constructor(
-    private readonly siteCaches: SiteCachesService,
-    private readonly events: ChatEventsService,
-  ) {}
-
-  onModuleInit(): void {
-    this.events.on('messageStored', ({ posted, senderSocketId }) => this.messagePosted(posted, senderSocketId), LISTENER_ORDER.fanout);
-    this.events.on('chatChanged', ({ change }) => this.chatChanged(change), LISTENER_ORDER.fanout);
-    this.events.on('messagesRead', ({ visitorId, receipt }) => this.read(visitorId, receipt), LISTENER_ORDER.fanout);
-  }
+  constructor(private readonly siteCaches: SiteCachesService) {}
 
   attachWidget(ns: WidgetNamespace): void {
     this.widget = ns;
@@ -73,8 +71,7 @@ export class RealtimeFanoutService implements OnModuleInit, OnModuleDestroy {
    * A new message. `senderSocketId`: the socket that sent it (widget or admin), which has it from
    * its acknowledgement; the sender's other tabs and everyone else get it.
    */
-  private messagePosted(posted: PostedMessage, senderSocketId?: string): void {
-    if (!posted.created) return; // a resend: everyone already has it
+  messagePosted(posted: MessageUpdate, senderSocketId?: string): void {
     const { message } = posted;
     // The message first; the inbox's summary of the chat when it has loaded.
     posted.chat.then(
@@ -93,7 +90,7 @@ export class RealtimeFanoutService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** A chat's summary changed (assignment, status, read state, visitor profile…): sent at once. */
-  chatChanged(change: ChatChange): void {
+  chatChanged(change: ChatUpdate): void {
     const pending = this.pendingSummaries.get(change.chat.id);
     // A waiting summary this one already includes is dropped; one with a newer message still goes.
     if (pending && pending.chat.lastSeq <= change.chat.lastSeq) this.pendingSummaries.delete(change.chat.id);
@@ -122,7 +119,7 @@ export class RealtimeFanoutService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** A message's summary: waits for the next batch, replacing an older one of the same chat. */
-  private summaryAfterMessage(change: ChatChange): void {
+  private summaryAfterMessage(change: ChatUpdate): void {
     const pending = this.pendingSummaries.get(change.chat.id);
     if (pending && pending.chat.lastSeq > change.chat.lastSeq) return; // a newer read is already waiting
     this.pendingSummaries.set(change.chat.id, change);

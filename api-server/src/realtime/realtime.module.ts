@@ -1,19 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
-import { VisitorTranscriptModule } from '../automation/visitor-transcript.module.js';
-import { ChatsModule } from '../chats/chats.module.js';
-import { SitesModule } from '../sites/sites.module.js';
-import { AdminGateway } from './admin.gateway.js';
-import { LiveVisitorsController } from './live-visitors.controller.js';
-import { LiveVisitorsService } from './live-visitors.service.js';
+import { ClusterModule } from '../common/cluster/cluster.module.js';
+import { LivePresenceService } from './live-presence.service.js';
 import { RealtimeFanoutService } from './realtime-fanout.service.js';
-import { SiteCachesService } from './site-caches.service.js';
-import { WidgetGateway } from './widget.gateway.js';
 
+/** Sending to sockets: the fan-out to rooms, and live presence. The gateways are in GatewaysModule. */
 @Module({
-  imports: [AuthModule, ChatsModule, SitesModule, VisitorTranscriptModule],
-  controllers: [LiveVisitorsController],
-  providers: [WidgetGateway, AdminGateway, RealtimeFanoutService, LiveVisitorsService, SiteCachesService],
-  exports: [RealtimeFanoutService, SiteCachesService],
+  imports: [ClusterModule],
+  providers: [RealtimeFanoutService, LivePresenceService],
+  exports: [RealtimeFanoutService, LivePresenceService],
 })
 export class RealtimeModule {}

@@ -17,7 +17,7 @@ import {
 } from '@chatiq/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';

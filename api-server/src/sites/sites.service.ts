@@ -8,7 +8,7 @@ import type {
   SiteDto,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';

@@ -12,7 +12,7 @@ import type {
 import { Inject, Injectable } from '@nestjs/common';
 import bcrypt from 'bcrypt';
 import { createHash, randomBytes } from 'node:crypto';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { assertCan } from '../auth/permissions.js';
 import { SessionsService } from '../auth/sessions.service.js';

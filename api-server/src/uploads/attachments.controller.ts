@@ -10,7 +10,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';

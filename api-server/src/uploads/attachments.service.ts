@@ -10,9 +10,9 @@ import {
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ChatsService } from '../chats/chats.service.js';
-import type { PostedMessage } from '../chats/posted-message.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import { VisitorChatsService } from '../chats/visitor-chats.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { Message } from '../generated/prisma/client.js';

@@ -4,7 +4,6 @@ import { MulterModule } from '@nestjs/platform-express';
 import { ChatsModule } from '../chats/chats.module.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage.js';
 import { AttachmentsController } from './attachments.controller.js';
@@ -34,7 +33,6 @@ export class AttachmentStorageModule {}
     AttachmentStorageModule,
     ChatsModule,
     SitesModule,
-    RealtimeModule,
     MulterModule.registerAsync({
       imports: [AttachmentStorageModule],
       inject: [ATTACHMENT_STORAGE, APP_CONFIG],

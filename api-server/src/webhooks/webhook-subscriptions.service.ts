@@ -8,12 +8,12 @@ import type {
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { EgressService } from '../common/egress/egress.service.js';
 import type { WebhookSubscription } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { type SiteCache, SiteCachesService } from '../realtime/site-caches.service.js';
+import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 
 /** What the hot path needs to know of an organization's enabled subscriptions. */
 export type ActiveSubscription = { id: string; events: string[]; siteId: string | null };

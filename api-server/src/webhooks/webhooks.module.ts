@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
+import { ClusterModule } from '../common/cluster/cluster.module.js';
 import { ChatsModule } from '../chats/chats.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
@@ -11,7 +13,7 @@ import { WebhooksService } from './webhooks.service.js';
 
 /** Signed webhooks delivered through a PostgreSQL job queue (issue 19). See README-dev.md, "Webhooks". */
 @Module({
-  imports: [ChatsModule, RealtimeModule, MailModule],
+  imports: [ChatsModule, RealtimeModule, MailModule, EventsModule, ClusterModule],
   controllers: [WebhooksController],
   providers: [WebhookQueueService, WebhookSubscriptionsService, WebhookPublisherService, WebhookDeliveryService, WebhooksService],
   exports: [WebhookPublisherService],

@@ -1,6 +1,6 @@
 import type { ListWebhookDeliveriesQuery, QueuedWebhookEventDto, WebhookDeliveryDto, WebhookEvent } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { WebhookDelivery } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';

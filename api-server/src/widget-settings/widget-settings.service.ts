@@ -9,7 +9,7 @@ import {
   widgetSettingsOwnerSet,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import type { Prisma, WidgetSettings } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';

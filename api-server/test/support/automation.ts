@@ -9,7 +9,7 @@ import type {
 } from '@chatiq/contracts';
 import type { INestApplication } from '@nestjs/common';
 import { createUser } from '../../prisma/factories.js';
-import { ChatEventsService } from '../../src/chats/chat-events.service.js';
+import { ChatEventsService } from '../../src/events/chat-events.service.js';
 import type { PrismaService } from '../../src/prisma/prisma.service.js';
 import { api, connectWidget, newClientId, ok, type WidgetSocket } from './clients.js';
 import { eventually } from './eventually.js';

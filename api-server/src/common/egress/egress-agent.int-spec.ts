@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { fetch } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEgressAgent, type EgressLookup, isEgressRefusal } from './egress-agent.js';
-import { parseEgressAllowList } from './egress-allow-list.js';
+import { parseEgressAllowList } from '../../config/egress-allow-list.js';
 
 type Listener = { port: number; connections: number; requests: string[]; server: Server };
 

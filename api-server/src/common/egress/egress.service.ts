@@ -3,7 +3,7 @@ import type { Agent } from 'undici';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { createEgressAgent, type EgressFetch, fetchThrough, findEgressRefusal, resolveChecked, systemLookup } from './egress-agent.js';
-import type { EgressAllowRule } from './egress-allow-list.js';
+import type { EgressAllowRule } from '../../config/egress-allow-list.js';
 
 export type { EgressFetch } from './egress-agent.js';
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ReadEventPayload } from '@chatiq/contracts';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../common/auth-user.js';
 import type { Site } from '../generated/prisma/client.js';
-import type { ChatChange } from './chats.service.js';
+import type { ChatChange } from './chat-change.js';
 import type { PostedMessage } from './posted-message.js';
 
 /**
@@ -44,7 +44,11 @@ export type ChatEventMap = {
    * acknowledged (an assignment to someone stops the AI first).
    */
   chatAssigned: { user: AuthUser; chatId: string; operatorId: string | null };
-  /** An operator changed a chat (assignment, status, read position): its new summary. */
+  /**
+   * A chat changed (an operator's assignment, status or read position; the AI's state; an
+   * auto-reply's status or assignment; a follow-up mark; the visitor's page or profile): its new
+   * summary. The one way a chat's summary reaches the inbox outside a new message.
+   */
   chatChanged: { change: ChatChange };
   /**
    * A visitor told who they are (`visitor:identify`, a transcript's email), already stored on the

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.schema.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
 
 /** The server-side event (Redis adapter) that drops a site's entry on the other API nodes. */
 const DROP_EVENT = 'chatiq:site-cache-drop';
