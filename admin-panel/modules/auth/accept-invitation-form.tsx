@@ -6,9 +6,9 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { apiFetch } from '@/lib/api-client';
+import { apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useErrorText, useIssueText } from '@/modules/settings/use-error-text';
+import { useErrorText, useIssueText } from '@/lib/forms/use-error-text';
 import { NewPasswordFields, type PasswordErrors } from './new-password-fields';
 
 /** Joins the team from a mailed invitation (`/accept-invite?token=…`): name and password, then signed in. */

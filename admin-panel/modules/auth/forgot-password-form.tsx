@@ -4,9 +4,9 @@ import { passwordResetRequestBodySchema } from '@chatiq/contracts';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { apiFetch } from '@/lib/api-client';
+import { apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useErrorText } from '@/modules/settings/use-error-text';
+import { useErrorText } from '@/lib/forms/use-error-text';
 import { useMailConfigured } from './use-mail-status';
 
 /**

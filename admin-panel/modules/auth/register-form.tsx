@@ -6,9 +6,9 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { ApiError, apiFetch } from '@/lib/api-client';
+import { ApiError, apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useIssueText } from '@/modules/settings/use-error-text';
+import { useIssueText } from '@/lib/forms/use-error-text';
 
 type FieldErrors = Partial<Record<'email' | 'password' | 'name' | 'organizationName', string>>;
 

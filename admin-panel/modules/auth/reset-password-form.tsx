@@ -5,9 +5,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { ApiError, apiFetch } from '@/lib/api-client';
+import { ApiError, apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useErrorText, useIssueText } from '@/modules/settings/use-error-text';
+import { useErrorText, useIssueText } from '@/lib/forms/use-error-text';
 import { NewPasswordFields, type PasswordErrors } from './new-password-fields';
 
 /** Sets a new password with the token of the mailed link (`/reset-password?token=…`). */

@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/api-client';
+import { ApiError } from '@/lib/api/api-client';
 
 /** Fetches a chat's transcript with the bearer token and saves it through an object URL. */
 export async function downloadTranscript(apiUrl: string, token: string, chatId: string): Promise<void> {

@@ -2,7 +2,7 @@
 
 import { attachmentPath } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
-import { ApiError } from '@/lib/api-client';
+import { ApiError } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
 

@@ -11,7 +11,7 @@ import {
 } from '@chatiq/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type AdminSocket, connectAdminSocket } from '@/lib/admin-socket';
-import { ApiError, apiFetch } from '@/lib/api-client';
+import { ApiError, apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
 import { useOperator } from '@/modules/auth/use-operator';

@@ -2,7 +2,7 @@
 
 import type { AiSuggestionDto } from '@chatiq/contracts';
 import { useCallback, useState } from 'react';
-import { ApiError, apiFetch } from '@/lib/api-client';
+import { ApiError, apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
 import type { InboxError } from './error-text';

@@ -3,7 +3,7 @@
 import type { ChatTransitionDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
 import type { AdminSocket } from '@/lib/admin-socket';
-import { apiFetch } from '@/lib/api-client';
+import { apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
 import { mergeTransitions } from './timeline';

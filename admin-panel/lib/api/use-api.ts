@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback } from 'react';
-import { apiFetch } from '@/lib/api-client';
+import { apiFetch } from './api-client';
 import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/modules/auth/use-access-token';
 
