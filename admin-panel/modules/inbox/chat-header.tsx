@@ -9,7 +9,7 @@ import { AiStateBadge } from './ai-state-badge';
 import { downloadTranscript } from './download-transcript';
 import { FollowUpBadge } from './follow-up-badge';
 import { TransferSelect } from './transfer-select';
-import type { ChatAction } from './use-inbox';
+import type { ChatAction } from './inbox-store';
 import { useVisitorLabel } from './use-visitor-label';
 import { VerifiedUserBadge } from './verified-user-badge';
 
