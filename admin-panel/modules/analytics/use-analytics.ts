@@ -4,7 +4,7 @@ import type { AnalyticsDto, SiteDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useAccessToken } from '@/lib/api/use-access-token';
 import type { DateRange } from './analytics-range';
 
 type State = { data: AnalyticsDto | null; loading: boolean; error: string | null };

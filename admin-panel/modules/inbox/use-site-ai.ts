@@ -4,7 +4,7 @@ import type { AiSettingsDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
 import { apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useAccessToken } from '@/lib/api/use-access-token';
 import { useOperator } from '@/modules/auth/use-operator';
 
 /**

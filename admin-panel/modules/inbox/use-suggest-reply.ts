@@ -4,7 +4,7 @@ import type { AiSuggestionDto } from '@chatiq/contracts';
 import { useCallback, useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useAccessToken } from '@/lib/api/use-access-token';
 import type { InboxError } from './error-text';
 
 /**

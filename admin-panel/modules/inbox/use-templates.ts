@@ -4,7 +4,7 @@ import type { QuickTemplateDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
 import { apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useAccessToken } from '@/lib/api/use-access-token';
 import { siteTemplatesFirst } from './quick-templates';
 
 /** The quick templates usable in a chat of `siteId`: the site's, then the organization-wide ones. */

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { AdminSocket } from '@/lib/admin-socket';
 import { apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useAccessToken } from '@/lib/api/use-access-token';
 import { mergeTransitions } from './timeline';
 
 /**

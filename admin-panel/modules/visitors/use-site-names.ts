@@ -4,7 +4,7 @@ import type { SiteDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
 import { apiFetch } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useAccessToken } from '@/lib/api/use-access-token';
 
 /** Site id → name, to show live visitors' sites by name (ids until loaded, or if it fails). */
 export function useSiteNames(): Map<string, string> {

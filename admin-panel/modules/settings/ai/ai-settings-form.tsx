@@ -51,13 +51,15 @@ export function AiSettingsForm({
       aiSettingsBodySchema,
       body,
       () => api<AiSettingsDto>(`/sites/${encodeURIComponent(siteId)}/ai`, { method: 'PUT', body }),
-      (e) => {
-        if (!(e instanceof ApiError)) return false;
-        // The base URL leads to a local or private address: said next to the field, in the panel's language.
-        if (e.body.code === 'egress_refused') return { baseUrl: t('egressRefused') };
-        if (e.body.code !== 'ai_key_rejected') return false;
-        setRejected(e.body.message);
-        return true;
+      {
+        claim: (e) => {
+          if (!(e instanceof ApiError)) return false;
+          // The base URL leads to a local or private address: said next to the field, in the panel's language.
+          if (e.body.code === 'egress_refused') return { baseUrl: t('egressRefused') };
+          if (e.body.code !== 'ai_key_rejected') return false;
+          setRejected(e.body.message);
+          return true;
+        },
       },
     );
     if (stored) {

@@ -65,7 +65,7 @@ export function TemplateForm({
         template
           ? api(`/templates/${encodeURIComponent(template.id)}`, { method: 'PUT', body })
           : api('/templates', { method: 'POST', body }),
-      (e) => (e instanceof ApiError && e.body.code === 'shortcut_taken' ? { shortcut: 'shortcut_taken' } : false),
+      { claim: (e) => (e instanceof ApiError && e.body.code === 'shortcut_taken' ? { shortcut: 'shortcut_taken' } : false) },
     );
     if (stored === undefined) return;
     if (!template) setForm({ ...initial, scope: form.scope });
