@@ -5,53 +5,36 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useState } from 'react';
-import { apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useErrorText, useIssueText } from '@/modules/settings/use-error-text';
-import { NewPasswordFields, type PasswordErrors } from './new-password-fields';
+import type { FormEvent } from 'react';
+import { usePublicApi } from '@/lib/api/use-api';
+import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
+import { FieldError, FormError } from '@/lib/forms/form-messages';
+import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { NewPasswordFields, repeatError } from './new-password-fields';
 
 /** Joins the team from a mailed invitation (`/accept-invite?token=…`): name and password, then signed in. */
 export function AcceptInvitationForm({ token }: { token: string | null }) {
   const t = useTranslations('auth');
-  const errorText = useErrorText();
-  const issueText = useIssueText();
   const router = useRouter();
-  const { apiUrl } = useClientConfig();
-  const [errors, setErrors] = useState<PasswordErrors & { name?: string }>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const api = usePublicApi();
+  const { errors, failure, saving, submit } = useContractSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const password = String(form.get('password') ?? '');
-    const parsed = acceptInvitationBodySchema.safeParse({ token, name: form.get('name'), password });
-    const next: PasswordErrors & { name?: string } = {};
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if (field === 'name' || field === 'password') next[field] ??= issueText(issue.message);
-      }
-    }
-    if (password !== form.get('repeat')) next.repeat = t('passwordsDiffer');
-    setErrors(next);
-    if (!parsed.success || Object.keys(next).length > 0) return;
-    setPending(true);
-    setError(null);
-    try {
-      const auth = await apiFetch<AuthResponse>(apiUrl, '/team/invitations/accept', { body: parsed.data });
-      const result = await signIn('credentials', { email: auth.user.email, password, redirect: false });
-      if (!result || result.error) {
-        router.replace('/login');
-        return;
-      }
-      router.replace('/inbox');
-      router.refresh();
-    } catch (e) {
-      setError(errorText(e));
-      setPending(false);
-    }
+    const joined = await submit(
+      acceptInvitationBodySchema,
+      { token, name: form.get('name'), password: String(form.get('password') ?? '') },
+      async (body) => {
+        const auth = await api<AuthResponse>('/team/invitations/accept', { body });
+        const result = await signIn('credentials', { email: auth.user.email, password: body.password, redirect: false });
+        return { signedIn: Boolean(result && !result.error) };
+      },
+      { also: repeatError(form, t('passwordsDiffer')) },
+    );
+    if (!joined) return;
+    router.replace(joined.signedIn ? '/inbox' : '/login');
+    if (joined.signedIn) router.refresh();
   }
 
   return (
@@ -67,17 +50,13 @@ export function AcceptInvitationForm({ token }: { token: string | null }) {
             <p className="muted">{t('invite.intro')}</p>
             <label>
               {t('fields.name')}
-              <input name="name" autoComplete="name" aria-invalid={Boolean(errors.name)} required />
-              {errors.name && <span className="field-error">{errors.name}</span>}
+              <input name="name" autoComplete="name" aria-invalid={Boolean(errorAt(errors, 'name'))} required />
+              <FieldError message={errorAt(errors, 'name')} />
             </label>
             <NewPasswordFields errors={errors} label={t('fields.newPassword')} />
-            {error && (
-              <p role="alert" className="error">
-                {error}
-              </p>
-            )}
-            <button type="submit" className="primary" disabled={pending}>
-              {pending ? t('invite.submitting') : t('invite.submit')}
+            <FormError error={failure} messages={unclaimedErrors(errors, ['name', 'password', 'repeat'])} />
+            <button type="submit" className="primary" disabled={saving}>
+              {saving ? t('invite.submitting') : t('invite.submit')}
             </button>
           </>
         )}

@@ -4,9 +4,10 @@ import { passwordResetRequestBodySchema } from '@chatiq/contracts';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useErrorText } from '@/modules/settings/use-error-text';
+import { usePublicApi } from '@/lib/api/use-api';
+import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
+import { FieldError, FormError } from '@/lib/forms/form-messages';
+import { useContractSubmit } from '@/lib/forms/use-contract-submit';
 import { useMailConfigured } from './use-mail-status';
 
 /**
@@ -15,30 +16,19 @@ import { useMailConfigured } from './use-mail-status';
  */
 export function ForgotPasswordForm() {
   const t = useTranslations('auth');
-  const errorText = useErrorText();
-  const { apiUrl } = useClientConfig();
+  const api = usePublicApi();
+  const { errors, failure, saving, submit } = useContractSubmit();
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const mailConfigured = useMailConfigured();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = passwordResetRequestBodySchema.safeParse({ email: new FormData(event.currentTarget).get('email') });
-    if (!parsed.success) {
-      setError(t('forgot.invalidEmail'));
-      return;
-    }
-    setPending(true);
-    setError(null);
-    try {
-      await apiFetch(apiUrl, '/auth/password-reset', { body: parsed.data });
-      setSentTo(parsed.data.email);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setPending(false);
-    }
+    const email = new FormData(event.currentTarget).get('email');
+    const sent = await submit(passwordResetRequestBodySchema, { email }, async (body) => {
+      await api('/auth/password-reset', { body });
+      return body.email;
+    });
+    if (sent) setSentTo(sent);
   }
 
   return (
@@ -59,15 +49,12 @@ export function ForgotPasswordForm() {
             <p className="muted">{t('forgot.intro')}</p>
             <label>
               {t('fields.email')}
-              <input name="email" type="email" autoComplete="email" required />
+              <input name="email" type="email" autoComplete="email" aria-invalid={Boolean(errorAt(errors, 'email'))} required />
+              <FieldError message={errorAt(errors, 'email')} />
             </label>
-            {error && (
-              <p role="alert" className="error">
-                {error}
-              </p>
-            )}
-            <button type="submit" className="primary" disabled={pending}>
-              {pending ? t('forgot.submitting') : t('forgot.submit')}
+            <FormError error={failure} messages={unclaimedErrors(errors, ['email'])} />
+            <button type="submit" className="primary" disabled={saving}>
+              {saving ? t('forgot.submitting') : t('forgot.submit')}
             </button>
           </>
         )}

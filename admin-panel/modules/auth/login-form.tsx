@@ -5,33 +5,44 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useClientConfig } from '@/lib/client-config';
+import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
+import { FieldError, FormError } from '@/lib/forms/form-messages';
+import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+
+/** next-auth refused the credentials; `reason` is its error (the API's code, e.g. `rate_limited`). */
+class SignInRefused extends Error {
+  constructor(readonly reason: string | undefined) {
+    super(`sign-in refused: ${reason ?? 'no answer'}`);
+  }
+}
 
 /** `notice`: why the visitor landed here (e.g. after a password reset), shown above the form. */
 export function LoginForm({ notice }: { notice?: 'passwordReset' | null }) {
   const t = useTranslations('auth');
   const router = useRouter();
   const { googleSignIn } = useClientConfig();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, failure, saving, submit } = useContractSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = loginBodySchema.safeParse({ email: form.get('email'), password: form.get('password') });
-    if (!parsed.success) {
-      setError(t('login.missing'));
-      return;
-    }
-    setPending(true);
-    setError(null);
-    const result = await signIn('credentials', { ...parsed.data, redirect: false });
-    setPending(false);
-    if (!result || result.error) {
-      setError(result?.error === 'rate_limited' ? t('login.rateLimited') : t('login.incorrect'));
-      return;
-    }
+    const signedIn = await submit(
+      loginBodySchema,
+      { email: form.get('email'), password: form.get('password') },
+      async (body) => {
+        const result = await signIn('credentials', { ...body, redirect: false });
+        if (!result || result.error) throw new SignInRefused(result?.error ?? undefined);
+        return true;
+      },
+      {
+        // The form's own problem ('' path): which words depend on why next-auth said no.
+        claim: (error) =>
+          error instanceof SignInRefused ? { '': error.reason === 'rate_limited' ? t('login.rateLimited') : t('login.incorrect') } : false,
+      },
+    );
+    if (!signedIn) return;
     router.replace('/inbox');
     router.refresh();
   }
@@ -47,19 +58,23 @@ export function LoginForm({ notice }: { notice?: 'passwordReset' | null }) {
         )}
         <label>
           {t('fields.email')}
-          <input name="email" type="email" autoComplete="email" required />
+          <input name="email" type="email" autoComplete="email" aria-invalid={Boolean(errorAt(errors, 'email'))} required />
+          <FieldError message={errorAt(errors, 'email')} />
         </label>
         <label>
           {t('fields.password')}
-          <input name="password" type="password" autoComplete="current-password" required />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={Boolean(errorAt(errors, 'password'))}
+            required
+          />
+          <FieldError message={errorAt(errors, 'password')} />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={pending}>
-          {pending ? t('login.submitting') : t('login.submit')}
+        <FormError error={failure} messages={unclaimedErrors(errors, ['email', 'password'])} />
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('login.submitting') : t('login.submit')}
         </button>
         {googleSignIn && (
           <button type="button" onClick={() => signIn('google', { callbackUrl: '/inbox' })}>

@@ -5,53 +5,39 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useState } from 'react';
-import { ApiError, apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useIssueText } from '@/modules/settings/use-error-text';
+import type { FormEvent } from 'react';
+import { usePublicApi } from '@/lib/api/use-api';
+import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
+import { FieldError, FormError } from '@/lib/forms/form-messages';
+import { useContractSubmit } from '@/lib/forms/use-contract-submit';
 
-type FieldErrors = Partial<Record<'email' | 'password' | 'name' | 'organizationName', string>>;
+const FIELDS = ['name', 'organizationName', 'email', 'password'] as const;
 
+/** A new organization and its owner; signed in right away, then on to creating a site. */
 export function RegisterForm() {
   const t = useTranslations('auth');
-  const issueText = useIssueText();
   const router = useRouter();
-  const { apiUrl } = useClientConfig();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const api = usePublicApi();
+  const { errors, failure, saving, submit } = useContractSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = registerBodySchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as keyof FieldErrors] ??= issueText(issue.message);
-      setErrors(next);
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    setPending(true);
-    try {
-      await apiFetch(apiUrl, '/auth/register', { body: parsed.data });
-      const result = await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
-      if (!result || result.error) throw new Error('sign-in failed');
-      router.replace('/sites');
-      router.refresh();
-    } catch (error) {
-      setFormError(error instanceof ApiError && error.body.code === 'email_taken' ? t('register.emailTaken') : t('register.failed'));
-    } finally {
-      setPending(false);
-    }
+    const registered = await submit(registerBodySchema, Object.fromEntries(new FormData(event.currentTarget)), async (body) => {
+      await api('/auth/register', { body });
+      const result = await signIn('credentials', { email: body.email, password: body.password, redirect: false });
+      return { signedIn: Boolean(result && !result.error) };
+    });
+    if (!registered) return;
+    // The account exists either way; should signing in fail, the sign-in page is the way on.
+    router.replace(registered.signedIn ? '/sites' : '/login');
+    if (registered.signedIn) router.refresh();
   }
 
-  const field = (name: keyof FieldErrors, label: string, type = 'text', autoComplete?: string) => (
+  const field = (name: (typeof FIELDS)[number], label: string, type = 'text', autoComplete?: string) => (
     <label>
       {label}
-      <input name={name} type={type} autoComplete={autoComplete} aria-invalid={Boolean(errors[name])} required />
-      {errors[name] && <span className="field-error">{errors[name]}</span>}
+      <input name={name} type={type} autoComplete={autoComplete} aria-invalid={Boolean(errorAt(errors, name))} required />
+      <FieldError message={errorAt(errors, name)} />
     </label>
   );
 
@@ -63,13 +49,9 @@ export function RegisterForm() {
         {field('organizationName', t('fields.company'), 'text', 'organization')}
         {field('email', t('fields.workEmail'), 'email', 'email')}
         {field('password', t('fields.newPassword'), 'password', 'new-password')}
-        {formError && (
-          <p role="alert" className="error">
-            {formError}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={pending}>
-          {pending ? t('register.submitting') : t('register.submit')}
+        <FormError error={failure} messages={unclaimedErrors(errors, FIELDS)} />
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('register.submitting') : t('register.submit')}
         </button>
         <p className="muted">
           {t('register.haveAccount')} <Link href="/login">{t('register.signIn')}</Link>

@@ -2,19 +2,18 @@
 
 import type { MailStatusDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
-import { apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
+import { usePublicApi } from '@/lib/api/use-api';
 
 /**
  * Whether the API sends mail (`GET /auth/mail-status`, public): `true`, `false`, or `null` while
  * unknown (loading, or the API could not be asked: then the pages behave as if mail worked).
  */
 export function useMailConfigured(): boolean | null {
-  const { apiUrl } = useClientConfig();
+  const api = usePublicApi();
   const [configured, setConfigured] = useState<boolean | null>(null);
   useEffect(() => {
     let live = true;
-    apiFetch<MailStatusDto>(apiUrl, '/auth/mail-status')
+    api<MailStatusDto>('/auth/mail-status')
       .then((status) => {
         if (live) setConfigured(status.configured);
       })
@@ -22,6 +21,6 @@ export function useMailConfigured(): boolean | null {
     return () => {
       live = false;
     };
-  }, [apiUrl]);
+  }, [api]);
   return configured;
 }

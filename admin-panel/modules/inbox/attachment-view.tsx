@@ -4,7 +4,7 @@ import { type AttachmentDto, attachmentPath, isInlineAttachmentType } from '@cha
 import { useTranslations } from 'next-intl';
 import { type MouseEvent, useState } from 'react';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useAccessToken } from '@/lib/api/use-access-token';
 import { downloadAttachment, useAttachmentObjectUrl } from './use-attachment-blob';
 import { useLocalFormat } from './use-local-format';
 

@@ -17,7 +17,7 @@ export function needsHuman(chat: ChatSummaryDto): boolean {
 }
 
 /** The chats the list shows for the chosen filters, over the loaded list. */
-export function filterChats(chats: ChatSummaryDto[], filters: ChatFilterState, operatorId: string): ChatSummaryDto[] {
+export function filterChats(chats: readonly ChatSummaryDto[], filters: ChatFilterState, operatorId: string): ChatSummaryDto[] {
   return chats.filter((chat) => {
     if (!matchesStatus(chat, filters.status)) return false;
     if (filters.needsHuman && !needsHuman(chat)) return false;

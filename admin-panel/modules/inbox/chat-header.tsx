@@ -4,12 +4,12 @@ import type { ChatSummaryDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useAccessToken } from '@/lib/api/use-access-token';
 import { AiStateBadge } from './ai-state-badge';
 import { downloadTranscript } from './download-transcript';
 import { FollowUpBadge } from './follow-up-badge';
 import { TransferSelect } from './transfer-select';
-import type { ChatAction } from './use-inbox';
+import type { ChatAction } from './inbox-store';
 import { useVisitorLabel } from './use-visitor-label';
 import { VerifiedUserBadge } from './verified-user-badge';
 

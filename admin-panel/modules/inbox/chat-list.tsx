@@ -8,7 +8,7 @@ import { FollowUpBadge } from './follow-up-badge';
 import { useVisitorLabel } from './use-visitor-label';
 
 type Props = {
-  chats: ChatSummaryDto[];
+  chats: readonly ChatSummaryDto[];
   loaded: boolean;
   /** Whether any chat is loaded at all (before the filters): picks the empty-state text. */
   filtered: boolean;

@@ -15,7 +15,7 @@ import { buildTimeline } from './timeline';
 import { TransitionItem } from './transition-item';
 import { useAiStream } from './use-ai-stream';
 import { useAttachmentUpload } from './use-attachment-upload';
-import type { ChatAction, ComposeMode } from './use-inbox';
+import type { ChatAction, ComposeMode } from './inbox-store';
 import { useOperatorTyping } from './use-operator-typing';
 import { lastReplySeen, useMarkRead } from './use-read-receipts';
 import { useSiteAi } from './use-site-ai';
@@ -28,8 +28,8 @@ import { VisitorPanel } from './visitor-panel';
 type Props = {
   socket: AdminSocket | null;
   chat: ChatSummaryDto;
-  messages: MessageDto[];
-  /** Replies and notes waiting for the server (see use-inbox's outbox). */
+  messages: readonly MessageDto[];
+  /** Replies and notes waiting for the server (see inbox-store's outbox). */
   outbox: OutboxEntry[];
   error: InboxError | null;
   operatorId: string;

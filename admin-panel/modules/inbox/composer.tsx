@@ -7,7 +7,7 @@ import { ATTACHMENT_ACCEPT } from './attachment-check';
 import { insertAtToken, renderQuickTemplate, slashTokenAt, templatesForToken } from './quick-templates';
 import { TemplatePicker, templateOptionId, TEMPLATE_PICKER_ID } from './template-picker';
 import type { useAttachmentUpload } from './use-attachment-upload';
-import type { ComposeMode } from './use-inbox';
+import type { ComposeMode } from './inbox-store';
 import { useLocalFormat } from './use-local-format';
 
 type Props = {

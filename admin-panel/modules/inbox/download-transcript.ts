@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/api-client';
+import { ApiError } from '@/lib/api/api-client';
 
 /**
  * Fetches a chat's transcript with the bearer token (its times in this browser's time zone) and

@@ -1,8 +1,8 @@
 import type { MessageDto } from '@chatiq/contracts';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { loadMessages } from '../../i18n/load-messages';
-import type { Locale } from '../../i18n/locales';
+import { loadMessages } from '@/i18n/load-messages';
+import type { Locale } from '@/i18n/locales';
 import { type InboxTranslate, systemMessageText } from './system-event-text';
 
 async function inboxTranslator(locale: Locale): Promise<InboxTranslate> {

@@ -2,9 +2,7 @@
 
 import type { ChatSummaryDto, ColleagueDto } from '@chatiq/contracts';
 import { useEffect, useMemo, useState } from 'react';
-import { apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useApi } from '@/lib/api/use-api';
 import { useOperator } from '@/modules/auth/use-operator';
 import { type Assignee, transferTargets } from './assignees';
 
@@ -14,14 +12,13 @@ import { type Assignee, transferTargets } from './assignees';
  * or when the request fails (the select is then hidden; "Assign to me" still works).
  */
 export function useAssignees(chat: ChatSummaryDto): Assignee[] {
-  const { apiUrl } = useClientConfig();
-  const token = useAccessToken();
+  const api = useApi();
   const operator = useOperator();
   const [loaded, setLoaded] = useState<{ siteId: string; colleagues: ColleagueDto[] } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    apiFetch<ColleagueDto[]>(apiUrl, `/team/colleagues?siteId=${encodeURIComponent(chat.siteId)}`, { token })
+    api<ColleagueDto[]>(`/team/colleagues?siteId=${encodeURIComponent(chat.siteId)}`)
       .then((colleagues) => {
         if (!cancelled) setLoaded({ siteId: chat.siteId, colleagues });
       })
@@ -31,7 +28,7 @@ export function useAssignees(chat: ChatSummaryDto): Assignee[] {
     return () => {
       cancelled = true;
     };
-  }, [apiUrl, token, chat.siteId]);
+  }, [api, chat.siteId]);
 
   return useMemo(
     () => (loaded?.siteId === chat.siteId ? transferTargets(loaded.colleagues, chat.assignedOperatorId, operator.id) : []),

@@ -2,9 +2,9 @@
 
 import { attachmentPath } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
-import { ApiError } from '@/lib/api-client';
+import { ApiError } from '@/lib/api/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useAccessToken } from '@/lib/api/use-access-token';
 
 /** Fetches an attachment with the operator's token (the API wants it in a header, so no plain <img src>). */
 export async function fetchAttachment(apiUrl: string, token: string, messageId: string): Promise<Blob> {

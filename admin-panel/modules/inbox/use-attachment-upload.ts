@@ -3,7 +3,7 @@
 import { ATTACHMENT_FILE_FIELD, type AttachmentUploadResult, type ErrorBody, type MessageDto } from '@chatiq/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useAccessToken } from '@/lib/api/use-access-token';
 import { type AttachmentProblem, checkAttachment } from './attachment-check';
 
 export type UploadState =

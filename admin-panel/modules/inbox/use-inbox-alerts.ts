@@ -19,7 +19,7 @@ function usePageVisible(): boolean {
 }
 
 type Options = {
-  chats: ChatSummaryDto[];
+  chats: readonly ChatSummaryDto[];
   openChatId: string | null;
   operatorId: string;
   muted: boolean;

@@ -23,7 +23,7 @@ function usePageVisible(): boolean {
 export function useMarkRead(
   socket: AdminSocket | null,
   chat: ChatSummaryDto,
-  messages: MessageDto[],
+  messages: readonly MessageDto[],
   onChat: (chat: ChatSummaryDto) => void,
 ): void {
   const visible = usePageVisible();
@@ -43,7 +43,7 @@ export function useMarkRead(
 }
 
 /** The operators' last reply the visitor can see, and whether the visitor has read it. */
-export function lastReplySeen(chat: ChatSummaryDto, messages: MessageDto[]): { messageId: string; seen: boolean } | null {
+export function lastReplySeen(chat: ChatSummaryDto, messages: readonly MessageDto[]): { messageId: string; seen: boolean } | null {
   const reply = messages.findLast((m) => m.authorKind === 'OPERATOR' && !m.internal);
   if (!reply) return null;
   return { messageId: reply.id, seen: chat.visitorLastReadSeq >= reply.seq };

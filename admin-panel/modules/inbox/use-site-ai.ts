@@ -2,9 +2,7 @@
 
 import type { AiSettingsDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
-import { apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useApi } from '@/lib/api/use-api';
 import { useOperator } from '@/modules/auth/use-operator';
 
 /**
@@ -12,8 +10,7 @@ import { useOperator } from '@/modules/auth/use-operator';
  * settings), null when unknown (operators; the API then decides and says so).
  */
 export function useSiteAi(siteId: string): boolean | null {
-  const { apiUrl } = useClientConfig();
-  const token = useAccessToken();
+  const api = useApi();
   const { role } = useOperator();
   const [enabled, setEnabled] = useState<boolean | null>(null);
 
@@ -21,7 +18,7 @@ export function useSiteAi(siteId: string): boolean | null {
     setEnabled(null);
     if (role === 'OPERATOR') return;
     let cancelled = false;
-    apiFetch<AiSettingsDto>(apiUrl, `/sites/${encodeURIComponent(siteId)}/ai`, { token })
+    api<AiSettingsDto>(`/sites/${encodeURIComponent(siteId)}/ai`)
       .then((settings) => {
         if (!cancelled) setEnabled(settings.enabled && settings.apiKeyLast4 !== null);
       })
@@ -29,7 +26,7 @@ export function useSiteAi(siteId: string): boolean | null {
     return () => {
       cancelled = true;
     };
-  }, [apiUrl, token, siteId, role]);
+  }, [api, siteId, role]);
 
   return enabled;
 }

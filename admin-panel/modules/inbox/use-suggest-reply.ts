@@ -2,9 +2,8 @@
 
 import type { AiSuggestionDto } from '@chatiq/contracts';
 import { useCallback, useState } from 'react';
-import { ApiError, apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { ApiError } from '@/lib/api/api-client';
+import { useApi } from '@/lib/api/use-api';
 import type { InboxError } from './error-text';
 
 /**
@@ -12,8 +11,7 @@ import type { InboxError } from './error-text';
  * Failures are kept as an error to show politely: 409 ai_not_configured, 503 ai_unavailable.
  */
 export function useSuggestReply(chatId: string) {
-  const { apiUrl } = useClientConfig();
-  const token = useAccessToken();
+  const api = useApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<InboxError | null>(null);
 
@@ -21,10 +19,7 @@ export function useSuggestReply(chatId: string) {
     setBusy(true);
     setError(null);
     try {
-      const { text } = await apiFetch<AiSuggestionDto>(apiUrl, `/chats/${encodeURIComponent(chatId)}/ai/suggest`, {
-        token,
-        method: 'POST',
-      });
+      const { text } = await api<AiSuggestionDto>(`/chats/${encodeURIComponent(chatId)}/ai/suggest`, { method: 'POST' });
       return text;
     } catch (e) {
       setError(e instanceof ApiError ? { code: e.body.code, message: e.body.message } : { code: 'internal_error', message: String(e) });
@@ -32,7 +27,7 @@ export function useSuggestReply(chatId: string) {
     } finally {
       setBusy(false);
     }
-  }, [apiUrl, token, chatId]);
+  }, [api, chatId]);
 
   return { suggest, busy, error, clearError: useCallback(() => setError(null), []) };
 }

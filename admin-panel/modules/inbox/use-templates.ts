@@ -2,20 +2,17 @@
 
 import type { QuickTemplateDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
-import { apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useApi } from '@/lib/api/use-api';
 import { siteTemplatesFirst } from './quick-templates';
 
 /** The quick templates usable in a chat of `siteId`: the site's, then the organization-wide ones. */
 export function useTemplates(siteId: string): { templates: QuickTemplateDto[]; failed: boolean } {
-  const { apiUrl } = useClientConfig();
-  const token = useAccessToken();
+  const api = useApi();
   const [state, setState] = useState<{ templates: QuickTemplateDto[]; failed: boolean }>({ templates: [], failed: false });
 
   useEffect(() => {
     let cancelled = false;
-    apiFetch<QuickTemplateDto[]>(apiUrl, `/templates?siteId=${encodeURIComponent(siteId)}`, { token })
+    api<QuickTemplateDto[]>(`/templates?siteId=${encodeURIComponent(siteId)}`)
       .then((list) => {
         if (!cancelled) setState({ templates: siteTemplatesFirst(list), failed: false });
       })
@@ -25,7 +22,7 @@ export function useTemplates(siteId: string): { templates: QuickTemplateDto[]; f
     return () => {
       cancelled = true;
     };
-  }, [apiUrl, token, siteId]);
+  }, [api, siteId]);
 
   return state;
 }

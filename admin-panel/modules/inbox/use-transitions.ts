@@ -3,9 +3,7 @@
 import type { ChatTransitionDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
 import type { AdminSocket } from '@/lib/admin-socket';
-import { apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useApi } from '@/lib/api/use-api';
 import { mergeTransitions } from './timeline';
 
 /**
@@ -13,15 +11,14 @@ import { mergeTransitions } from './timeline';
  * after a reconnect) and the live ones (`chat:transition` to the sockets in the chat).
  */
 export function useTransitions(socket: AdminSocket | null, chatId: string): ChatTransitionDto[] {
-  const { apiUrl } = useClientConfig();
-  const token = useAccessToken();
+  const api = useApi();
   const [transitions, setTransitions] = useState<ChatTransitionDto[]>([]);
 
   useEffect(() => {
     setTransitions([]);
     let cancelled = false;
     const load = () =>
-      apiFetch<ChatTransitionDto[]>(apiUrl, `/chats/${encodeURIComponent(chatId)}/transitions`, { token })
+      api<ChatTransitionDto[]>(`/chats/${encodeURIComponent(chatId)}/transitions`)
         .then((list) => {
           if (!cancelled) setTransitions((all) => mergeTransitions(all, list));
         })
@@ -38,7 +35,7 @@ export function useTransitions(socket: AdminSocket | null, chatId: string): Chat
       socket?.off('chat:transition', onTransition);
       socket?.off('connect', load);
     };
-  }, [socket, chatId, apiUrl, token]);
+  }, [socket, chatId, api]);
 
   return transitions;
 }

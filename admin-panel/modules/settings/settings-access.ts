@@ -15,7 +15,6 @@ export const SETTINGS_TABS = [
   { segment: 'widget', perSite: true },
   { segment: 'team', perSite: false },
 ] as const;
-export type SettingsTab = (typeof SETTINGS_TABS)[number]['segment'];
 
 /** The tab a path shows (/settings/ai → ai), or null. */
 export function tabOfPath(pathname: string): (typeof SETTINGS_TABS)[number] | null {

@@ -6,9 +6,7 @@ import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useApi } from '@/lib/api/use-api';
 import { canManageSettings } from '@/modules/settings/settings-access';
 import { LanguageSwitcher } from './language-switcher';
 import { MailBanner } from './mail-banner';
@@ -24,11 +22,10 @@ const NAV = [
 ] as const;
 
 export function AppShell({ operator, children }: { operator: UserDto; children: ReactNode }) {
-  const { apiUrl } = useClientConfig();
-  const token = useAccessToken();
+  const api = useApi();
   // End the API session too (the token stops working at once), then next-auth's.
   const endSession = async () => {
-    await apiFetch(apiUrl, '/auth/logout', { token, method: 'POST' }).catch(() => {});
+    await api('/auth/logout', { method: 'POST' }).catch(() => {});
     await signOut({ callbackUrl: '/login' });
   };
   const pathname = usePathname();

@@ -3,10 +3,10 @@
 import { type SiteDetailDto, updateSiteBodySchema } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { unclaimedErrors } from '../settings/field-errors';
-import { FormError, SavedNote } from '../settings/form-messages';
-import { useApi } from '../settings/use-api';
-import { useContractSubmit } from '../settings/use-contract-submit';
+import { unclaimedErrors } from '@/lib/forms/field-errors';
+import { FormError, SavedNote } from '@/lib/forms/form-messages';
+import { useApi } from '@/lib/api/use-api';
+import { useContractSubmit } from '@/lib/forms/use-contract-submit';
 import { fromLines } from './lines';
 import { SiteFormFields, type SiteFormValues, siteFormBody } from './site-form-fields';
 

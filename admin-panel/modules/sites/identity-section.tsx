@@ -3,9 +3,9 @@
 import type { IdentitySecretDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { ApiError } from '@/lib/api-client';
-import { FormError } from '../settings/form-messages';
-import { useApi } from '../settings/use-api';
+import { ApiError } from '@/lib/api/api-client';
+import { FormError } from '@/lib/forms/form-messages';
+import { useApi } from '@/lib/api/use-api';
 import { CopyButton } from './copy-button';
 import { identityServerSample, identitySetUserSample } from './identity-sample';
 import { RotateConfirm } from './rotate-confirm';

@@ -1,6 +1,6 @@
 import { updateSiteBodySchema } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsFromIssues } from '../settings/field-errors';
+import { fieldErrorsFromIssues } from '@/lib/forms/field-errors';
 import { fromLines, listFieldErrors, toLines } from './lines';
 
 describe('site list fields', () => {

@@ -1,5 +1,5 @@
 // Relative (not '@/'): the unit tests load this file without Next's path aliases.
-import type { FieldErrors } from '../settings/field-errors';
+import type { FieldErrors } from '@/lib/forms/field-errors';
 
 /** A textarea of one value per line (commas also separate) → the values, trimmed, blanks dropped. */
 export function toLines(text: string): string[] {

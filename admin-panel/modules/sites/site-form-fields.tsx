@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FieldErrors, errorAt } from '../settings/field-errors';
-import { FieldError } from '../settings/form-messages';
-import { useIssueText } from '../settings/use-error-text';
+import { type FieldErrors, errorAt } from '@/lib/forms/field-errors';
+import { FieldError } from '@/lib/forms/form-messages';
+import { useIssueText } from '@/lib/forms/use-error-text';
 import { listFieldErrors, toLines } from './lines';
 
 export type SiteFormValues = { name: string; domains: string; allowedOrigins: string };

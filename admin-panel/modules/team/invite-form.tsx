@@ -9,16 +9,10 @@ import {
 } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '@/lib/api-client';
-import {
-  errorAt,
-  type FieldErrors,
-  fieldErrorsFromApiError,
-  fieldErrorsFromIssues,
-  unclaimedErrors,
-} from '@/modules/settings/field-errors';
-import { FieldError, FormError } from '@/modules/settings/form-messages';
-import { useApi } from '@/modules/settings/use-api';
+import { ApiError } from '@/lib/api/api-client';
+import { errorAt, type FieldErrors, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from '@/lib/forms/field-errors';
+import { FieldError, FormError } from '@/lib/forms/form-messages';
+import { useApi } from '@/lib/api/use-api';
 import { CopyButton } from '@/modules/sites/copy-button';
 import { SiteCheckboxes } from './site-checkboxes';
 

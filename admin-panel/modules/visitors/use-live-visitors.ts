@@ -2,23 +2,20 @@
 
 import type { LiveVisitorDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
-import { apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useApi } from '@/lib/api/use-api';
 
 const POLL_MS = 5000;
 
 /** Visitors with the widget open now (`GET /live-visitors`), polled every few seconds; `error` is a `visitors` message key. */
 export function useLiveVisitors() {
-  const { apiUrl } = useClientConfig();
-  const token = useAccessToken();
+  const api = useApi();
   const [visitors, setVisitors] = useState<LiveVisitorDto[] | null>(null);
   const [error, setError] = useState<'loadFailed' | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     const load = () =>
-      apiFetch<LiveVisitorDto[]>(apiUrl, '/live-visitors', { token })
+      api<LiveVisitorDto[]>('/live-visitors')
         .then((list) => {
           if (cancelled) return;
           setVisitors(list);
@@ -33,7 +30,7 @@ export function useLiveVisitors() {
       cancelled = true;
       clearInterval(timer);
     };
-  }, [apiUrl, token]);
+  }, [api]);
 
   return { visitors, error };
 }

@@ -2,19 +2,16 @@
 
 import type { SiteDto } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
-import { apiFetch } from '@/lib/api-client';
-import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useApi } from '@/lib/api/use-api';
 
 /** Site id → name, to show live visitors' sites by name (ids until loaded, or if it fails). */
 export function useSiteNames(): Map<string, string> {
-  const { apiUrl } = useClientConfig();
-  const token = useAccessToken();
+  const api = useApi();
   const [names, setNames] = useState<Map<string, string>>(() => new Map());
   useEffect(() => {
-    apiFetch<SiteDto[]>(apiUrl, '/sites', { token })
+    api<SiteDto[]>('/sites')
       .then((sites) => setNames(new Map(sites.map((s) => [s.id, s.name]))))
       .catch(() => {});
-  }, [apiUrl, token]);
+  }, [api]);
   return names;
 }

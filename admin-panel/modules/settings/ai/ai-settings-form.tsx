@@ -3,12 +3,12 @@
 import { type AiSettingsDto, aiSettingsBodySchema } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '@/lib/api-client';
-import { errorAt, unclaimedErrors } from '../field-errors';
-import { FieldError, FormError, SavedNote } from '../form-messages';
-import { useApi } from '../use-api';
+import { ApiError } from '@/lib/api/api-client';
+import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
+import { FieldError, FormError, SavedNote } from '@/lib/forms/form-messages';
+import { useApi } from '@/lib/api/use-api';
 import { type AiForm, aiBodyFromForm, aiFormFromDto } from './ai-form';
-import { useContractSubmit } from '../use-contract-submit';
+import { useContractSubmit } from '@/lib/forms/use-contract-submit';
 
 const FIELDS = [
   'enabled',
@@ -51,13 +51,15 @@ export function AiSettingsForm({
       aiSettingsBodySchema,
       body,
       () => api<AiSettingsDto>(`/sites/${encodeURIComponent(siteId)}/ai`, { method: 'PUT', body }),
-      (e) => {
-        if (!(e instanceof ApiError)) return false;
-        // The base URL leads to a local or private address: said next to the field, in the panel's language.
-        if (e.body.code === 'egress_refused') return { baseUrl: t('egressRefused') };
-        if (e.body.code !== 'ai_key_rejected') return false;
-        setRejected(e.body.message);
-        return true;
+      {
+        claim: (e) => {
+          if (!(e instanceof ApiError)) return false;
+          // The base URL leads to a local or private address: said next to the field, in the panel's language.
+          if (e.body.code === 'egress_refused') return { baseUrl: t('egressRefused') };
+          if (e.body.code !== 'ai_key_rejected') return false;
+          setRejected(e.body.message);
+          return true;
+        },
       },
     );
     if (stored) {

@@ -3,11 +3,11 @@
 import { type AutoReplyDto, autoReplyRuleSchema, autoReplyTriggerSchema, type MemberDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { errorAt, unclaimedErrors } from '../field-errors';
-import { FieldError, FormError } from '../form-messages';
-import { useApi } from '../use-api';
+import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
+import { FieldError, FormError } from '@/lib/forms/form-messages';
+import { useApi } from '@/lib/api/use-api';
 import { type AutoReplyForm as Form, ruleBodyFromForm } from './auto-reply-form-model';
-import { useContractSubmit } from '../use-contract-submit';
+import { useContractSubmit } from '@/lib/forms/use-contract-submit';
 
 const FIELDS = [
   'trigger',

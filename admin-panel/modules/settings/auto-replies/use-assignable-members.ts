@@ -2,7 +2,7 @@
 
 import type { MemberDto } from '@chatiq/contracts';
 import { useMemo } from 'react';
-import { useResource } from '../use-resource';
+import { useResource } from '@/lib/api/use-resource';
 
 /** Active members who can answer the site's chats (owners and admins see every site). */
 export function useAssignableMembers(siteId: string): MemberDto[] {

@@ -2,8 +2,8 @@
 
 import type { BusinessHoursException } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
-import { errorAt, errorsWithin, type FieldErrors } from '../field-errors';
-import { FieldError } from '../form-messages';
+import { errorAt, errorsWithin, type FieldErrors } from '@/lib/forms/field-errors';
+import { FieldError } from '@/lib/forms/form-messages';
 import { IntervalInputs } from './interval-inputs';
 import { addException, removeInterval, setExceptionClosed } from './weekly-intervals';
 

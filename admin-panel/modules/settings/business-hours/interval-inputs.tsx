@@ -2,7 +2,7 @@
 
 import type { OpeningInterval } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
-import { FieldError } from '../form-messages';
+import { FieldError } from '@/lib/forms/form-messages';
 import { isOvernight } from './weekly-intervals';
 
 /** One opening interval: two time inputs, an "overnight" note, a remove button and its problems. */

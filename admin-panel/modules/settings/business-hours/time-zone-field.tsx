@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { FieldError } from '../form-messages';
+import { FieldError } from '@/lib/forms/form-messages';
 
 /** Every zone this browser knows, plus UTC (which `supportedValuesOf` leaves out). */
 function knownTimeZones(): string[] {

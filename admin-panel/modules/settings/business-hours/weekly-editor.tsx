@@ -2,8 +2,8 @@
 
 import type { WeeklyInterval } from '@chatiq/contracts';
 import { useLocale, useTranslations } from 'next-intl';
-import { errorAt, errorsWithin, type FieldErrors } from '../field-errors';
-import { FieldError } from '../form-messages';
+import { errorAt, errorsWithin, type FieldErrors } from '@/lib/forms/field-errors';
+import { FieldError } from '@/lib/forms/form-messages';
 import { IntervalInputs } from './interval-inputs';
 import { addInterval, copyDay, intervalsOfDay, removeInterval, updateInterval, WEEK_ORDER, weekdayName } from './weekly-intervals';
 

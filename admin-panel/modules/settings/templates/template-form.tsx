@@ -9,12 +9,12 @@ import {
 } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError } from '@/lib/api-client';
-import { errorAt, unclaimedErrors } from '../field-errors';
-import { FieldError, FormError } from '../form-messages';
-import { useApi } from '../use-api';
+import { ApiError } from '@/lib/api/api-client';
+import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
+import { FieldError, FormError } from '@/lib/forms/form-messages';
+import { useApi } from '@/lib/api/use-api';
 import { insertAtCursor } from './insert-at-cursor';
-import { useContractSubmit } from '../use-contract-submit';
+import { useContractSubmit } from '@/lib/forms/use-contract-submit';
 
 type Form = { scope: 'site' | 'organization'; shortcut: string; text: string };
 
@@ -65,7 +65,7 @@ export function TemplateForm({
         template
           ? api(`/templates/${encodeURIComponent(template.id)}`, { method: 'PUT', body })
           : api('/templates', { method: 'POST', body }),
-      (e) => (e instanceof ApiError && e.body.code === 'shortcut_taken' ? { shortcut: 'shortcut_taken' } : false),
+      { claim: (e) => (e instanceof ApiError && e.body.code === 'shortcut_taken' ? { shortcut: 'shortcut_taken' } : false) },
     );
     if (stored === undefined) return;
     if (!template) setForm({ ...initial, scope: form.scope });

@@ -1,6 +1,6 @@
 import { businessHoursSettingsSchema } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../lib/api-client';
+import { ApiError } from '@/lib/api/api-client';
 import { errorAt, errorsWithin, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from './field-errors';
 
 describe('field errors', () => {

@@ -1,6 +1,5 @@
 import type { ValidationIssue } from '@chatiq/contracts';
-// Relative (not '@/'): the unit tests load this file without Next's path aliases.
-import { ApiError } from '../../lib/api-client';
+import { ApiError } from '@/lib/api/api-client';
 
 /** Problems by field path, "weekly.3.open" → message; "" is the form itself. */
 export type FieldErrors = Record<string, string>;

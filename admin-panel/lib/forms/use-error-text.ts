@@ -3,7 +3,7 @@
 import { type ErrorCode, errorCodeSchema } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
-import { ApiError } from '@/lib/api-client';
+import { ApiError } from '@/lib/api/api-client';
 import { issueMessage } from './issue-messages';
 
 /** Error codes with their own wording in `common.errors`; the others get the generic text. */

@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback } from 'react';
-import { apiFetch } from '@/lib/api-client';
 import { useClientConfig } from '@/lib/client-config';
-import { useAccessToken } from '@/modules/auth/use-access-token';
+import { apiFetch } from './api-client';
+import { useAccessToken } from './use-access-token';
 
 export type ApiCall = <T>(path: string, options?: { method?: string; body?: unknown }) => Promise<T>;
 
@@ -15,4 +15,10 @@ export function useApi(): ApiCall {
     <T>(path: string, options: { method?: string; body?: unknown } = {}) => apiFetch<T>(apiUrl, path, { token, ...options }),
     [apiUrl, token],
   );
+}
+
+/** `apiFetch` bound to this panel's API URL, without a token: the public routes (sign-up, password reset…). */
+export function usePublicApi(): ApiCall {
+  const { apiUrl } = useClientConfig();
+  return useCallback(<T>(path: string, options: { method?: string; body?: unknown } = {}) => apiFetch<T>(apiUrl, path, options), [apiUrl]);
 }
