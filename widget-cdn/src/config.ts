@@ -259,7 +259,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
+  return ((typeof value === 'object' && value) || {}) as Record<string, unknown>;
 }
 
 function describe(value: unknown): string {

@@ -29,9 +29,9 @@ function start(globalConfig: unknown): void {
     console.warn(MISSING_SITE_ID_WARNING);
     return;
   }
-  const launcher = mountLauncher(document, resolveLook(globalConfig, dataset, navigator.language));
-  if (!launcher) return; // widget.js was included twice: the first copy runs the widget
-  const { button, shadow } = launcher; // the loader's own element: its on* properties are ours to set
+  const shadow = mountLauncher(document, resolveLook(globalConfig, dataset, navigator.language));
+  if (!shadow) return; // widget.js was included twice: the first copy runs the widget
+  const button = shadow.querySelector('button') as HTMLButtonElement; // the loader's own element: its on* properties are ours to set
 
   // Listeners are called each in a task of its own: one that throws (reported as uncaught) stops
   // neither the widget nor the other listeners.

@@ -9,6 +9,7 @@ import { FormError } from '../settings/form-messages';
 import { useResource } from '../settings/use-resource';
 import { CopyButton } from './copy-button';
 import { CreateSiteForm } from './create-site-form';
+import { CspNote } from './csp-note';
 import { embedSnippet } from './embed-snippet';
 import { SitePanel } from './site-panel';
 
@@ -52,6 +53,7 @@ export function SitesManager() {
               {t('dismiss')}
             </button>
           </div>
+          <CspNote widgetUrl={widgetUrl} apiUrl={apiUrl} siteId={created.publicId} />
         </section>
       )}
 
@@ -112,6 +114,7 @@ export function SitesManager() {
                         </button>
                       )}
                     </div>
+                    <CspNote widgetUrl={widgetUrl} apiUrl={apiUrl} siteId={site.publicId} />
                   </div>
                   {expanded && (
                     <div id={`site-panel-${site.id}`}>
