@@ -25,7 +25,7 @@ export function mountLauncher(doc: Document, look: LauncherLook): ShadowRoot | n
   // a strict Content-Security-Policy blocks (see widget/adopt-style.ts).
   shadow.innerHTML =
     `<div class="${look.position} ${look.size}" lang="${look.language}">` +
-    `<button class="chatiq-launcher" aria-label="${OPEN_CHAT_LABEL[look.language]}">` +
+    `<button class="chatiq-launcher" aria-expanded="false" aria-label="${OPEN_CHAT_LABEL[look.language]}">` +
     '<svg viewBox="0 0 24 24"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12Z"/></svg></button></div>';
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(`${LAUNCHER_CSS}:host{--c:${look.color};--o:${readableTextColor(look.color)}}`);
