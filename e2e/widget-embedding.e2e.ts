@@ -4,17 +4,22 @@
 // (`<script async src=".../widget.js" data-site-id data-api-url>`): the launcher is drawn fixed in
 // its corner with its own styles, the panel opens styled, a message goes both ways, and the page
 // sees no policy violation (styles are adopted stylesheets and CSSOM writes, never `<style>` or a
-// `style` attribute).
+// `style` attribute). A page whose <html> is transformed (which makes it the containing block of
+// every fixed element on the page) and scrolled, and a page with a fixed bar at the maximal z-index
+// over the widget's corner: the launcher and the panel stay in the viewport and on top (the host is
+// in the top layer, a manual popover), where the visitor's pointer reaches them.
 import type { ChatSummaryDto } from '@chatiq/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSite } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
 import { type HostServer, startHostServer } from './support/host-server.js';
+import { afterNextFrame } from './support/pages.js';
 import {
   type AdminClient,
   connectAdmin,
   emitOk,
+  openTestPage,
   openWidget,
   rest,
   sendFromWidget,
@@ -66,6 +71,62 @@ describe('widget embedding', () => {
     admin?.close();
     await browser?.close();
     await host?.close();
+  });
+
+  /** The launcher's and the panel's boxes are inside the viewport, and the launcher's centre hits the widget. */
+  async function expectInViewAndOnTop(page: Page) {
+    const inView = (selector: string) =>
+      page.locator(selector).evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+      });
+    const hitsWidget = () =>
+      page.locator('.chatiq-launcher').evaluate((launcher) => {
+        const box = launcher.getBoundingClientRect();
+        return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.id === 'chatiq-widget-host';
+      });
+    // The page's `::backdrop` rule (for its own dialogs) does not dim the page behind the widget's host.
+    const backdrop = () => page.evaluate(() => getComputedStyle(document.getElementById('chatiq-widget-host')!, '::backdrop').display);
+    expect(await inView('.chatiq-launcher')).toBe(true);
+    expect(await hitsWidget()).toBe(true);
+    expect(await backdrop()).toBe('none');
+    await openWidget(page);
+    expect(await inView('.chatiq-panel')).toBe(true);
+    expect(await inView('.chatiq-header')).toBe(true);
+    expect(await hitsWidget()).toBe(true);
+    expect(await backdrop()).toBe('none');
+    await sendFromWidget(page, 'Reached through whatever the page does');
+  }
+
+  const hardPage = (
+    site: string,
+    css: string,
+    body = '',
+  ) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hard page</title>
+<style>body { margin: 0; } main { height: 4000px; background: linear-gradient(#fff, #ddd); }
+::backdrop { background: rgba(255, 0, 0, 0.5) !important; } ${css}</style></head>
+<body><main><h1>A long page</h1></main>${body}
+<script>window.chtq = ${JSON.stringify({ siteId: site, apiUrl, language: 'en' })};</script><script async src="/widget.js"></script>
+</body></html>`;
+
+  it('stays in the viewport when the page transforms <html> and is scrolled', async () => {
+    const page = await visitorPage(browser, 'transformed-html');
+    await openTestPage(page, widgetUrl, hardPage(test.site.publicId, 'html { transform: translateZ(0); will-change: transform; }'));
+    await page.locator('.chatiq-launcher').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    await afterNextFrame(page);
+    await expectInViewAndOnTop(page);
+    expect(page.warnings).toEqual([]);
+  });
+
+  it('stays on top of a fixed bar with the maximal z-index over its corner', async () => {
+    const page = await visitorPage(browser, 'top-bar');
+    const bar =
+      '<div id="bar" style="position: fixed; left: 0; right: 0; bottom: 0; height: 700px; z-index: 2147483647; background: #222"></div>';
+    await openTestPage(page, widgetUrl, hardPage(test.site.publicId, '', bar));
+    await page.locator('.chatiq-launcher').waitFor();
+    await expectInViewAndOnTop(page);
+    expect(page.warnings).toEqual([]);
   });
 
   it('works, styled, under a strict Content-Security-Policy, with no violation', async () => {

@@ -87,4 +87,4 @@ function whenBodyReady(run: () => void): void {
 
 const begin = () => whenBodyReady(() => start(window.chtq));
 if (window.chtq !== undefined || dataset.siteId || dataset.projectId) begin();
-else whenGlobalConfigSet(begin, () => started || console.warn(MISSING_SITE_ID_WARNING));
+else whenGlobalConfigSet(begin);

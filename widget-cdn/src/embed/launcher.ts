@@ -20,6 +20,7 @@ export function mountLauncher(doc: Document, look: LauncherLook): ShadowRoot | n
   if (doc.getElementById(HOST_ID)) return null;
   const host = doc.createElement('div');
   host.id = HOST_ID;
+  host.popover = 'manual';
   const shadow = host.attachShadow({ mode: 'open' });
   // An adopted stylesheet with the colours in it, no <style> element or `style` attribute: nothing
   // a strict Content-Security-Policy blocks (see widget/adopt-style.ts).
@@ -33,5 +34,11 @@ export function mountLauncher(doc: Document, look: LauncherLook): ShadowRoot | n
   // Not in <body>: what a page does to its body (transform, filter, opacity, zoom, contain) would
   // move or dim a fixed element inside it; only <html>'s own styles reach the widget.
   doc.documentElement.append(host);
+  // In the top layer (a manual popover: no light dismiss, no Esc): above anything the page draws,
+  // whatever its z-index, and positioned against the viewport even when the page transforms,
+  // filters or contains <html> (which would otherwise make <html> the containing block of fixed
+  // elements). A browser without popovers (before Chrome 114, Firefox 125, Safari 17) keeps the
+  // fixed position and z-index.
+  host.showPopover?.();
   return shadow;
 }
