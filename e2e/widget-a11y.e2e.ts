@@ -1,5 +1,6 @@
 // The widget by keyboard and for screen readers, in real Chromium against the running API: the
-// launcher is reached with Tab and opens the chat with Enter; the panel is a labelled modal dialog
+// launcher is reached with Tab and opens the chat with Enter (before the chat started, the loader's
+// launcher is collapsed, aria-expanded="false", with the chat's focus ring); the panel is a labelled modal dialog
 // that keeps the focus (Tab and Shift+Tab cycle inside it), Esc closes it and gives the focus back
 // to the launcher; the message list is a polite live log, status lines are status regions, and a
 // message can be written and sent with the keyboard alone.
@@ -21,6 +22,37 @@ describe('widget accessibility', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it("the loader's launcher is collapsed before the first open and has the chat's focus ring", async () => {
+    const page = await visitorPage(browser, 'loader-launcher');
+    await page.goto(demoPageUrl(widgetUrl, apiUrl, test.site.publicId));
+    const launcher = page.locator('.chatiq-launcher');
+    await launcher.waitFor();
+    const ring = () =>
+      launcher.evaluate((button) => {
+        const style = getComputedStyle(button);
+        return { outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`, offset: style.outlineOffset };
+      });
+
+    // The loader's launcher (the chat has not started), reached by keyboard.
+    await page.locator('#set-user button').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedInWidget(page)).toBe('button.chatiq-launcher');
+    expect(await page.locator('.chatiq-panel').count()).toBe(0);
+    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+    const loaderRing = await ring();
+    expect(loaderRing).toEqual({ outline: 'solid 2px rgb(37, 99, 235)', offset: '2px' });
+
+    // The chat's launcher, after an open and Esc, focused again by keyboard: the same ring.
+    await page.keyboard.press('Enter');
+    await page.locator('.chatiq-panel').waitFor({ state: 'visible' });
+    expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await page.locator('.chatiq-panel').waitFor({ state: 'hidden' });
+    await expect.poll(() => focusedInWidget(page)).toBe('button.chatiq-launcher');
+    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+    expect(await ring()).toEqual(loaderRing);
   });
 
   it('works by keyboard: Tab to the launcher, Enter opens, focus stays in the panel, Esc closes', async () => {

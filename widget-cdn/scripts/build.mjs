@@ -23,9 +23,11 @@ const assetsDir = join(publicDir, 'assets');
 const watch = process.argv.includes('--watch');
 const apiUrl = process.env.CHATIQ_API_URL || 'http://localhost:3000';
 /**
- * Browsers from 2021 on (Chrome 85, Firefox 79, Safari 14.1: ES modules, dynamic import(), `??=`,
- * class fields), so the code ships as written, without helpers. The loader asks no more of the
- * browser than the chat does: an older browser shows no launcher rather than one that cannot open.
+ * Browsers from 2023 on (Chrome 85, Firefox 101, Safari 16.4: ES modules, dynamic import(), `??=`,
+ * class fields, constructable stylesheets: the widget's styles are adopted, which a page's strict
+ * Content-Security-Policy allows), so the code ships as written, without helpers. The loader asks no
+ * more of the browser than the chat does: an older browser shows no launcher rather than one that
+ * cannot open.
  */
 const loaderTarget = ['es2021'];
 const chatTarget = ['es2022'];

@@ -1,7 +1,8 @@
 import { ChatController } from './chat/chat-controller.js';
 import { resolveConfig, toLanguage } from './config.js';
-import type { BootContext, WidgetApi } from './embed/chat-module.js';
+import type { BootContext, SdkEvent, WidgetApi } from './embed/chat-module.js';
 import { loadStrings } from './i18n.js';
+import { adoptStyle } from './widget/adopt-style.js';
 import { HOST_ID } from './widget/host.js';
 import LAUNCHER_CSS from './widget/launcher.css';
 import PANEL_CSS from './widget/panel.css';
@@ -19,15 +20,19 @@ if (launcherLanguage) loadStrings(launcherLanguage).catch(() => {});
  * and returns the widget's commands for the SDK. In preview mode it shows the sample
  * conversation the admin panel's preview needs (preview/preview.ts, a chunk of its own).
  */
-export async function boot({ shadow, config: globalConfig, dataset, emit, user }: BootContext): Promise<WidgetApi> {
+export async function boot({ shadow, config: globalConfig, dataset, listeners, user }: BootContext): Promise<WidgetApi> {
+  // Listeners are called each in a task of its own: one that throws (reported as uncaught) stops
+  // neither the widget nor the other listeners.
+  const emit = (event: SdkEvent, payload?: unknown) => {
+    for (const listener of listeners[event] ?? []) setTimeout(listener, 0, payload);
+  };
   const result = resolveConfig(globalConfig, dataset, navigator.language, __CHATIQ_API_URL__);
   if (!result.ok) throw new Error(result.warning);
   if (result.warnings.length > 0) console.warn(`[ChatIQ] ${result.warnings.join('; ')}.`);
   const { config } = result;
   const [strings, preview] = await Promise.all([loadStrings(config.language), config.preview ? import('./preview/preview.js') : null]);
-  const style = document.createElement('style');
-  style.textContent = LAUNCHER_CSS + PANEL_CSS;
-  shadow.replaceChildren(style);
+  shadow.replaceChildren();
+  adoptStyle(shadow, LAUNCHER_CSS + PANEL_CSS, true);
   const controller = new ChatController(shadow, config, strings, emit);
   if (user !== undefined) controller.setUser(user);
   preview?.runPreview(controller);

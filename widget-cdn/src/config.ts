@@ -54,7 +54,7 @@ export type ConfigResult = { ok: true; config: WidgetConfig; warnings: string[] 
 export type ScriptDataset = Readonly<Record<string, string | undefined>>;
 
 /** The one warning without a usable site id (missing, or not text of 1–64 characters): it ships in widget.js, so it is short. */
-export const MISSING_SITE_ID_WARNING = '[ChatIQ] No site id (chtq.siteId, data-site-id): no chat shown.';
+export const MISSING_SITE_ID_WARNING = '[ChatIQ] No site id (chtq.siteId, data-site-id).';
 
 /**
  * The look the loader draws the launcher with. Position and size are only lower-cased and
@@ -259,7 +259,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
+  return ((typeof value === 'object' && value) || {}) as Record<string, unknown>;
 }
 
 function describe(value: unknown): string {

@@ -1,5 +1,5 @@
 import { MISSING_SITE_ID_WARNING, resolveLook, siteIdOf } from './config.js';
-import type { ChatModule, SdkEvent, WidgetApi } from './embed/chat-module.js';
+import type { ChatModule, WidgetApi } from './embed/chat-module.js';
 import { exposeApi, whenGlobalConfigSet } from './embed/global-config.js';
 import { mountLauncher } from './embed/launcher.js';
 import { findOwnScript, scriptBaseUrl, scriptDataset } from './embed/own-script.js';
@@ -29,24 +29,18 @@ function start(globalConfig: unknown): void {
     console.warn(MISSING_SITE_ID_WARNING);
     return;
   }
-  const launcher = mountLauncher(document, resolveLook(globalConfig, dataset, navigator.language));
-  if (!launcher) return; // widget.js was included twice: the first copy runs the widget
-  const { button, shadow } = launcher; // the loader's own element: its on* properties are ours to set
+  const shadow = mountLauncher(document, resolveLook(globalConfig, dataset, navigator.language));
+  if (!shadow) return; // widget.js was included twice: the first copy runs the widget
+  const button = shadow.querySelector('button') as HTMLButtonElement; // the loader's own element: its on* properties are ours to set
 
-  // Listeners are called each in a task of its own: one that throws (reported as uncaught) stops
-  // neither the widget nor the other listeners.
-  const listeners: Record<string, Set<Listener>> = {};
-  const emit = (event: SdkEvent, payload?: unknown) => {
-    for (const listener of listeners[event] ?? []) setTimeout(listener, 0, payload);
-  };
-
+  const listeners: Record<string, Set<Listener>> = {}; // called by the chat bundle, each in a task of its own
   let chat: Promise<ChatModule> | undefined;
   let app: Promise<WidgetApi> | undefined;
   let user: unknown;
   const fetchChat = () => (chat ??= import(/* @vite-ignore */ chatUrl) as Promise<ChatModule>);
   const run = (command: keyof WidgetApi, value?: unknown) => {
     // The bundle resolves (and warns about) the rest of the configuration.
-    app ??= fetchChat().then((module) => module.boot({ config: globalConfig, dataset, shadow, emit, user }));
+    app ??= fetchChat().then((module) => module.boot({ config: globalConfig, dataset, shadow, listeners, user }));
     app.then(
       (api) => api[command](value),
       (error: unknown) => {
@@ -80,9 +74,9 @@ function start(globalConfig: unknown): void {
   // Calls queued before widget.js ran (`chtq.q = [['setUser', {…}], ['on', 'message', fn]]`) run
   // now, later pushes at once.
   const call = (command: unknown) => Array.isArray(command) && api[command[0]]?.(...(command.slice(1) as never[]));
-  const queued = (globalConfig as { q?: unknown } | undefined)?.q;
+  const queued = (globalConfig as { q?: { forEach?(run: typeof call): void } } | undefined)?.q;
   exposeApi({ ...api, q: { push: call } });
-  if (Array.isArray(queued)) queued.forEach(call);
+  queued?.forEach?.(call);
   if (preview) run('open');
 }
 
@@ -93,4 +87,4 @@ function whenBodyReady(run: () => void): void {
 
 const begin = () => whenBodyReady(() => start(window.chtq));
 if (window.chtq !== undefined || dataset.siteId || dataset.projectId) begin();
-else whenGlobalConfigSet(begin, () => started || console.warn(MISSING_SITE_ID_WARNING));
+else whenGlobalConfigSet(begin);

@@ -9,6 +9,7 @@ import { FormError } from '@/lib/forms/form-messages';
 import { useResource } from '@/lib/api/use-resource';
 import { CopyButton } from './copy-button';
 import { CreateSiteForm } from './create-site-form';
+import { CspNote } from './csp-note';
 import { embedSnippet } from './embed-snippet';
 import { SitePanel } from './site-panel';
 
@@ -19,7 +20,7 @@ import { SitePanel } from './site-panel';
  */
 export function SitesManager() {
   const { apiUrl, widgetUrl } = useClientConfig();
-  const { role } = useOperator();
+  const { role, organizationId } = useOperator();
   const canManage = role === 'OWNER' || role === 'ADMIN';
   const t = useTranslations('sites');
   const sites = useResource<SiteDto[]>('/sites');
@@ -31,6 +32,9 @@ export function SitesManager() {
     <div className="page sites-page">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
+      <p className="muted" data-testid="snippet-follows-settings">
+        {t('followsSettings')}
+      </p>
 
       {deleted && (
         <p className="callout" role="status" data-testid="site-deleted">
@@ -52,8 +56,26 @@ export function SitesManager() {
               {t('dismiss')}
             </button>
           </div>
+          <CspNote widgetUrl={widgetUrl} apiUrl={apiUrl} siteId={created.publicId} />
         </section>
       )}
+
+      <section className="card" aria-label={t('organization.title')}>
+        <h2>{t('organization.title')}</h2>
+        <p className="muted">{t('organization.intro')}</p>
+        <p className="secret-line">
+          {t('organization.id')} <code data-testid="organization-id">{organizationId}</code>
+          <CopyButton text={organizationId} label={t('organization.copyId')} testId="copy-organization-id" />
+        </p>
+        <pre data-testid="organization-snippet">{embedSnippet(widgetUrl, apiUrl, organizationId, 'organizationId')}</pre>
+        <div className="form-actions">
+          <CopyButton
+            text={embedSnippet(widgetUrl, apiUrl, organizationId, 'organizationId')}
+            label={t('copySnippet')}
+            testId="copy-organization-snippet"
+          />
+        </div>
+      </section>
 
       {canManage && (
         <section className="card">
@@ -100,7 +122,11 @@ export function SitesManager() {
                       {t('columns.allowedOrigins')}: {origins.join(', ') || t('anyOrigin')}
                     </p>
                     <div className="form-actions">
-                      <CopyButton text={embedSnippet(widgetUrl, apiUrl, site.publicId)} label={t('copySnippet')} />
+                      <CopyButton
+                        text={embedSnippet(widgetUrl, apiUrl, site.publicId)}
+                        label={t('copySnippet')}
+                        testId="copy-site-snippet"
+                      />
                       {canManage && (
                         <button
                           type="button"
@@ -112,6 +138,7 @@ export function SitesManager() {
                         </button>
                       )}
                     </div>
+                    <CspNote widgetUrl={widgetUrl} apiUrl={apiUrl} siteId={site.publicId} />
                   </div>
                   {expanded && (
                     <div id={`site-panel-${site.id}`}>

@@ -34,7 +34,7 @@ export interface SdkMessage {
 /**
  * What the loader hands the chat bundle when the visitor first opens the chat: the shadow root
  * with the loader's launcher (the bundle replaces it), the embed configuration as the page gave
- * it (the bundle resolves it in full and warns about it), the SDK's event emitter, and the last
+ * it (the bundle resolves it in full and warns about it), the SDK's listeners, and the last
  * `setUser` / `setLocale` values the page gave before the chat started.
  */
 export interface BootContext {
@@ -43,7 +43,8 @@ export interface BootContext {
   config: unknown;
   /** The script tag's data attributes (the legacy embeds). */
   dataset: ScriptDataset;
-  emit(event: SdkEvent, payload?: unknown): void;
+  /** The page's SDK listeners by event (`chtq.on`), kept by the loader: the bundle calls them. */
+  listeners: Partial<Record<SdkEvent, Set<(payload?: unknown) => void>>>;
   user?: unknown;
   locale?: unknown;
 }

@@ -6,10 +6,11 @@ const GRACE_AFTER_LOAD_MS = 3_000;
  * after it (the script is async, the snippet order varies, tag managers run late). When it is
  * not there yet, the widget waits for the assignment (an accessor on `window` that stores the
  * page's value and hands it back unchanged) and calls `onSet` for it (and for any later one:
- * the caller starts once); a few seconds after the window's load event it calls `onLoaded`
- * (which warns when nothing started; a later assignment still starts the widget).
+ * the caller starts once); a few seconds after the window's load event it calls `onSet` once more
+ * (the caller starts then, or warns that there is no site id; a later assignment still starts the
+ * widget).
  */
-export function whenGlobalConfigSet(onSet: () => void, onLoaded: () => void): void {
+export function whenGlobalConfigSet(onSet: () => void): void {
   let value: unknown;
   try {
     Object.defineProperty(window, 'chtq', {
@@ -23,7 +24,7 @@ export function whenGlobalConfigSet(onSet: () => void, onLoaded: () => void): vo
   } catch {
     // The page made `chtq` non-configurable (`var chtq`): the check after the load event picks it up.
   }
-  const checkAtLoad = () => setTimeout(() => (window.chtq === undefined ? onLoaded() : onSet()), GRACE_AFTER_LOAD_MS);
+  const checkAtLoad = () => setTimeout(onSet, GRACE_AFTER_LOAD_MS);
   if (document.readyState === 'complete') checkAtLoad();
   else addEventListener('load', checkAtLoad);
 }

@@ -6,8 +6,9 @@ import LAUNCHER_CSS from './launcher.css';
 
 /**
  * The loader's view: the host element, after <body> at the end of <html>, with its shadow root holding the
- * loader's small stylesheet and the launcher bubble, drawn from the embed configuration alone (no
- * request, nothing stored). Null when the widget is already on the page. The chat bundle replaces
+ * loader's small stylesheet (adopted: no `<style>` element or `style` attribute, which a strict
+ * Content-Security-Policy would block; the colours are CSSOM writes) and the launcher bubble, drawn from the embed configuration alone (no
+ * request, nothing stored). Returns its shadow root; null when the widget is already on the page. The chat bundle replaces
  * the shadow root's content with the full widget when it starts.
  *
  * Written as one piece of markup to keep widget.js small. Nothing the page wrote goes into it
@@ -15,18 +16,29 @@ import LAUNCHER_CSS from './launcher.css';
  * names the stylesheet may not know: then the default), the language is one of ours and the label
  * comes from our own table. The icon is dom.ts's CHAT_ICON, as the chat bundle's launcher draws it.
  */
-export function mountLauncher(doc: Document, look: LauncherLook): { shadow: ShadowRoot; button: HTMLButtonElement } | null {
+export function mountLauncher(doc: Document, look: LauncherLook): ShadowRoot | null {
   if (doc.getElementById(HOST_ID)) return null;
   const host = doc.createElement('div');
   host.id = HOST_ID;
+  host.popover = 'manual';
   const shadow = host.attachShadow({ mode: 'open' });
+  // An adopted stylesheet with the colours in it, no <style> element or `style` attribute: nothing
+  // a strict Content-Security-Policy blocks (see widget/adopt-style.ts).
   shadow.innerHTML =
-    `<style>${LAUNCHER_CSS}</style>` +
-    `<div class="${look.position} ${look.size}" lang="${look.language}" style="--c:${look.color};--o:${readableTextColor(look.color)}">` +
-    `<button class="chatiq-launcher" aria-label="${OPEN_CHAT_LABEL[look.language]}">` +
+    `<div class="${look.position} ${look.size}" lang="${look.language}">` +
+    `<button class="chatiq-launcher" aria-expanded="false" aria-label="${OPEN_CHAT_LABEL[look.language]}">` +
     '<svg viewBox="0 0 24 24"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12Z"/></svg></button></div>';
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`${LAUNCHER_CSS}:host{--c:${look.color};--o:${readableTextColor(look.color)}}`);
+  shadow.adoptedStyleSheets = [sheet];
   // Not in <body>: what a page does to its body (transform, filter, opacity, zoom, contain) would
   // move or dim a fixed element inside it; only <html>'s own styles reach the widget.
   doc.documentElement.append(host);
-  return { shadow, button: shadow.querySelector('button') as HTMLButtonElement };
+  // In the top layer (a manual popover: no light dismiss, no Esc): above anything the page draws,
+  // whatever its z-index, and positioned against the viewport even when the page transforms,
+  // filters or contains <html> (which would otherwise make <html> the containing block of fixed
+  // elements). A browser without popovers (before Chrome 114, Firefox 125, Safari 17) keeps the
+  // fixed position and z-index.
+  host.showPopover?.();
+  return shadow;
 }

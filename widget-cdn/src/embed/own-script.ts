@@ -11,7 +11,7 @@ export function findOwnScript(doc: Document): HTMLScriptElement | null {
 
 /** A copy of the script's data attributes: `data-site-id` → `siteId`, `data-api-url` → `apiUrl`… */
 export function scriptDataset(script: HTMLScriptElement | null): Record<string, string | undefined> {
-  return script ? { ...script.dataset } : {};
+  return { ...script?.dataset };
 }
 
 /**

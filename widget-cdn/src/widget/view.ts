@@ -3,6 +3,7 @@ import { dayLabel, layoutEntries, msUntilTomorrow } from '../chat/message-layout
 import type { ChatEntry } from '../chat/message-merge.js';
 import type { WidgetConfig, WidgetLanguage, WidgetPosition, WidgetSize } from '../config.js';
 import type { WidgetStrings } from '../i18n.js';
+import { adoptStyle } from './adopt-style.js';
 import { el } from './dom.js';
 import {
   createMessageElement,
@@ -233,11 +234,11 @@ export class WidgetView {
     }
   }
 
-  /** Adds a lazy chunk's stylesheet to the shadow root (once). */
+  /** Adds a lazy chunk's stylesheet to the shadow root (once; adopted, see adopt-style.ts). */
   addStyle(css: string): void {
     if (this.styles.has(css)) return;
     this.styles.add(css);
-    this.shadow.append(el('style', {}, css));
+    adoptStyle(this.shadow, css);
   }
 
   get isOpen(): boolean {
