@@ -39,18 +39,21 @@ export function AcceptInvitationForm({ token }: { token: string | null }) {
     if (!parsed.success || Object.keys(next).length > 0) return;
     setPending(true);
     setError(null);
+    let auth: AuthResponse;
     try {
-      const auth = await apiFetch<AuthResponse>(apiUrl, '/team/invitations/accept', { body: parsed.data });
-      const result = await signIn('credentials', { email: auth.user.email, password, redirect: false });
-      if (!result || result.error) {
-        router.replace('/login');
-        return;
-      }
-      router.replace('/inbox');
-      router.refresh();
+      auth = await apiFetch<AuthResponse>(apiUrl, '/team/invitations/accept', { body: parsed.data });
     } catch (e) {
       setError(errorText(e));
       setPending(false);
+      return;
+    }
+    // The account exists now: if signing in fails (a refused or dropped request), the login page
+    // says so, and the invitation link (used up) is not offered again.
+    if (await signedIn(auth.user.email, password)) {
+      router.replace('/inbox');
+      router.refresh();
+    } else {
+      router.replace('/login?created=1');
     }
   }
 
@@ -87,4 +90,13 @@ export function AcceptInvitationForm({ token }: { token: string | null }) {
       </form>
     </div>
   );
+}
+
+async function signedIn(email: string, password: string): Promise<boolean> {
+  try {
+    const result = await signIn('credentials', { email, password, redirect: false });
+    return Boolean(result && !result.error);
+  } catch {
+    return false;
+  }
 }

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { AiStateBadge } from './ai-state-badge';
 import { needsHuman } from './chat-filter';
 import { FollowUpBadge } from './follow-up-badge';
+import { useUnassignedOperator } from './use-unassigned-operator';
 import { useVisitorLabel } from './use-visitor-label';
 
 type Props = {
@@ -31,8 +32,16 @@ export function ChatList({ chats, loaded, filtered, selectedId, onSelect }: Prop
   const t = useTranslations('inbox');
   const label = useVisitorLabel();
   const preview = usePreview();
+  const unassigned = useUnassignedOperator(loaded && chats.length === 0 && !filtered);
   if (!loaded) return <p className="muted pad">{t('list.loading')}</p>;
-  if (chats.length === 0) return <p className="muted pad">{filtered ? t('list.noMatch') : t('list.empty')}</p>;
+  if (chats.length === 0) {
+    const empty = filtered ? t('list.noMatch') : unassigned ? t('list.noSites') : t('list.empty');
+    return (
+      <p className="muted pad" data-testid="chat-list-empty">
+        {empty}
+      </p>
+    );
+  }
   return (
     <ul className="chat-list">
       {chats.map((chat) => {

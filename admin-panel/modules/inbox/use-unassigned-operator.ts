@@ -1,0 +1,35 @@
+'use client';
+
+import type { SiteDto } from '@chatiq/contracts';
+import { useEffect, useState } from 'react';
+import { apiFetch } from '@/lib/api-client';
+import { useClientConfig } from '@/lib/client-config';
+import { useAccessToken } from '@/modules/auth/use-access-token';
+import { useOperator } from '@/modules/auth/use-operator';
+
+/**
+ * Whether the signed-in member is an OPERATOR assigned to no site (so no chat can ever reach
+ * them): the empty inbox then says to ask the owner rather than to wait for visitors. Owners and
+ * admins see every site. Asked when `ask` turns true (an empty inbox), and again on each change of
+ * `ask`; false until known, or when the list of sites cannot be loaded.
+ */
+export function useUnassignedOperator(ask: boolean): boolean {
+  const { apiUrl } = useClientConfig();
+  const token = useAccessToken();
+  const { role } = useOperator();
+  const [unassigned, setUnassigned] = useState(false);
+  useEffect(() => {
+    if (!ask || role !== 'OPERATOR') {
+      setUnassigned(false);
+      return;
+    }
+    let current = true;
+    apiFetch<SiteDto[]>(apiUrl, '/sites', { token })
+      .then((sites) => current && setUnassigned(sites.length === 0))
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [apiUrl, token, role, ask]);
+  return unassigned;
+}
