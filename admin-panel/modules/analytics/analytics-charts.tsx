@@ -16,7 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDuration, formatUnit } from './analytics-range';
-import { niceTicks } from './nice-ticks';
+import { decimals, niceTicks } from './nice-ticks';
 
 const COLORS = {
   chats: '#2563eb',
@@ -101,6 +101,7 @@ export function AnalyticsCharts({ data }: { data: AnalyticsDto }) {
     days.flatMap((d) => [d.firstResponseTime, d.resolutionTime]),
     false,
   );
+  const timeDecimals = decimals((times.ticks[1] ?? 1) - (times.ticks[0] ?? 0));
   return (
     <div className="chart-grid">
       <ChartCard title={t('charts.chatsPerDay')}>
@@ -118,7 +119,7 @@ export function AnalyticsCharts({ data }: { data: AnalyticsDto }) {
         <LineChart data={days} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" />
-          <YAxis {...times} tickFormatter={(value: number) => formatUnit(value, timeUnit, locale)} width={72} />
+          <YAxis {...times} tickFormatter={(value: number) => formatUnit(value, timeUnit, locale, timeDecimals)} width={72} />
           <Tooltip formatter={(value) => (typeof value === 'number' ? formatDuration(value * perUnit, locale) : '—')} />
           {legend}
           <Line dataKey="firstResponseTime" name={t('series.firstResponse')} stroke={COLORS.firstResponse} connectNulls />

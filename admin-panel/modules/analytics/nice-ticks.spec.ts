@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceTicks } from './nice-ticks';
+import { decimals, niceTicks } from './nice-ticks';
 
 describe('niceTicks', () => {
   it.each([
@@ -26,5 +26,9 @@ describe('niceTicks', () => {
       expect(ticks.at(-1)).toBeGreaterThanOrEqual(max);
       expect(ticks.at(-2)).toBeLessThan(max);
     }
+  });
+
+  it('tells the decimals a step needs', () => {
+    expect([1, 10, 0.5, 0.2, 0.05, 0.01].map(decimals)).toEqual([0, 0, 1, 1, 2, 2]);
   });
 });

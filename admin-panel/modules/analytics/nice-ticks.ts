@@ -24,6 +24,7 @@ function niceStep(raw: number): number {
   return nice * power;
 }
 
-function decimals(step: number): number {
+/** The decimals a tick of this step needs (0.05 → 2), so labels never round two ticks alike. */
+export function decimals(step: number): number {
   return Math.max(0, -Math.floor(Math.log10(step)));
 }
