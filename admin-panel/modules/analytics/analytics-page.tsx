@@ -100,7 +100,7 @@ function FigureTable({
           {t('downloadCsv')}
         </button>
       </div>
-      <div className="table-scroll">
+      <div>
         <table className="data-table">
           <thead>
             <tr>
