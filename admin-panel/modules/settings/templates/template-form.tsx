@@ -126,7 +126,9 @@ export function TemplateForm({
           </button>
         ))}
       </div>
-      <p className="hint">{t('fallbackHint', { example: `{visitor.name|${t('fallbackExample')}}` })}</p>
+      <p className="hint">
+        {t.rich('fallbackHint', { example: `{visitor.name|${t('fallbackExample')}}`, code: (chunks) => <code>{chunks}</code> })}
+      </p>
       {form.text.trim() && (
         <>
           <p className="template-preview" data-testid="template-preview">
