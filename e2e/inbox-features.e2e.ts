@@ -117,6 +117,41 @@ describe('inbox tools', () => {
     await expect.poll(() => reply.inputValue(), WAIT).toBe('');
   });
 
+  it('renders a template for an anonymous visitor: the fallback in the preview and the composer, a missing value dropped with its comma', async () => {
+    const prefix = `/anon${stamp}`;
+    await call(apiUrl, 'POST', '/templates', {
+      token: ownerToken,
+      body: { siteId, shortcut: `${prefix}en`, text: 'Hi {visitor.name|there}, how can I help?' },
+    });
+    await call(apiUrl, 'POST', '/templates', {
+      token: ownerToken,
+      body: { siteId, shortcut: `${prefix}uk`, text: 'Вітаємо, {visitor.name}! Чим допомогти, {visitor.name|друже}?' },
+    });
+    const visitor = await newVisitor('');
+    const question = `Anyone there? (${stamp})`;
+    await visitor.say(question);
+    await openChat(operator, question);
+
+    const reply = operator.getByLabel('Reply');
+    await reply.click();
+    await reply.pressSequentially(`${prefix}en`, { delay: 20 });
+    const option = operator.getByTestId('template-option');
+    await expect.poll(() => option.count(), WAIT).toBe(1);
+    // The picker previews what will be inserted for this visitor.
+    expect(await option.locator('.template-preview').textContent()).toBe('Hi there, how can I help?');
+    await reply.press('Enter');
+    await expect.poll(() => reply.inputValue(), WAIT).toBe('Hi there, how can I help?');
+
+    await reply.fill('');
+    await reply.pressSequentially(`${prefix}uk`, { delay: 20 });
+    await expect.poll(() => option.count(), WAIT).toBe(1);
+    expect(await option.locator('.template-preview').textContent()).toBe('Вітаємо! Чим допомогти, друже?');
+    await shot(operator, 'inbox-template-fallback');
+    await reply.press('Tab');
+    await expect.poll(() => reply.inputValue(), WAIT).toBe('Вітаємо! Чим допомогти, друже?');
+    await reply.fill('');
+  });
+
   it('transfers a chat to another operator', async () => {
     const owner = await newLoggedPage(browser, 'owner');
     await signIn(owner, adminUrl, DEMO_OWNER);

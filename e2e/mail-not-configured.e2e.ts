@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Owner, registerOwner, screenshot, signInPage } from './support/accounts.js';
+import { createSite, type Owner, registerOwner, screenshot, signInPage } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
 import { newLoggedPage } from './support/pages.js';
 import { resultsDir, type System, startSystem } from './support/system.js';
@@ -31,6 +31,7 @@ describe('production without mail', () => {
     // startSystem runs the API with NODE_ENV=production; no SMTP_URL here.
     system = await startSystem(databaseUrl, {}, SYSTEM_NAME);
     owner = await registerOwner(system.apiUrl, 'no-mail');
+    await createSite(system.apiUrl, owner.token, 'No-mail shop');
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -54,6 +55,8 @@ describe('production without mail', () => {
     const form = ownerPage.getByRole('form', { name: 'Invite a member' });
     await form.getByRole('textbox', { name: /^Email/ }).fill(invitee);
     await form.getByRole('combobox', { name: /^Role/ }).selectOption('OPERATOR');
+    // The organization's only site is ticked from the start (an operator's invitation names one).
+    await expect.poll(() => form.getByRole('checkbox', { name: 'No-mail shop' }).isChecked()).toBe(true);
     await form.getByRole('button', { name: 'Send invitation' }).click();
 
     const box = ownerPage.getByTestId('invitation-link');

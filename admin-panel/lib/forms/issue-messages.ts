@@ -25,6 +25,7 @@ const RULES: [RegExp, (match: RegExpExecArray) => IssueMessage][] = [
   [/^Must be a colou?r such as/, () => ({ key: 'color' })],
   [/^Must be a language such as/, () => ({ key: 'language' })],
   [/^One message per language/, () => ({ key: 'oneMessagePerLanguage' })],
+  [/^An operator must be assigned at least one site/, () => ({ key: 'operatorNeedsSite' })],
   [/^(Not a valid email address|Invalid email address)/, () => ({ key: 'email' })],
   [/^Password must be at least (\d+) characters/, (m) => ({ key: 'minLength', values: { min: Number(m[1]) } })],
   [/^Password must be at most (\d+) bytes/, (m) => ({ key: 'passwordBytes', values: { max: Number(m[1]) } })],

@@ -16,6 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDuration, formatUnit } from './analytics-range';
+import { decimals, niceTicks } from './nice-ticks';
 
 const COLORS = {
   chats: '#2563eb',
@@ -26,12 +27,23 @@ const COLORS = {
   handedOver: '#e11d48',
 };
 
-/** "2026-11-04" → "04.11" (short enough for an axis). */
-const shortDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}`;
+/** "2026-11-04" → "Nov 4" / "4 лист." in the panel's language (not the browser's), short enough for an axis. */
+export function dayLabel(day: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** Room above the top tick's label, which is centred on the plot's top edge. */
+const CHART_MARGIN = { top: 12, right: 12, bottom: 0, left: 0 };
+
+/** A value axis from 0 in even, round steps (see `niceTicks`). */
+function valueAxis(values: readonly (number | null)[], integer: boolean) {
+  const ticks = niceTicks(Math.max(0, ...values.map((v) => v ?? 0)), 4, integer);
+  return { ticks, domain: [0, ticks.at(-1) ?? 1] as [number, number], interval: 0 as const, allowDecimals: !integer };
+}
 
 function ChartCard({ title, children }: { title: string; children: React.ReactElement }) {
   return (
-    <section className="chart-card" aria-label={title}>
+    <section className="chart-card" aria-label={title} data-testid="chart-card">
       <h2>{title}</h2>
       <div className="chart-body">
         <ResponsiveContainer width="100%" height="100%">
@@ -65,20 +77,38 @@ const legend = <Legend content={({ payload }) => <ChartLegend payload={payload} 
 export function AnalyticsCharts({ data }: { data: AnalyticsDto }) {
   const t = useTranslations('analytics');
   const locale = useLocale();
-  const minutes = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 60) * 10) / 10);
+  // Times in minutes, or in seconds while every median is under a minute (so the axis reads
+  // 0 / 10 / 20 sec rather than 0 / 0.2 / 0.3 min).
+  const longest = Math.max(0, ...data.perDay.flatMap((d) => [d.medianFirstResponseSeconds ?? 0, d.medianResolutionSeconds ?? 0]));
+  const timeUnit = longest < 60 ? 'second' : 'minute';
+  const perUnit = timeUnit === 'second' ? 1 : 60;
+  const inUnit = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / perUnit) * 10) / 10);
   const days = data.perDay.map((d) => ({
     ...d,
-    label: shortDay(d.day),
-    firstResponseMinutes: minutes(d.medianFirstResponseSeconds),
-    resolutionMinutes: minutes(d.medianResolutionSeconds),
+    label: dayLabel(d.day, locale),
+    firstResponseTime: inUnit(d.medianFirstResponseSeconds),
+    resolutionTime: inUnit(d.medianResolutionSeconds),
   }));
+  const counts = valueAxis(
+    days.flatMap((d) => [d.chats, d.resolved]),
+    true,
+  );
+  const aiCounts = valueAxis(
+    days.map((d) => d.aiOnly + d.handedOver),
+    true,
+  );
+  const times = valueAxis(
+    days.flatMap((d) => [d.firstResponseTime, d.resolutionTime]),
+    false,
+  );
+  const timeDecimals = decimals((times.ticks[1] ?? 1) - (times.ticks[0] ?? 0));
   return (
     <div className="chart-grid">
       <ChartCard title={t('charts.chatsPerDay')}>
-        <BarChart data={days}>
+        <BarChart data={days} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" />
-          <YAxis allowDecimals={false} />
+          <YAxis {...counts} />
           <Tooltip />
           {legend}
           <Bar dataKey="chats" name={t('series.chats')} fill={COLORS.chats} />
@@ -86,21 +116,21 @@ export function AnalyticsCharts({ data }: { data: AnalyticsDto }) {
         </BarChart>
       </ChartCard>
       <ChartCard title={t('charts.times')}>
-        <LineChart data={days}>
+        <LineChart data={days} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" />
-          <YAxis tickFormatter={(value: number) => formatUnit(value, 'minute', locale)} width={72} />
-          <Tooltip formatter={(value) => (typeof value === 'number' ? formatDuration(value * 60, locale) : '—')} />
+          <YAxis {...times} tickFormatter={(value: number) => formatUnit(value, timeUnit, locale, timeDecimals)} width={72} />
+          <Tooltip formatter={(value) => (typeof value === 'number' ? formatDuration(value * perUnit, locale) : '—')} />
           {legend}
-          <Line dataKey="firstResponseMinutes" name={t('series.firstResponse')} stroke={COLORS.firstResponse} connectNulls />
-          <Line dataKey="resolutionMinutes" name={t('series.resolution')} stroke={COLORS.resolution} connectNulls />
+          <Line dataKey="firstResponseTime" name={t('series.firstResponse')} stroke={COLORS.firstResponse} connectNulls />
+          <Line dataKey="resolutionTime" name={t('series.resolution')} stroke={COLORS.resolution} connectNulls />
         </LineChart>
       </ChartCard>
       <ChartCard title={t('charts.ai')}>
-        <BarChart data={days}>
+        <BarChart data={days} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" />
-          <YAxis allowDecimals={false} />
+          <YAxis {...aiCounts} />
           <Tooltip />
           {legend}
           <Bar dataKey="aiOnly" stackId="ai" name={t('series.aiOnly')} fill={COLORS.aiOnly} />

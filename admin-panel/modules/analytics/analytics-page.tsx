@@ -1,10 +1,11 @@
 'use client';
 
-import type { ChatFigures } from '@chatiq/contracts';
+import type { AnalyticsDto, ChatFigures } from '@chatiq/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { AnalyticsCharts } from './analytics-charts';
 import { type DateRange, formatDuration, lastDays, PRESET_DAYS, todayIn } from './analytics-range';
+import { downloadCsv, toCsv } from './csv';
 import { useAnalytics, useSites } from './use-analytics';
 
 function browserTimeZone(): string {
@@ -19,6 +20,9 @@ function FigureTiles({ figures }: { figures: ChatFigures }) {
     [t('series.resolved'), String(figures.resolved)],
     [t('series.firstResponse'), formatDuration(figures.medianFirstResponseSeconds, locale)],
     [t('series.resolution'), formatDuration(figures.medianResolutionSeconds, locale)],
+    [t('series.answeredByAi'), String(figures.answeredByAi)],
+    [t('series.firstAiResponse'), formatDuration(figures.medianFirstAiResponseSeconds, locale)],
+    [t('series.autoReplied'), String(figures.autoReplied)],
     [t('series.aiOnly'), String(figures.aiOnly)],
     [t('series.handedOver'), String(figures.handedOver)],
   ];
@@ -34,20 +38,100 @@ function FigureTiles({ figures }: { figures: ChatFigures }) {
   );
 }
 
-/** One row of the per-operator or per-site table. */
-function FigureCells({ figures }: { figures: ChatFigures }) {
+/** The figures of a table row, in column order: as shown (durations in words) or for a CSV (seconds). */
+function figureValues(figures: ChatFigures, duration: (seconds: number | null) => string | number | null) {
+  return [
+    figures.chats,
+    figures.resolved,
+    duration(figures.medianFirstResponseSeconds),
+    duration(figures.medianResolutionSeconds),
+    figures.answeredByAi,
+    duration(figures.medianFirstAiResponseSeconds),
+    figures.autoReplied,
+    figures.aiOnly,
+    figures.handedOver,
+  ];
+}
+
+/**
+ * A table of figures per operator or per site, with a button that downloads it as CSV (the same
+ * columns; durations in seconds, so a spreadsheet can compute with them).
+ */
+function FigureTable({
+  title,
+  fileName,
+  columns,
+  rows,
+  empty,
+}: {
+  title: string;
+  fileName: string;
+  columns: string[];
+  /** `cells` as shown, `csvCells` (when different) in the CSV. */
+  rows: { key: string; cells: (string | number)[]; csvCells?: (string | number)[]; figures: ChatFigures }[];
+  empty?: string;
+}) {
+  const t = useTranslations('analytics');
   const locale = useLocale();
+  const headers = [
+    ...columns,
+    t('series.chats'),
+    t('series.resolved'),
+    t('series.firstResponse'),
+    t('series.resolution'),
+    t('series.answeredByAi'),
+    t('series.firstAiResponse'),
+    t('series.autoReplied'),
+    t('series.aiOnly'),
+    t('series.handedOver'),
+  ];
+  function download() {
+    const csvHeaders = headers.map((h, i) =>
+      i >= columns.length && [2, 3, 5].includes(i - columns.length) ? `${h} (${t('seconds')})` : h,
+    );
+    const csvRows = rows.map((row) => [...(row.csvCells ?? row.cells), ...figureValues(row.figures, (seconds) => seconds)]);
+    downloadCsv(fileName, toCsv(csvHeaders, csvRows));
+  }
   return (
-    <>
-      <td>{figures.chats}</td>
-      <td>{figures.resolved}</td>
-      <td>{formatDuration(figures.medianFirstResponseSeconds, locale)}</td>
-      <td>{formatDuration(figures.medianResolutionSeconds, locale)}</td>
-      <td>{figures.aiOnly}</td>
-      <td>{figures.handedOver}</td>
-    </>
+    <section className="analytics-table" aria-label={title}>
+      <div className="analytics-table-header">
+        <h2>{title}</h2>
+        <button type="button" className="secondary" onClick={download} disabled={rows.length === 0}>
+          {t('downloadCsv')}
+        </button>
+      </div>
+      <div>
+        <table className="data-table">
+          <thead>
+            <tr>
+              {headers.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && empty && (
+              <tr>
+                <td colSpan={headers.length}>{empty}</td>
+              </tr>
+            )}
+            {rows.map((row) => (
+              <tr key={row.key}>
+                {[...row.cells, ...figureValues(row.figures, (seconds) => formatDuration(seconds, locale))].map((cell, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
+                  <td key={i}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
+
+/** "chatiq-operators-2026-11-01-2026-11-30.csv" */
+const csvName = (what: string, data: AnalyticsDto) => `chatiq-${what}-${data.from}-${data.to}.csv`;
 
 /** Analytics: a range (presets or from–to), a site filter, totals, charts per day, tables per operator and site. */
 export function AnalyticsPage() {
@@ -56,16 +140,10 @@ export function AnalyticsPage() {
   const [range, setRange] = useState<DateRange>(() => lastDays(30, todayIn(timezone)));
   const [siteId, setSiteId] = useState<string | null>(null);
   const sites = useSites();
+  const locale = useLocale();
+  const longDay = (day: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
   const { data, loading, error } = useAnalytics(range, timezone, siteId);
-  const headers = [
-    t('series.chats'),
-    t('series.resolved'),
-    t('series.firstResponse'),
-    t('series.resolution'),
-    t('series.aiOnly'),
-    t('series.handedOver'),
-  ];
-
   return (
     <div className="analytics">
       <header className="page-header">
@@ -115,58 +193,28 @@ export function AnalyticsPage() {
       )}
       {loading && !data && <p>{t('loading')}</p>}
       {data && (
-        <div aria-busy={loading}>
+        <div className="analytics-body" aria-busy={loading}>
           <FigureTiles figures={data.totals} />
           {data.totals.chats === 0 ? <p className="empty">{t('empty')}</p> : <AnalyticsCharts data={data} />}
-          <section>
-            <h2>{t('perOperator')}</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th>{t('operator')}</th>
-                  {headers.map((h) => (
-                    <th key={h}>{h}</th>
-                  ))}
-                  <th>{t('replies')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.perOperator.length === 0 && (
-                  <tr>
-                    <td colSpan={headers.length + 2}>{t('noOperators')}</td>
-                  </tr>
-                )}
-                {data.perOperator.map((row) => (
-                  <tr key={row.operatorId}>
-                    <td>{row.name}</td>
-                    <FigureCells figures={row} />
-                    <td>{row.replies}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          <section>
-            <h2>{t('perSite')}</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th>{t('site')}</th>
-                  {headers.map((h) => (
-                    <th key={h}>{h}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.perSite.map((row) => (
-                  <tr key={row.siteId}>
-                    <td>{row.name}</td>
-                    <FigureCells figures={row} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <FigureTable
+            title={t('perOperator')}
+            fileName={csvName('operators', data)}
+            columns={[t('operator'), t('replies')]}
+            rows={data.perOperator.map((row) => ({ key: row.operatorId, cells: [row.name, row.replies], figures: row }))}
+            empty={t('noOperators')}
+          />
+          <FigureTable
+            title={t('perSite')}
+            fileName={csvName('sites', data)}
+            columns={[t('site')]}
+            rows={data.perSite.map((row) => ({ key: row.siteId, cells: [row.name], figures: row }))}
+          />
+          <FigureTable
+            title={t('perDay')}
+            fileName={csvName('days', data)}
+            columns={[t('day')]}
+            rows={data.perDay.map((row) => ({ key: row.day, cells: [longDay(row.day)], csvCells: [row.day], figures: row }))}
+          />
         </div>
       )}
     </div>

@@ -17,8 +17,8 @@ export function lastDays(days: number, today: string): DateRange {
 }
 
 /** `value` of a time unit in the panel's language, short: "12 min" / "12 хв", "3.5 hr" / "3,5 год". */
-export function formatUnit(value: number, unit: 'second' | 'minute' | 'hour' | 'day', locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+export function formatUnit(value: number, unit: 'second' | 'minute' | 'hour' | 'day', locale: string, fractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: fractionDigits }).format(value);
 }
 
 /** "45 sec", "12 min", "3.5 hr", "2.1 days" (in `locale`'s words and digits); "—" for nothing measured. */

@@ -27,13 +27,15 @@ export function AcceptInvitationForm({ token }: { token: string | null }) {
       { token, name: form.get('name'), password: String(form.get('password') ?? '') },
       async (body) => {
         const auth = await api<AuthResponse>('/team/invitations/accept', { body });
-        const result = await signIn('credentials', { email: auth.user.email, password: body.password, redirect: false });
+        // The account exists now: if signing in fails (a refused or dropped request), the login
+        // page says so, and the invitation link (used up) is not offered again.
+        const result = await signIn('credentials', { email: auth.user.email, password: body.password, redirect: false }).catch(() => null);
         return { signedIn: Boolean(result && !result.error) };
       },
       { also: repeatError(form, t('passwordsDiffer')) },
     );
     if (!joined) return;
-    router.replace(joined.signedIn ? '/inbox' : '/login');
+    router.replace(joined.signedIn ? '/inbox' : '/login?created=1');
     if (joined.signedIn) router.refresh();
   }
 
@@ -66,4 +68,13 @@ export function AcceptInvitationForm({ token }: { token: string | null }) {
       </form>
     </div>
   );
+}
+
+async function signedIn(email: string, password: string): Promise<boolean> {
+  try {
+    const result = await signIn('credentials', { email, password, redirect: false });
+    return Boolean(result && !result.error);
+  } catch {
+    return false;
+  }
 }

@@ -19,7 +19,7 @@ class SignInRefused extends Error {
 }
 
 /** `notice`: why the visitor landed here (e.g. after a password reset), shown above the form. */
-export function LoginForm({ notice }: { notice?: 'passwordReset' | null }) {
+export function LoginForm({ notice }: { notice?: 'passwordReset' | 'accountCreated' | null }) {
   const t = useTranslations('auth');
   const router = useRouter();
   const { googleSignIn } = useClientConfig();
@@ -51,9 +51,9 @@ export function LoginForm({ notice }: { notice?: 'passwordReset' | null }) {
     <div className="auth-page">
       <form className="card auth-card" onSubmit={onSubmit} noValidate>
         <h1>{t('login.title')}</h1>
-        {notice === 'passwordReset' && (
-          <p className="notice" data-testid="login-notice">
-            {t('login.passwordChanged')}
+        {notice && (
+          <p className="notice" data-testid="login-notice" role="status">
+            {notice === 'passwordReset' ? t('login.passwordChanged') : t('login.accountCreated')}
           </p>
         )}
         <label>

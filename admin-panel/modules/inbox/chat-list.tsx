@@ -1,10 +1,14 @@
 'use client';
 
 import type { ChatSummaryDto } from '@chatiq/contracts';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo } from 'react';
 import { AiStateBadge } from './ai-state-badge';
+import { chatAge } from './chat-age';
 import { needsHuman } from './chat-filter';
 import { FollowUpBadge } from './follow-up-badge';
+import { useNow } from './use-now';
+import { useUnassignedOperator } from './use-unassigned-operator';
 import { useVisitorLabel } from './use-visitor-label';
 
 type Props = {
@@ -15,6 +19,24 @@ type Props = {
   selectedId: string | null;
   onSelect: (chatId: string) => void;
 };
+
+/**
+ * When the chat's last message (the preview's, else the chat's start) was: "now", "5 min", "14:02",
+ * "Mon"… in the operator's language and time zone, renewed as time passes; the full date on hover.
+ */
+function ChatAgeLabel({ at, now }: { at: string; now: Date }) {
+  const t = useTranslations('inbox.list');
+  const locale = useLocale();
+  const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+  const date = new Date(at);
+  const age = chatAge(date, now, locale, timeZone);
+  const full = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  return (
+    <time className="chat-item-age" dateTime={at} title={full} data-testid="chat-age" data-kind={age.kind}>
+      {age.kind === 'now' ? t('justNow') : age.text}
+    </time>
+  );
+}
 
 /** A short preview of the chat's last message (a file when it carries one and no text). */
 function usePreview() {
@@ -31,8 +53,17 @@ export function ChatList({ chats, loaded, filtered, selectedId, onSelect }: Prop
   const t = useTranslations('inbox');
   const label = useVisitorLabel();
   const preview = usePreview();
+  const unassigned = useUnassignedOperator(loaded && chats.length === 0 && !filtered);
+  const now = useNow();
   if (!loaded) return <p className="muted pad">{t('list.loading')}</p>;
-  if (chats.length === 0) return <p className="muted pad">{filtered ? t('list.noMatch') : t('list.empty')}</p>;
+  if (chats.length === 0) {
+    const empty = filtered ? t('list.noMatch') : unassigned ? t('list.noSites') : t('list.empty');
+    return (
+      <p className="muted pad" data-testid="chat-list-empty">
+        {empty}
+      </p>
+    );
+  }
   return (
     <ul className="chat-list">
       {chats.map((chat) => {
@@ -62,7 +93,12 @@ export function ChatList({ chats, loaded, filtered, selectedId, onSelect }: Prop
                   <span className={`badge ${chat.status.toLowerCase()}`}>{t(`status.${chat.status}`)}</span>
                 </span>
               </span>
-              <span className="chat-item-preview">{preview(chat)}</span>
+              <span className="chat-item-middle">
+                <span className="chat-item-preview" data-testid="chat-preview">
+                  {preview(chat)}
+                </span>
+                <ChatAgeLabel at={chat.lastMessage?.createdAt ?? chat.createdAt} now={now} />
+              </span>
               <span className="chat-item-site">
                 {chat.siteName}
                 {chat.assignedOperatorName ? ` · ${chat.assignedOperatorName}` : ''}

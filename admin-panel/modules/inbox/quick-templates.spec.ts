@@ -53,11 +53,13 @@ describe('renderQuickTemplate', () => {
     );
   });
 
-  it('renders missing values as empty and leaves unknown variables as typed', () => {
+  it('uses fallbacks, drops missing values with their gap, and leaves unknown variables as typed', () => {
     const anonymous = { ...chat, visitor: { ...chat.visitor, name: null, email: null } } as typeof chat;
     expect(renderQuickTemplate('Hi {visitor.name}! Mail: {visitor.email}. {order.id} {visitor.phone}', anonymous, 'Taras')).toBe(
-      'Hi ! Mail: . {order.id} {visitor.phone}',
+      'Hi! Mail. {order.id} {visitor.phone}',
     );
+    expect(renderQuickTemplate('Hi {visitor.name|there}, how can I help?', anonymous, 'Taras')).toBe('Hi there, how can I help?');
+    expect(renderQuickTemplate('Вітаємо, {visitor.name}!', anonymous, 'Тарас')).toBe('Вітаємо!');
   });
 });
 

@@ -1,10 +1,5 @@
-import {
-  type ChatSummaryDto,
-  findTemplateByShortcut,
-  type QuickTemplateDto,
-  renderTemplate,
-  type TemplateContext,
-} from '@chatiq/contracts';
+import type { ChatSummaryDto, QuickTemplateDto } from '@chatiq/contracts';
+import { findTemplateByShortcut, renderTemplate, type TemplateContext } from '@chatiq/contracts/protocol';
 
 /** The "/shortcut" being typed at the caret: where it starts and what it is so far ("/pr"). */
 export type SlashToken = { start: number; end: number; query: string };
@@ -35,7 +30,10 @@ export function siteTemplatesFirst(templates: readonly QuickTemplateDto[]): Quic
   return [...templates].sort((a, b) => Number(a.siteId === null) - Number(b.siteId === null));
 }
 
-/** What a template says in this chat: variables filled in, missing values empty, unknown ones as typed. */
+/**
+ * What a template says in this chat: variables filled in, a missing value replaced by the
+ * placeholder's fallback (`{visitor.name|there}`) or dropped with its gap, unknown ones as typed.
+ */
 export function renderQuickTemplate(text: string, chat: Pick<ChatSummaryDto, 'visitor' | 'siteName'>, operatorName: string): string {
   const context: TemplateContext = {
     visitor: { name: chat.visitor.name, email: chat.visitor.email },

@@ -15,6 +15,7 @@ import { FieldError, FormError } from '@/lib/forms/form-messages';
 import { useApi } from '@/lib/api/use-api';
 import { CopyButton } from '@/modules/sites/copy-button';
 import { SiteCheckboxes } from './site-checkboxes';
+import { defaultSiteIds } from './team-rules';
 
 /**
  * Invite someone by email with a role (and sites, for an operator); the API mails the link. When
@@ -25,7 +26,9 @@ export function InviteForm({ roles, sites, onInvited }: { roles: InviteRole[]; s
   const api = useApi();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InviteRole>('OPERATOR');
-  const [siteIds, setSiteIds] = useState<string[]>([]);
+  const [picked, setPicked] = useState<string[] | null>(null);
+  // Until the inviter ticks or unticks a box, the only site (when there is one) is ticked.
+  const siteIds = picked ?? defaultSiteIds(sites);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [sent, setSent] = useState<{ email: string; link?: string } | null>(null);
@@ -47,7 +50,7 @@ export function InviteForm({ roles, sites, onInvited }: { roles: InviteRole[]; s
       const created = await api<CreatedInvitationDto>('/team/invitations', { body: parsed.data });
       setSent({ email: parsed.data.email, link: created.link });
       setEmail('');
-      setSiteIds([]);
+      setPicked(null);
       onInvited();
     } catch (e) {
       const fieldErrors = fieldErrorsFromApiError(e);
@@ -93,10 +96,11 @@ export function InviteForm({ roles, sites, onInvited }: { roles: InviteRole[]; s
       {role === 'OPERATOR' && (
         <div>
           <span className="label">{t('sites')}</span>
-          <SiteCheckboxes sites={sites} value={siteIds} label={t('sites')} onChange={setSiteIds} />
+          <SiteCheckboxes sites={sites} value={siteIds} label={t('sites')} onChange={setPicked} />
+          <FieldError message={errorAt(errors, 'siteIds')} />
         </div>
       )}
-      <FormError error={failure} messages={unclaimedErrors(errors, ['email'])} />
+      <FormError error={failure} messages={unclaimedErrors(errors, ['email', 'siteIds'])} />
       {sent && !sent.link && (
         <output className="saved-note" data-testid="invitation-sent">
           {t('invitationSent', { email: sent.email })}

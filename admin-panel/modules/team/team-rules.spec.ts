@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inviteRoles, memberRights, seesAllSites, toggleId } from './team-rules';
+import { defaultSiteIds, inviteRoles, memberRights, seesAllSites, toggleId } from './team-rules';
 
 const owner = { id: 'u_owner', role: 'OWNER' as const };
 const admin = { id: 'u_admin', role: 'ADMIN' as const };
@@ -41,5 +41,11 @@ describe('team rules', () => {
     expect(toggleId(['a'], 'b', true)).toEqual(['a', 'b']);
     expect(toggleId(['a', 'b'], 'b', true)).toEqual(['a', 'b']);
     expect(toggleId(['a', 'b'], 'a', false)).toEqual(['b']);
+  });
+
+  it('ticks the only site of an invitation, and none of several', () => {
+    expect(defaultSiteIds([{ id: 's_1' }])).toEqual(['s_1']);
+    expect(defaultSiteIds([])).toEqual([]);
+    expect(defaultSiteIds([{ id: 's_1' }, { id: 's_2' }])).toEqual([]);
   });
 });

@@ -31,3 +31,8 @@ export function seesAllSites(role: Role): boolean {
 export function toggleId(ids: readonly string[], id: string, on: boolean): string[] {
   return on ? (ids.includes(id) ? [...ids] : [...ids, id]) : ids.filter((x) => x !== id);
 }
+
+/** An operator's invitation names at least one site: with a single site, it is ticked from the start. */
+export function defaultSiteIds(sites: readonly { id: string }[]): string[] {
+  return sites.length === 1 && sites[0] ? [sites[0].id] : [];
+}

@@ -19,25 +19,60 @@ describe('analytics', () => {
 
   const report = (token: string, query: string) => api<AnalyticsDto & { code?: string }>(t.url, 'GET', `/analytics?${query}`, { token });
 
+  /**
+   * A chat started at `createdAt` with replies `after` seconds: an operator's (`firstResponse`),
+   * the AI's (`aiAnswer`), an auto-reply (`autoReply`, a SYSTEM message as the rules store it).
+   * `firstResponseAt` is set as the append statements set it (the first operator or AI answer),
+   * so the figures cannot come from it by accident.
+   */
   async function chat(
     site: CreatedSiteDto,
     createdAt: Date,
-    options: { firstResponse?: number; resolvedAfter?: number; operatorId?: string; ai?: 'AI' | 'HUMAN'; handedOver?: boolean } = {},
+    options: {
+      firstResponse?: number;
+      aiAnswer?: number;
+      autoReply?: number;
+      resolvedAfter?: number;
+      operatorId?: string;
+      ai?: 'AI' | 'HUMAN';
+      handedOver?: boolean;
+    } = {},
   ) {
     const visitor = await t.prisma.visitor.create({ data: { organizationId, siteId: site.id } });
+    const answers = [options.firstResponse, options.aiAnswer].filter((s): s is number => s !== undefined);
     const row = await t.prisma.chat.create({
       data: {
         organizationId,
         siteId: site.id,
         visitorId: visitor.id,
         createdAt,
-        firstResponseAt: options.firstResponse === undefined ? null : plusSeconds(createdAt, options.firstResponse),
+        firstResponseAt: answers.length === 0 ? null : plusSeconds(createdAt, Math.min(...answers)),
         status: options.resolvedAfter === undefined ? 'OPEN' : 'RESOLVED',
         resolvedAt: options.resolvedAfter === undefined ? null : plusSeconds(createdAt, options.resolvedAfter),
         assignedOperatorId: options.operatorId ?? null,
         aiState: options.ai ?? null,
       },
     });
+    const replies = [
+      { after: options.autoReply, authorKind: 'SYSTEM' as const, clientId: `auto-reply:${row.id}`, text: 'Thanks, we will answer soon' },
+      { after: options.aiAnswer, authorKind: 'AI' as const, clientId: `ai-${row.id}`, text: 'The AI answers' },
+      { after: options.firstResponse, authorKind: 'OPERATOR' as const, clientId: `op-${row.id}`, text: 'An operator answers' },
+    ];
+    for (const [index, reply] of replies.entries()) {
+      if (reply.after === undefined) continue;
+      await t.prisma.message.create({
+        data: {
+          organizationId,
+          chatId: row.id,
+          seq: 200 + index,
+          clientId: reply.clientId,
+          authorKind: reply.authorKind,
+          authorId: reply.authorKind === 'OPERATOR' ? (options.operatorId ?? null) : null,
+          text: reply.text,
+          createdAt: plusSeconds(createdAt, reply.after),
+        },
+      });
+    }
     if (options.handedOver) {
       await t.prisma.chatTransition.create({
         data: { organizationId, chatId: row.id, from: 'AI', to: 'WAITING_FOR_HUMAN', reason: 'visitor_requested' },
@@ -68,7 +103,8 @@ describe('analytics', () => {
     operator = { id: user.id, token: login.body.accessToken };
 
     // 2026-11-02 (Kyiv is UTC+2 in November): three shop chats, one blog chat.
-    const a = await chat(shop, at('2026-11-02T08:00:00Z'), { firstResponse: 30, resolvedAfter: 600, operatorId: user.id });
+    // An auto-reply after 1 s and an operator's reply after 30 s: the first response is 30 s.
+    const a = await chat(shop, at('2026-11-02T08:00:00Z'), { autoReply: 1, firstResponse: 30, resolvedAfter: 600, operatorId: user.id });
     await chat(shop, at('2026-11-02T09:00:00Z'), {
       firstResponse: 90,
       resolvedAfter: 1800,
@@ -76,7 +112,8 @@ describe('analytics', () => {
       ai: 'HUMAN',
       handedOver: true,
     });
-    await chat(shop, at('2026-11-02T10:00:00Z'), { firstResponse: 2, resolvedAfter: 120, ai: 'AI' });
+    // The AI alone, after 2 s: an AI answer, not a first response.
+    await chat(shop, at('2026-11-02T10:00:00Z'), { aiAnswer: 2, resolvedAfter: 120, ai: 'AI' });
     await chat(blog, at('2026-11-02T11:00:00Z'), { firstResponse: 60 });
     // 23:30 UTC on the 3rd is 01:30 on the 4th in Kyiv.
     await chat(shop, at('2026-11-03T23:30:00Z'));
@@ -122,8 +159,18 @@ describe('analytics', () => {
       ['2026-11-04', 1],
     ]);
     const day = body.perDay[1]!;
-    expect(day).toMatchObject({ resolved: 3, medianFirstResponseSeconds: 45, medianResolutionSeconds: 600, aiOnly: 1, handedOver: 1 });
-    expect(body.totals).toMatchObject({ chats: 5, resolved: 3, aiOnly: 1, handedOver: 1 });
+    // Operators replied after 30, 90 and 60 s; the AI's 2 s and the auto-reply's 1 s are apart.
+    expect(day).toMatchObject({
+      resolved: 3,
+      medianFirstResponseSeconds: 60,
+      medianFirstAiResponseSeconds: 2,
+      answeredByAi: 1,
+      autoReplied: 1,
+      medianResolutionSeconds: 600,
+      aiOnly: 1,
+      handedOver: 1,
+    });
+    expect(body.totals).toMatchObject({ chats: 5, resolved: 3, aiOnly: 1, handedOver: 1, answeredByAi: 1, autoReplied: 1 });
     expect(body.perSite).toEqual([
       expect.objectContaining({ siteId: shop.id, name: 'Shop', chats: 4 }),
       expect.objectContaining({ siteId: blog.id, name: 'Blog', chats: 1, medianFirstResponseSeconds: 60, resolved: 0 }),
@@ -134,7 +181,7 @@ describe('analytics', () => {
         name: 'Olena',
         chats: 2,
         resolved: 2,
-        replies: 2,
+        replies: 4, // two in chat a besides its first reply, and the first replies of both chats
         medianFirstResponseSeconds: 60,
         medianResolutionSeconds: 1200,
       }),
@@ -143,6 +190,23 @@ describe('analytics', () => {
     // In UTC the late chat belongs to the 3rd.
     const utc = await report(owner, 'from=2026-11-01&to=2026-11-04');
     expect(utc.body.perDay.map((d) => d.chats)).toEqual([0, 4, 1, 0]);
+  });
+
+  it('a chat auto-replied after 1 s and answered by an operator after 30 s: first response 30 s', async () => {
+    const early = await chat(blog, at('2026-09-10T12:00:00Z'), { autoReply: 1, firstResponse: 30, operatorId: operator.id });
+    expect(early.firstResponseAt).not.toBeNull();
+    const { body } = await report(owner, `from=2026-09-10&to=2026-09-10&siteId=${blog.id}`);
+    expect(body.totals).toMatchObject({ chats: 1, medianFirstResponseSeconds: 30, autoReplied: 1, answeredByAi: 0 });
+    expect(body.totals.medianFirstAiResponseSeconds).toBeNull();
+    // The AI alone: no first response at all, an AI answer after 3 s.
+    await chat(blog, at('2026-09-11T12:00:00Z'), { aiAnswer: 3, ai: 'AI' });
+    const aiOnly = await report(owner, `from=2026-09-11&to=2026-09-11&siteId=${blog.id}`);
+    expect(aiOnly.body.totals).toMatchObject({
+      chats: 1,
+      medianFirstResponseSeconds: null,
+      medianFirstAiResponseSeconds: 3,
+      answeredByAi: 1,
+    });
   });
 
   it('filters by site, and gives an operator only the sites assigned to them', async () => {

@@ -1,6 +1,7 @@
 import type { AnalyticsDto, analyticsQuerySchema, ChatFigures } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
+import { AUTO_REPLY_CLIENT_ID_PREFIX } from '../automation/auto-reply-firing.service.js';
 import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -15,6 +16,9 @@ type FiguresRow = {
   chats: number;
   resolved: number;
   medianFirstResponseSeconds: number | null;
+  medianFirstAiResponseSeconds: number | null;
+  answeredByAi: number;
+  autoReplied: number;
   medianResolutionSeconds: number | null;
   aiOnly: number;
   handedOver: number;
@@ -68,7 +72,11 @@ export class AnalyticsService {
     };
   }
 
-  /** The chats of the range as a CTE body: their local start day, times and whether the AI handed them over. */
+  /**
+   * The chats of the range as a CTE body: their local start day, times and whether the AI handed
+   * them over. Response times come from the messages: the first operator reply (a person's, not a
+   * note) apart from the AI's first answer; an auto-reply (a SYSTEM message) is neither, and is only counted.
+   */
   private chatsInRange(organizationId: string, siteIds: string[], query: AnalyticsQuery): Prisma.Sql {
     // A UTC window a day wider than the range on each side lets the index narrow the scan first.
     const lower = new Date(Date.parse(`${query.from}T00:00:00Z`) - 86_400_000);
@@ -76,7 +84,13 @@ export class AnalyticsService {
     return Prisma.sql`
       SELECT c.*,
              ((c."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${query.timezone})::date AS day,
-             EXTRACT(EPOCH FROM c."firstResponseAt" - c."createdAt") AS "firstResponseSeconds",
+             EXTRACT(EPOCH FROM (SELECT min(m."createdAt") FROM "Message" m
+                                 WHERE m."chatId" = c.id AND m."authorKind" = 'OPERATOR' AND NOT m.internal) - c."createdAt") AS "firstResponseSeconds",
+             EXTRACT(EPOCH FROM (SELECT min(m."createdAt") FROM "Message" m
+                                 WHERE m."chatId" = c.id AND m."authorKind" = 'AI' AND NOT m.internal) - c."createdAt") AS "firstAiResponseSeconds",
+             EXISTS (SELECT 1 FROM "Message" m
+                     WHERE m."chatId" = c.id AND m."authorKind" = 'SYSTEM' AND NOT m.internal
+                       AND starts_with(m."clientId", ${AUTO_REPLY_CLIENT_ID_PREFIX})) AS "autoReplied",
              EXTRACT(EPOCH FROM c."resolvedAt" - c."createdAt") AS "resolutionSeconds",
              EXISTS (SELECT 1 FROM "ChatTransition" t
                      WHERE t."chatId" = c.id AND t."to" IN ('WAITING_FOR_HUMAN', 'HUMAN')) AS "handedOver"
@@ -94,6 +108,9 @@ export class AnalyticsService {
              count(*)::int AS chats,
              count(*) FILTER (WHERE status = 'RESOLVED')::int AS resolved,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY "firstResponseSeconds") AS "medianFirstResponseSeconds",
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY "firstAiResponseSeconds") AS "medianFirstAiResponseSeconds",
+             count(*) FILTER (WHERE "firstAiResponseSeconds" IS NOT NULL)::int AS "answeredByAi",
+             count(*) FILTER (WHERE "autoReplied")::int AS "autoReplied",
              percentile_cont(0.5) WITHIN GROUP (ORDER BY "resolutionSeconds") AS "medianResolutionSeconds",
              count(*) FILTER (WHERE "aiState" IS NOT NULL AND NOT "handedOver")::int AS "aiOnly",
              count(*) FILTER (WHERE "handedOver")::int AS "handedOver"
@@ -128,6 +145,9 @@ function toFigures(row: FiguresRow | undefined): ChatFigures {
     chats: row?.chats ?? 0,
     resolved: row?.resolved ?? 0,
     medianFirstResponseSeconds: round(row?.medianFirstResponseSeconds ?? null),
+    medianFirstAiResponseSeconds: round(row?.medianFirstAiResponseSeconds ?? null),
+    answeredByAi: row?.answeredByAi ?? 0,
+    autoReplied: row?.autoReplied ?? 0,
     medianResolutionSeconds: round(row?.medianResolutionSeconds ?? null),
     aiOnly: row?.aiOnly ?? 0,
     handedOver: row?.handedOver ?? 0,

@@ -37,6 +37,9 @@ export type Firing = {
  * listener (only the visitor's own messages do), so rules cannot trigger each other, and SYSTEM
  * does not count as an operator's answer (NO_REPLY keeps waiting for a human).
  */
+/** The client id of an auto-reply's message starts with this (analytics tells auto-replies apart by it). */
+export const AUTO_REPLY_CLIENT_ID_PREFIX = 'auto-reply:';
+
 @Injectable()
 export class AutoReplyFiringService {
   private readonly logger = new Logger(AutoReplyFiringService.name);
@@ -73,7 +76,9 @@ export class AutoReplyFiringService {
     }).trim();
 
     // openOnly: a chat resolved meanwhile (by an operator, or an earlier rule) gets no reply.
-    const reply = text ? await this.append(chat, { clientId: `auto-reply:${claim.id}`, text, internal: false, openOnly: true }) : null;
+    const reply = text
+      ? await this.append(chat, { clientId: `${AUTO_REPLY_CLIENT_ID_PREFIX}${claim.id}`, text, internal: false, openOnly: true })
+      : null;
     if (!reply) {
       this.logger.log({ chatId: chat.id, autoReplyId: rule.id }, 'auto-reply not sent: the chat is resolved or the reply is empty');
       return false;

@@ -208,6 +208,10 @@ describe('the single and the batched append statements store the same thing', ()
       handledBy: kind === 'operator' ? 'OPERATOR' : 'UNASSIGNED',
     });
     expect(outcome.results.map((r) => r.single?.created)).toEqual([true, true, false, true, true]);
+    // The chat list's preview: what a person or the AI wrote, never a system event or a note.
+    const previews = outcome.results.map((r) => r.single?.summary?.lastMessage?.clientId ?? null);
+    const previewed = kind === 'visitor' || kind === 'operator' || kind === 'ai';
+    expect(previews).toEqual(previewed ? ['v1', 'k1', null, 'v2', 'k2'] : ['v1', 'v1', null, 'v2', 'v2']);
   });
 
   it('a note or a system message never takes a chat, even with an operator to assign it to', async () => {

@@ -8,12 +8,32 @@ export type ChatWithSummary = Chat & {
   assignedOperator: { name: string } | null;
 };
 
+/**
+ * The messages a chat list previews: what a person or the AI wrote (visitor, operator, AI), not a
+ * system event or an auto-reply (SYSTEM) and not a private note. The same rule in SQL is
+ * `PREVIEW_MESSAGE_SQL` (the summary statements), in JS `isPreviewMessage`.
+ */
+export const PREVIEW_AUTHOR_KINDS = ['VISITOR', 'OPERATOR', 'AI'] as const;
+
+export function isPreviewMessage(message: Pick<Message, 'authorKind' | 'internal'>): boolean {
+  return !message.internal && (PREVIEW_AUTHOR_KINDS as readonly string[]).includes(message.authorKind);
+}
+
+/** `isPreviewMessage` for a "Message" row aliased `alias` in SQL. */
+export function previewMessageSql(alias: string): string {
+  return `NOT ${alias}.internal AND ${alias}."authorKind" IN (${PREVIEW_AUTHOR_KINDS.map((k) => `'${k}'`).join(', ')})`;
+}
+
 /** Prisma `include` that loads what a chat summary shows. */
 export const chatSummaryInclude = {
   site: { select: { name: true } },
   visitor: true,
   assignedOperator: { select: { name: true } },
-  messages: { orderBy: { seq: 'desc' as const }, take: 1 },
+  messages: {
+    where: { internal: false, authorKind: { in: [...PREVIEW_AUTHOR_KINDS] } },
+    orderBy: { seq: 'desc' as const },
+    take: 1,
+  },
 };
 
 export function toMessageDto(message: Message): MessageDto {
@@ -67,6 +87,7 @@ export function toVisitorDto(visitor: Visitor): VisitorDto {
   };
 }
 
+/** `messages`: the chat's last preview message (see `isPreviewMessage`), or none. */
 export function toChatSummaryDto(chat: ChatWithSummary): ChatSummaryDto {
   const last = chat.messages[0];
   return {

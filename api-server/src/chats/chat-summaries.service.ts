@@ -2,11 +2,11 @@ import type { ChatSummaryDto } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Chat, Message, Visitor } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { toChatSummaryDto } from './chat-dto.js';
+import { previewMessageSql, toChatSummaryDto } from './chat-dto.js';
 
 /**
  * What the summary statements return: the chat's columns (or the chat as JSON), the names, and
- * the visitor and the last message as JSON.
+ * the visitor and the last preview message (see `isPreviewMessage`) as JSON.
  */
 export type SummaryRow = {
   chat: Record<string, unknown>;
@@ -56,7 +56,7 @@ export class ChatSummariesService {
           JOIN "Site" s ON s.id = c."siteId"
           JOIN "Visitor" v ON v.id = c."visitorId"
           LEFT JOIN "User" o ON o.id = c."assignedOperatorId"
-          LEFT JOIN LATERAL (SELECT * FROM "Message" WHERE "chatId" = c.id ORDER BY seq DESC LIMIT 1) m ON true
+          LEFT JOIN LATERAL (SELECT * FROM "Message" p WHERE p."chatId" = c.id AND ${previewMessageSql('p')} ORDER BY p.seq DESC LIMIT 1) m ON true
           WHERE c.id = $1`,
       },
       [chatId],

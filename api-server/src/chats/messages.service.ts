@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Message } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { isUniqueViolation } from '../prisma/unique-violation.js';
+import { previewMessageSql } from './chat-dto.js';
 import { reviveRow, type SummaryRow, summaryFromRow } from './chat-summaries.service.js';
 import { type BatchJob, MessageBatcher } from './message-batcher.js';
 
@@ -34,7 +35,8 @@ export type AppendResult =
  * statement) neither happens, which keeps the numbering gap-free. The UPDATE locks the chat row
  * until commit, so concurrent messages of one chat take consecutive numbers. An operator's reply
  * to a chat nobody owns makes it theirs in the same UPDATE ($15). The chat's summary (what the
- * inbox shows) is read back from the same statement, so the hot path needs no second query.
+ * inbox shows) is read back from the same statement, so the hot path needs no second query; its
+ * preview is the new message, or, for a system event or a note, the last preview message before it.
  * A prepared statement: parsed once per connection.
  */
 const APPEND = {
@@ -62,7 +64,10 @@ const APPEND = {
       FROM chat
       RETURNING *
     )
-    SELECT to_jsonb(message) AS message, to_jsonb(chat) AS chat, s.name AS "siteName", o.name AS "operatorName", to_jsonb(v) AS visitor
+    SELECT to_jsonb(message) AS message, to_jsonb(chat) AS chat, s.name AS "siteName", o.name AS "operatorName", to_jsonb(v) AS visitor,
+           CASE WHEN ${previewMessageSql('message')} THEN to_jsonb(message)
+                ELSE (SELECT to_jsonb(p) FROM "Message" p WHERE p."chatId" = chat.id AND ${previewMessageSql('p')} ORDER BY p.seq DESC LIMIT 1)
+           END AS "lastMessage"
     FROM message
     CROSS JOIN chat
     JOIN "Site" s ON s.id = chat."siteId"
@@ -124,7 +129,13 @@ const APPEND_BATCH = {
            to_jsonb(m) AS message, to_jsonb(u) AS chat,
            (SELECT s.name FROM "Site" s WHERE s.id = u."siteId") AS "siteName",
            (SELECT o.name FROM "User" o WHERE o.id = u."assignedOperatorId") AS "operatorName",
-           (SELECT to_jsonb(v) FROM "Visitor" v WHERE v.id = u."visitorId") AS visitor
+           (SELECT to_jsonb(v) FROM "Visitor" v WHERE v.id = u."visitorId") AS visitor,
+           -- The preview right after this message: itself, else the chat's last one stored before
+           -- it (a batch holds one message per chat, so none of this batch's rows is missed).
+           CASE WHEN m.id IS NULL THEN NULL
+                WHEN ${previewMessageSql('m')} THEN to_jsonb(m)
+                ELSE (SELECT to_jsonb(p) FROM "Message" p WHERE p."chatId" = m."chatId" AND ${previewMessageSql('p')} ORDER BY p.seq DESC LIMIT 1)
+           END AS "lastMessage"
     FROM input i
     LEFT JOIN locked l ON l.id = i."chatId"
     LEFT JOIN inserted m ON m.id = i.id
@@ -140,6 +151,7 @@ type BatchRow = {
   siteName: string | null;
   operatorName: string | null;
   visitor: Record<string, unknown> | null;
+  lastMessage: Record<string, unknown> | null;
 };
 
 type AppendOptions = { openOnly?: boolean; assignTo?: string };
@@ -213,7 +225,7 @@ export class MessagesService implements OnModuleDestroy {
               siteName: row.siteName!,
               operatorName: row.operatorName,
               visitor: row.visitor,
-              lastMessage: row.message,
+              lastMessage: row.lastMessage,
             });
             job.resolve({ message, created: true, summary });
           } else {
@@ -251,7 +263,7 @@ export class MessagesService implements OnModuleDestroy {
     const row = rows[0];
     if (!row) return null;
     const message = reviveRow<Message>(row.message);
-    return { message, created: true, summary: summaryFromRow({ ...row, lastMessage: row.message }) };
+    return { message, created: true, summary: summaryFromRow(row) };
   }
 
   /** The `limit` messages just before `beforeSeq`, in order (older history, page by page). */

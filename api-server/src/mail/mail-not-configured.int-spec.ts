@@ -15,6 +15,11 @@ import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 const ADMIN_URL = 'https://admin.chatiq.test';
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** A new site of the caller's organization (an operator's invitation names one). */
+async function siteOf(url: string, token: string): Promise<string> {
+  return (await api<{ id: string }>(url, 'POST', '/sites', { token, body: { name: 'Shop' } })).body.id;
+}
+
 describe('production without SMTP_URL', () => {
   let t: TestApp;
   let logs: OutputCapture;
@@ -41,7 +46,7 @@ describe('production without SMTP_URL', () => {
     secrets.push(owner.accessToken);
     const created = await api<CreatedInvitationDto>(t.url, 'POST', '/team/invitations', {
       token: owner.accessToken,
-      body: { email: 'olena@example.com', role: 'OPERATOR' },
+      body: { email: 'olena@example.com', role: 'OPERATOR', siteIds: [await siteOf(t.url, owner.accessToken)] },
     });
     expect(created.status).toBe(201);
     const link = created.body.link!;
@@ -138,7 +143,7 @@ describe('with SMTP_URL', () => {
       const owner = await registerOwner(t.url);
       const created = await api<CreatedInvitationDto>(t.url, 'POST', '/team/invitations', {
         token: owner.accessToken,
-        body: { email: 'mailed@example.com', role: 'OPERATOR' },
+        body: { email: 'mailed@example.com', role: 'OPERATOR', siteIds: [await siteOf(t.url, owner.accessToken)] },
       });
       expect(created.status).toBe(201);
       expect(created.body).not.toHaveProperty('link');
@@ -159,7 +164,7 @@ describe('development without SMTP_URL', () => {
       const owner = await registerOwner(t.url);
       const created = await api<CreatedInvitationDto>(t.url, 'POST', '/team/invitations', {
         token: owner.accessToken,
-        body: { email: 'dev@example.com', role: 'OPERATOR' },
+        body: { email: 'dev@example.com', role: 'OPERATOR', siteIds: [await siteOf(t.url, owner.accessToken)] },
       });
       expect(created.status).toBe(201);
       expect(created.body.link).toMatch(/^https:\/\/admin\.chatiq\.test\/accept-invite\?token=/);

@@ -11,6 +11,7 @@ import type {
   ServerErrorPayload,
   SiteDto,
 } from '@chatiq/contracts';
+import { OPERATOR_NEEDS_SITE } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
 import {
@@ -120,14 +121,14 @@ describe('team', () => {
   });
 
   it('an invitation works once and not after it expires', async () => {
-    await invite(owner.accessToken, { email: 'once@example.com', role: 'OPERATOR' });
+    await invite(owner.accessToken, { email: 'once@example.com', role: 'OPERATOR', siteIds: [siteA.id] });
     const token = invitationTokenFor(smtp, 'once@example.com');
     expect((await accept(token)).status).toBe(201);
     const again = await accept(token);
     expect(again.status).toBe(400);
     expect(again.body.code).toBe('invalid_invitation');
 
-    const sent = await invite(owner.accessToken, { email: 'late@example.com', role: 'OPERATOR' });
+    const sent = await invite(owner.accessToken, { email: 'late@example.com', role: 'OPERATOR', siteIds: [siteA.id] });
     await t.prisma.invitation.update({ where: { id: sent.body.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const late = await accept(invitationTokenFor(smtp, 'late@example.com'));
     expect(late.status).toBe(400);
@@ -155,7 +156,7 @@ describe('team', () => {
     });
     let n = 0;
     const freshInvitation = async () =>
-      (await invite(owner.accessToken, { email: `pending-${n++}@example.com`, role: 'OPERATOR' })).body.id;
+      (await invite(owner.accessToken, { email: `pending-${n++}@example.com`, role: 'OPERATOR', siteIds: [siteA.id] })).body.id;
 
     type Probe = { name: string; call: (token: string) => Promise<{ status: number }>; expected: Record<keyof typeof tokens, number> };
     const probes: Probe[] = [
@@ -309,7 +310,7 @@ describe('team', () => {
     const intruder = await registerOwner(t.url, 'team-intruder');
     const members = await api<MemberDto[]>(t.url, 'GET', '/team/members', { token: owner.accessToken });
     const victimOp = members.body.find((m) => m.role === 'OPERATOR')!;
-    const pending = await invite(owner.accessToken, { email: 'victim-pending@example.com', role: 'OPERATOR' });
+    const pending = await invite(owner.accessToken, { email: 'victim-pending@example.com', role: 'OPERATOR', siteIds: [siteA.id] });
 
     const mine = await api<MemberDto[]>(t.url, 'GET', '/team/members', { token: intruder.accessToken });
     expect(mine.body.map((m) => m.id)).toEqual([intruder.user.id]);
@@ -330,6 +331,23 @@ describe('team', () => {
     expect(await t.prisma.invitation.count({ where: { id: pending.body.id } })).toBe(1);
   });
 
+  it("refuses an operator's invitation that names no site; an admin's needs none", async () => {
+    for (const body of [
+      { email: 'nowhere@example.com', role: 'OPERATOR' },
+      { email: 'nowhere@example.com', role: 'OPERATOR', siteIds: [] },
+    ]) {
+      const refused = await invite(owner.accessToken, body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('validation_failed');
+      expect(refused.body.issues).toEqual([expect.objectContaining({ path: ['siteIds'], message: OPERATOR_NEEDS_SITE })]);
+    }
+    expect(await t.prisma.invitation.count({ where: { email: 'nowhere@example.com' } })).toBe(0);
+    expect(smtp.to('nowhere@example.com')).toEqual([]);
+    const admin = await invite(owner.accessToken, { email: 'admin-everywhere@example.com', role: 'ADMIN' });
+    expect(admin.status).toBe(201);
+    expect(admin.body.siteIds).toEqual([]);
+  });
+
   it('refuses bad bodies with field paths and stores nothing', async () => {
     const bad = await invite(owner.accessToken, { email: 'nope', role: 'OWNER', extra: 1 });
     expect(bad.status).toBe(400);
@@ -337,7 +355,7 @@ describe('team', () => {
     expect(bad.body.issues?.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['email', 'role']));
     const empty = await patch(owner.accessToken, owner.user.id, {});
     expect(empty.status).toBe(400);
-    const taken = await invite(owner.accessToken, { email: owner.user.email, role: 'OPERATOR' });
+    const taken = await invite(owner.accessToken, { email: owner.user.email, role: 'OPERATOR', siteIds: [siteA.id] });
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe('email_taken');
   });

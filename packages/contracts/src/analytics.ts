@@ -27,8 +27,17 @@ export type AnalyticsQuery = z.input<typeof analyticsQuerySchema>;
 export const chatFiguresSchema = z.object({
   chats: z.number().int(),
   resolved: z.number().int(),
-  /** Median seconds from the chat's start to the first answer (operator or AI); null: none answered. */
+  /**
+   * Median seconds from the chat's start to the first reply by a person (an operator); AI answers
+   * and auto-replies do not count. Null: no operator replied.
+   */
   medianFirstResponseSeconds: z.number().nullable(),
+  /** Median seconds from the chat's start to the AI assistant's first answer; null: the AI answered none. */
+  medianFirstAiResponseSeconds: z.number().nullable(),
+  /** Chats the AI assistant answered at least once. */
+  answeredByAi: z.number().int(),
+  /** Chats an auto-reply rule answered at least once. */
+  autoReplied: z.number().int(),
   /** Median seconds from the chat's start to its resolution; null: none resolved. */
   medianResolutionSeconds: z.number().nullable(),
   /** Chats the AI answered without ever handing over to a person. */

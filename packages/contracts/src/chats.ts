@@ -94,6 +94,10 @@ export const chatSummaryDtoSchema = z.object({
   /** Set while the chat waits for a follow-up by email (left outside hours or unanswered). */
   followUpAt: z.string().nullable(),
   visitor: visitorDtoSchema,
+  /**
+   * The chat list's preview: the last message a person or the AI wrote (visitor, operator, AI),
+   * never a system event, an auto-reply or a private note; null before the first one.
+   */
   lastMessage: messageDtoSchema.nullable(),
   lastSeq: z.number().int().nonnegative(),
   /** Visitor messages the operators have not read yet. */

@@ -8,5 +8,6 @@ export * from './limits.js';
 export * from './message-log.js';
 export * from './namespaces.js';
 export * from './retry.js';
+export * from './templates.js';
 export * from './unsafe-string.js';
 export * from './version.js';

@@ -11,12 +11,23 @@ const siteIdsSchema = z
   .max(500)
   .transform((ids) => [...new Set(ids)]);
 
-/** `POST /team/invitations`: only an OWNER may invite an ADMIN. */
-export const createInvitationBodySchema = z.strictObject({
-  email: emailSchema,
-  role: inviteRoleSchema,
-  siteIds: siteIdsSchema.optional(),
-});
+export const OPERATOR_NEEDS_SITE = 'An operator must be assigned at least one site';
+
+/**
+ * `POST /team/invitations`: only an OWNER may invite an ADMIN. An OPERATOR sees only the sites
+ * assigned to them, so their invitation names at least one (`siteIds`); OWNERs and ADMINs see every
+ * site, and need none.
+ */
+export const createInvitationBodySchema = z
+  .strictObject({
+    email: emailSchema,
+    role: inviteRoleSchema,
+    siteIds: siteIdsSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.role === 'OPERATOR' && !body.siteIds?.length)
+      ctx.addIssue({ code: 'custom', path: ['siteIds'], message: OPERATOR_NEEDS_SITE });
+  });
 export type CreateInvitationBody = z.infer<typeof createInvitationBodySchema>;
 
 export const invitationDtoSchema = z.object({

@@ -28,8 +28,60 @@ describe('renderTemplate', () => {
       renderTemplate('Hi {visitor.name}, I am {operator.name}', anonymous, { 'visitor.name': 'there', 'operator.name': 'your assistant' }),
     ).toBe('Hi there, I am your assistant');
     expect(renderTemplate('Вітаємо, {visitor.name}!', anonymous, { 'visitor.name': 'друже' })).toBe('Вітаємо, друже!');
-    expect(renderTemplate('Mail: {visitor.email}.', anonymous)).toBe('Mail: .');
-    expect(renderTemplate('Hi {visitor.name}', {})).toBe('Hi ');
+    // The placeholder's own fallback wins over the caller's.
+    expect(renderTemplate('Hi {visitor.name|friend}', anonymous, { 'visitor.name': 'there' })).toBe('Hi friend');
+  });
+
+  it('takes the fallback after a bar in the placeholder, trimmed, when the value is missing or blank', () => {
+    const anonymous: TemplateContext = { visitor: { name: ' ' }, site: { name: 'Acme' } };
+    expect(renderTemplate('Hi {visitor.name|there}, how can I help?', anonymous)).toBe('Hi there, how can I help?');
+    expect(renderTemplate('Вітаємо, { visitor.name | дорогий клієнте }!', anonymous)).toBe('Вітаємо, дорогий клієнте!');
+    expect(renderTemplate('Hi {visitor.name|there}', context)).toBe('Hi Олена');
+    expect(renderTemplate('{site.name|our shop} says hi', anonymous)).toBe('Acme says hi');
+    // An unknown variable stays as written, fallback and all.
+    expect(renderTemplate('Call {visitor.phone|us}', anonymous)).toBe('Call {visitor.phone|us}');
+  });
+
+  // A variable with no value and no fallback is removed with the gap it would leave.
+  const anonymous: TemplateContext = { visitor: { name: null, email: '' }, operator: { name: 'Taras' }, site: { name: 'Acme' } };
+  it.each([
+    // inside a sentence: the spaces before it go
+    ['Hi {visitor.name}, how can I help?', 'Hi, how can I help?'],
+    ['Hi {visitor.name}!', 'Hi!'],
+    ['Hi {visitor.name}', 'Hi'],
+    ['Thanks {visitor.name} for writing.', 'Thanks for writing.'],
+    ['Привіт {visitor.name}, чим допомогти?', 'Привіт, чим допомогти?'],
+    ['Дякуємо {visitor.name} за звернення.', 'Дякуємо за звернення.'],
+    // a comma (colon, semicolon) that led to it goes when it ended the clause
+    ['Hello, {visitor.name}!', 'Hello!'],
+    ['Вітаємо, {visitor.name}!', 'Вітаємо!'],
+    ['Hello, {visitor.name}, how are you?', 'Hello, how are you?'],
+    ['Доброго дня, {visitor.name}, чим можу допомогти?', 'Доброго дня, чим можу допомогти?'],
+    ['Hello, {visitor.name}', 'Hello'],
+    ['Mail: {visitor.email}.', 'Mail.'],
+    ['Hello, {visitor.name}\nHow can I help?', 'Hello\nHow can I help?'],
+    // ... but stays when words follow
+    ['Hi, {visitor.name} how are you?', 'Hi, how are you?'],
+    // at the start of the text, a line or a sentence: the mark after it goes, the next letter is capitalised
+    ['{visitor.name}, welcome to {site.name}!', 'Welcome to Acme!'],
+    ['{visitor.name}, ласкаво просимо!', 'Ласкаво просимо!'],
+    ['Thanks. {visitor.name}, see you soon.', 'Thanks. See you soon.'],
+    ['Line one\n{visitor.name}: your order', 'Line one\nYour order'],
+    ['{visitor.name}!', ''],
+    ['Thanks. {visitor.name}!', 'Thanks.'],
+    ['Вітаємо. {visitor.name}, раді бачити!', 'Вітаємо. Раді бачити!'],
+    // empty brackets go
+    ['I am {operator.name} ({visitor.email}), hi', 'I am Taras, hi'],
+    ['Лист ({visitor.email}) надіслано', 'Лист надіслано'],
+    // several in a row
+    ['Hi {visitor.name} {visitor.email}, welcome', 'Hi, welcome'],
+    ['{visitor.name} {visitor.email}, welcome', 'Welcome'],
+    // an empty fallback is no fallback
+    ['Hi {visitor.name|}, ok', 'Hi, ok'],
+    // a value is never trimmed away
+    ['Hi {operator.name}, ok', 'Hi Taras, ok'],
+  ])('%j → %j', (template, expected) => {
+    expect(renderTemplate(template, anonymous)).toBe(expected);
   });
 
   it('never renders substituted values again', () => {

@@ -3,8 +3,9 @@
 // composer render templates with one implementation.
 
 /**
- * Quick templates and auto-replies may say "Hi {visitor.name}, this is {operator.name} from
- * {site.name}". Rendering is a single pass of plain lookups over a fixed list of variables:
+ * Quick templates, auto-replies and welcome messages may say "Hi {visitor.name|there}, this is
+ * {operator.name} from {site.name}". Rendering is a single pass of plain lookups over a fixed list
+ * of variables:
  * - nothing is evaluated: a placeholder is a name, not an expression or a property path, so
  *   "{visitor.constructor}" or "{1+1}" is not a variable and stays as written;
  * - substituted values are never scanned again, so a visitor who calls themselves
@@ -12,6 +13,11 @@
  * - the output is plain text. The widget and the inbox render message text as text, not HTML, so
  *   a name like "<b>x</b>" shows literally and needs no escaping here; anything that ever renders
  *   messages as HTML (an email body) must escape them itself.
+ *
+ * A variable whose value is missing or blank renders as its fallback: the text after `|` in the
+ * placeholder (`{visitor.name|there}`), else the caller's fallback for that variable, else nothing.
+ * A variable that renders as nothing takes its stray separators with it, so "Hi {visitor.name}, how
+ * can I help?" reads "Hi, how can I help?" (see `dropEmptyVariable` for the exact rule).
  */
 
 export const TEMPLATE_VARIABLES = ['visitor.name', 'visitor.email', 'operator.name', 'site.name'] as const;
@@ -24,26 +30,93 @@ export type TemplateContext = {
 };
 
 /**
- * What a known variable renders as when its value is missing or blank, e.g. `{ 'visitor.name': 'there' }`
- * in English or `'друже'` in Ukrainian: wording is the caller's (and the language's) business.
- * A variable with neither a value nor a fallback renders as nothing.
+ * What a known variable renders as when its value is missing or blank and the placeholder names no
+ * fallback of its own, e.g. `{ 'visitor.name': 'there' }` in English or `'друже'` in Ukrainian:
+ * wording is the caller's (and the language's) business.
  */
 export type TemplateFallbacks = Partial<Record<TemplateVariable, string>>;
 
-/** `{visitor.name}`, also with spaces inside the braces: `{ visitor.name }`. */
-const PLACEHOLDER = /\{[ \t]*([A-Za-z_]+\.[A-Za-z_]+)[ \t]*\}/g;
+/**
+ * `{visitor.name}`, also with spaces inside the braces (`{ visitor.name }`), and with a fallback
+ * after a bar: `{visitor.name|there}`, `{ visitor.name | дорогий клієнте }` (the fallback is
+ * trimmed; it holds no braces and no line break).
+ */
+const PLACEHOLDER = /\{[ \t]*([A-Za-z_]+\.[A-Za-z_]+)[ \t]*(?:\|([^{}\n]*))?\}/g;
 
 export function isTemplateVariable(name: string): name is TemplateVariable {
   return (TEMPLATE_VARIABLES as readonly string[]).includes(name);
 }
 
 export function renderTemplate(text: string, context: TemplateContext, fallbacks: TemplateFallbacks = {}): string {
-  // A replacer function (not a replacement string) so "$&" or "$1" in a value stays literal.
-  return text.replace(PLACEHOLDER, (placeholder: string, name: string) => {
-    if (!isTemplateVariable(name)) return placeholder;
-    const value = lookUpVariable(context, name)?.trim();
-    return value ? value : (fallbacks[name] ?? '');
-  });
+  // Walk the template once: literal text is copied, known variables are looked up, and an empty
+  // one trims the text around it. Values are appended, never matched again.
+  let out = '';
+  let rest = '';
+  let at = 0;
+  let dropped = false;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const [placeholder, name, inline] = match;
+    rest = text.slice(at, match.index);
+    at = match.index + placeholder.length;
+    ({ out, dropped } = appendLiteral(out, rest, dropped));
+    if (!name || !isTemplateVariable(name)) {
+      out += placeholder;
+      continue;
+    }
+    const value = lookUpVariable(context, name)?.trim() || inline?.trim() || fallbacks[name]?.trim() || '';
+    if (value) out += value;
+    else dropped = true;
+  }
+  return appendLiteral(out, text.slice(at), dropped).out;
+}
+
+/** Appends the literal text that follows a placeholder, trimming the gap an empty variable left. */
+function appendLiteral(out: string, literal: string, dropped: boolean): { out: string; dropped: boolean } {
+  if (!dropped) return { out: out + literal, dropped: false };
+  const [before, after] = dropEmptyVariable(out, literal);
+  return { out: before + after, dropped: false };
+}
+
+const SPACE_AT_END = /[ \t]+$/;
+const SPACE_AT_START = /^[ \t]+/;
+/** Text that ends a sentence (or nothing at all, or a line break): what follows starts anew. */
+const SENTENCE_START = /(^|[\n.!?…])[ \t]*$/;
+/** A comma, colon or semicolon that joined the missing word to the text before it. */
+const JOINING_MARK = /[,;:]$/;
+/** What may follow a missing word at the end of a clause. */
+const CLAUSE_END = /^($|[\n,;:.!?…)])/;
+
+/**
+ * How the text around a variable that renders as nothing is mended. `before` is what was rendered
+ * up to the placeholder, `after` the literal text up to the next placeholder (or the end).
+ * 1. Empty brackets go: "Olena ({visitor.email}), hi" → "Olena, hi".
+ * 2. At the start of the text, of a line or of a sentence, the spaces and punctuation marks
+ *    after the placeholder go and the next letter is capitalised: "{visitor.name}, welcome!" →
+ *    "Welcome!"; "Thanks. {visitor.name}, bye" → "Thanks. Bye"; "Thanks. {visitor.name}!" → "Thanks.".
+ * 3. Anywhere else the spaces before the placeholder go: "Hi {visitor.name}, how…" → "Hi, how…",
+ *    "Thanks {visitor.name} for…" → "Thanks for…"; and when the placeholder ended a clause (the
+ *    text after it ends, or starts with punctuation), so does a comma, colon or semicolon that
+ *    led to it: "Вітаємо, {visitor.name}!" → "Вітаємо!", "Hello, {visitor.name}, how…" → "Hello, how…".
+ */
+function dropEmptyVariable(before: string, after: string): [string, string] {
+  if (before.endsWith('(') && after.startsWith(')')) {
+    before = before.slice(0, -1);
+    after = after.slice(1);
+  }
+  if (SENTENCE_START.test(before)) {
+    // A sentence of its own ("{visitor.name}!") goes with its end mark.
+    after = after.replace(SPACE_AT_START, '').replace(/^[,;:.!?…]+[ \t]*/, '');
+    if (after === '' || after.startsWith('\n')) return [before.replace(SPACE_AT_END, ''), after];
+    return [before, capitalise(after)];
+  }
+  before = before.replace(SPACE_AT_END, '');
+  if (CLAUSE_END.test(after) && JOINING_MARK.test(before)) before = before.slice(0, -1);
+  return [before, after];
+}
+
+function capitalise(text: string): string {
+  const first = text.charAt(0);
+  return first.toUpperCase() + text.slice(1);
 }
 
 function lookUpVariable(context: TemplateContext, name: TemplateVariable): string | null | undefined {

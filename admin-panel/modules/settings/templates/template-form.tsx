@@ -1,12 +1,7 @@
 'use client';
 
-import {
-  type QuickTemplateBody,
-  type QuickTemplateDto,
-  quickTemplateBodySchema,
-  renderTemplate,
-  TEMPLATE_VARIABLES,
-} from '@chatiq/contracts';
+import { type QuickTemplateBody, type QuickTemplateDto, quickTemplateBodySchema } from '@chatiq/contracts';
+import { renderTemplate, TEMPLATE_VARIABLES } from '@chatiq/contracts/protocol';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '@/lib/api/api-client';
@@ -131,10 +126,18 @@ export function TemplateForm({
           </button>
         ))}
       </div>
+      <p className="hint">
+        {t.rich('fallbackHint', { example: `{visitor.name|${t('fallbackExample')}}`, code: (chunks) => <code>{chunks}</code> })}
+      </p>
       {form.text.trim() && (
-        <p className="template-preview">
-          <span className="hint">{t('preview')}</span> {renderTemplate(form.text, samples)}
-        </p>
+        <>
+          <p className="template-preview" data-testid="template-preview">
+            <span className="hint">{t('preview')}</span> {renderTemplate(form.text, samples)}
+          </p>
+          <p className="template-preview" data-testid="template-preview-anonymous">
+            <span className="hint">{t('previewAnonymous')}</span> {renderTemplate(form.text, { ...samples, visitor: null })}
+          </p>
+        </>
       )}
       <FormError error={failure} messages={unclaimedErrors(errors, ['shortcut', 'text', 'siteId'])} />
       <div className="form-actions">
