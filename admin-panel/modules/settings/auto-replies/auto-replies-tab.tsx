@@ -3,6 +3,7 @@
 import type { AutoReplyDto, MemberDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useState } from 'react';
+import { EmptyState } from '@/modules/ui/empty-state';
 import { FormError } from '../form-messages';
 import { useSelectedSite } from '../selected-site';
 import { useApi } from '../use-api';
@@ -54,7 +55,16 @@ export function AutoRepliesTab() {
       <p className="muted">{t('intro')}</p>
       {rules.error ? <FormError error={rules.error} /> : !rules.data ? <p className="muted">{t('loading')}</p> : null}
       <FormError error={failure} />
-      {rules.data && list.length === 0 && editing !== 'new' && <p className="muted">{t('empty')}</p>}
+      {rules.data && list.length === 0 && editing !== 'new' && (
+        <EmptyState
+          text={t('empty')}
+          action={
+            <button type="button" className="primary" onClick={() => setEditing('new')}>
+              {t('add')}
+            </button>
+          }
+        />
+      )}
       {list.length > 0 && (
         <ol className="rule-list">
           {list.map((rule, index) => (
@@ -131,7 +141,7 @@ export function AutoRepliesTab() {
           onCancel={() => setEditing(null)}
         />
       ) : (
-        rules.data && (
+        list.length > 0 && (
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             {t('add')}
           </button>
