@@ -214,7 +214,7 @@ function appPages(f: Fixture): PageSpec[] {
       path: '/settings',
       routes: ['/settings'],
       ready: async (page) => {
-        await page.waitForURL(/\/settings\/ai/, WAIT);
+        await page.waitForURL(/\/settings\/widget/, WAIT);
         await settingsTab(page);
       },
     },

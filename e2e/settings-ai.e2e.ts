@@ -112,4 +112,52 @@ describe('AI assistant settings', () => {
     await page.getByRole('heading', { name: 'Usage, last 30 days' }).waitFor();
     await screenshot(page, 'settings-ai-en');
   });
+
+  it.each([
+    [
+      'en',
+      'Resolve AI-only chats after (minutes)',
+      'A chat the AI answered alone is marked resolved once nobody wrote in it for this long',
+      'Save',
+    ],
+    ['uk', 'Закривати чати лише з ШІ через (хвилин)', 'Чат, у якому відповідав лише ШІ, позначається вирішеним', 'Зберегти'],
+  ] as const)('sets when chats the AI answered alone are resolved, or turns it off (%s)', async (lang, label, hint, save) => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const localized = await ctx.newPage();
+    try {
+      // Signed in on the English login page, then the panel's language switched by its cookie.
+      await signInPage(localized, adminUrl, owner);
+      await ctx.addCookies([{ name: 'chatiq_locale', value: lang, url: adminUrl }]);
+      await localized.goto(`${adminUrl}/settings/ai?site=${siteId}`);
+      const minutes = localized.getByRole('textbox', { name: label });
+      await minutes.waitFor();
+      // The one-line explanation is the field's description.
+      expect(
+        await minutes.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent),
+      ).toContain(hint);
+      expect(await minutes.inputValue()).toBe('30');
+      const saveButton = localized.getByRole('button', { name: save, exact: true });
+
+      await minutes.fill('45');
+      await saveButton.click();
+      await expect.poll(async () => (await stored()).autoResolveAfterMinutes, { timeout: 15_000 }).toBe(45);
+      await minutes.scrollIntoViewIfNeeded();
+      await screenshot(localized, `settings-ai-auto-resolve-${lang}`);
+
+      // Emptied: off, and shown empty after a reload.
+      await minutes.fill('');
+      await saveButton.click();
+      await expect.poll(async () => (await stored()).autoResolveAfterMinutes, { timeout: 15_000 }).toBeNull();
+      await localized.reload();
+      await localized.getByRole('textbox', { name: label }).waitFor();
+      expect(await localized.getByRole('textbox', { name: label }).inputValue()).toBe('');
+
+      // Back to the default for the next language.
+      await localized.getByRole('textbox', { name: label }).fill('30');
+      await localized.getByRole('button', { name: save, exact: true }).click();
+      await expect.poll(async () => (await stored()).autoResolveAfterMinutes, { timeout: 15_000 }).toBe(30);
+    } finally {
+      await ctx.close();
+    }
+  });
 });

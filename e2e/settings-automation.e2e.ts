@@ -42,8 +42,9 @@ describe('owner settings', () => {
     // Through the main navigation (from a page of its own, not the inbox under test elsewhere).
     await page.goto(`${adminUrl}/sites`);
     await page.getByRole('link', { name: 'Settings' }).click();
-    await page.waitForURL(/\/settings\/ai/);
-    await page.getByRole('heading', { name: 'AI assistant', level: 2 }).waitFor();
+    // Settings open on the widget's look.
+    await page.waitForURL(/\/settings\/widget/);
+    await page.locator('.settings-tabs a[aria-current="page"]', { hasText: 'Widget appearance' }).waitFor();
     await page.getByRole('link', { name: 'Business hours' }).click();
     await page.waitForURL(/\/settings\/business-hours/);
     await page.getByRole('heading', { name: 'Business hours' }).waitFor();
@@ -110,7 +111,7 @@ describe('owner settings', () => {
   it('an owner creates, reorders and switches off auto-replies, and sees them after a reload', async () => {
     await page.getByRole('link', { name: 'Auto-replies' }).click();
     await page.waitForURL(new RegExp(`/settings/auto-replies\\?site=${siteId}`));
-    await page.getByText('No auto-replies yet.').waitFor();
+    await page.getByTestId('empty-state').getByText('No auto-replies yet — add one to answer common questions instantly.').waitFor();
 
     await page.getByRole('button', { name: 'Add an auto-reply' }).click();
     await page.getByRole('textbox', { name: /^Keywords/ }).fill('price\ndelivery cost');

@@ -15,7 +15,20 @@ const LAYERS = {
   /** What clients talk to: the Socket.IO gateways; the health route. */
   edge: ['gateways', 'health'],
   /** What the product does, each folder with its own REST controllers. */
-  domain: ['auth', 'sites', 'team', 'chats', 'ai', 'automation', 'uploads', 'widget-settings', 'analytics', 'contacts', 'labels', 'webhooks'],
+  domain: [
+    'auth',
+    'sites',
+    'team',
+    'chats',
+    'ai',
+    'automation',
+    'uploads',
+    'widget-settings',
+    'analytics',
+    'contacts',
+    'labels',
+    'webhooks',
+  ],
   /** What happened: the typed domain events and the listener that sends them to sockets. */
   events: ['events'],
   /** Ways out of the process: sockets, other API nodes, mail, tenant-controlled URLs. */

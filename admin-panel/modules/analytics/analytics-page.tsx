@@ -3,6 +3,8 @@
 import type { AnalyticsDto, ChatFigures } from '@chatiq/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import Link from 'next/link';
+import { EmptyState } from '@/modules/ui/empty-state';
 import { AnalyticsCharts } from './analytics-charts';
 import { type DateRange, formatDuration, lastDays, PRESET_DAYS, todayIn } from './analytics-range';
 import { downloadCsv, toCsv } from './csv';
@@ -195,7 +197,11 @@ export function AnalyticsPage() {
       {data && (
         <div className="analytics-body" aria-busy={loading}>
           <FigureTiles figures={data.totals} />
-          {data.totals.chats === 0 ? <p className="empty">{t('empty')}</p> : <AnalyticsCharts data={data} />}
+          {data.totals.chats === 0 ? (
+            <EmptyState text={t('empty')} action={<Link href="/sites">{t('emptyAction')}</Link>} />
+          ) : (
+            <AnalyticsCharts data={data} />
+          )}
           <FigureTable
             title={t('perOperator')}
             fileName={csvName('operators', data)}

@@ -82,7 +82,7 @@ export function ChatList({ chats, loaded, filtered, selectedId, onSelect }: Prop
               onClick={() => onSelect(chat.id)}
             >
               <span className="chat-item-top">
-                <strong>{label(chat)}</strong>
+                <strong title={label(chat)}>{label(chat)}</strong>
                 <span className="chat-item-badges">
                   {chat.unreadCount > 0 && chat.id !== selectedId && (
                     <span className="unread" data-testid="unread-count" title={t('list.unread', { count: chat.unreadCount })}>

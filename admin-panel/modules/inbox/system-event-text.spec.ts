@@ -65,6 +65,18 @@ describe('systemMessageText', () => {
     );
   });
 
+  it('renders the automatic resolve of an AI-only chat in both languages', async () => {
+    const event = { code: 'chat.auto_resolved' as const, params: { minutes: '30' } };
+    // The same sentence the server stores as the English text.
+    expect(systemMessageText(note(event), await inboxTranslator('en'))).toBe(
+      'Resolved automatically after 30 min without messages (answered by the AI)',
+    );
+    expect(systemMessageText(note(event), await inboxTranslator('uk'))).toBe(
+      'Вирішено автоматично після 30 хв без повідомлень (відповідав ШІ)',
+    );
+    expect(systemMessageText(note({ code: 'chat.auto_resolved', params: {} }), await inboxTranslator('uk'))).toBe('English fallback');
+  });
+
   it('falls back to the text: no event, an unknown code, a missing parameter, the AI handoff', async () => {
     const uk = await inboxTranslator('uk');
     expect(systemMessageText(note(null), uk)).toBe('English fallback');

@@ -32,6 +32,8 @@ export function systemMessageText(message: Pick<MessageDto, 'text' | 'systemEven
       return actor !== undefined ? t('systemEvent.unassigned', { actor }) : message.text;
     case 'auto_reply.fired':
       return autoReplyText(event.params, t) ?? message.text;
+    case 'chat.auto_resolved':
+      return event.params.minutes !== undefined ? t('systemEvent.autoResolved', { minutes: event.params.minutes }) : message.text;
     default:
       return message.text;
   }

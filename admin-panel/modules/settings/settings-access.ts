@@ -5,14 +5,14 @@ export function canManageSettings(role: Role): boolean {
   return role === 'OWNER' || role === 'ADMIN';
 }
 
-/** The settings tabs, in order: the URL segment under /settings and whether it needs a site. */
+/** The settings tabs, in order (the first is where /settings opens): the URL segment under /settings and whether it needs a site. */
 export const SETTINGS_TABS = [
-  { segment: 'ai', perSite: true },
+  { segment: 'widget', perSite: true },
+  { segment: 'welcome', perSite: true },
   { segment: 'business-hours', perSite: true },
   { segment: 'auto-replies', perSite: true },
   { segment: 'templates', perSite: true },
-  { segment: 'welcome', perSite: true },
-  { segment: 'widget', perSite: true },
+  { segment: 'ai', perSite: true },
   { segment: 'team', perSite: false },
 ] as const;
 

@@ -115,7 +115,7 @@ export function SitesManager() {
                 <li key={site.id} className="site-item" data-testid="site-row" data-site-id={site.id}>
                   <div className="site-summary">
                     <div className="site-title">
-                      <h3>{site.name}</h3>
+                      <h3 title={site.name}>{site.name}</h3>
                       <code>{site.publicId}</code>
                     </div>
                     <p className="muted site-origins">

@@ -4,6 +4,7 @@ import type { LiveVisitorDto } from '@chatiq/contracts';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Fragment, useState } from 'react';
+import { EmptyState } from '@/modules/ui/empty-state';
 import { formatDuration } from './format-duration';
 import { InviteForm } from './invite-form';
 import { useInvite } from './use-invite';
@@ -34,7 +35,7 @@ export function LiveVisitors() {
       {visitors === null ? (
         !error && <p className="muted">{t('loading')}</p>
       ) : visitors.length === 0 ? (
-        <p className="muted">{t('empty')}</p>
+        <EmptyState text={t('empty')} action={<Link href="/sites">{t('emptyAction')}</Link>} />
       ) : (
         <table className="table">
           <thead>

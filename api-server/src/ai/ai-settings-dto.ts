@@ -1,4 +1,5 @@
 import {
+  AI_DEFAULT_AUTO_RESOLVE_MINUTES,
   AI_DEFAULT_CHAT_TOKEN_CAP,
   AI_DEFAULT_DAILY_TOKEN_CAP,
   AI_DEFAULT_MAX_OUTPUT_TOKENS,
@@ -33,6 +34,7 @@ export function toAiSettingsDto(row: AiSettings | null): AiSettingsDto {
       maxOutputTokens: AI_DEFAULT_MAX_OUTPUT_TOKENS,
       dailyTokenCap: AI_DEFAULT_DAILY_TOKEN_CAP,
       chatTokenCap: AI_DEFAULT_CHAT_TOKEN_CAP,
+      autoResolveAfterMinutes: AI_DEFAULT_AUTO_RESOLVE_MINUTES,
       status: 'unverified',
       statusMessage: null,
       statusCheckedAt: null,
@@ -50,6 +52,7 @@ export function toAiSettingsDto(row: AiSettings | null): AiSettingsDto {
     maxOutputTokens: row.maxOutputTokens,
     dailyTokenCap: row.dailyTokenCap,
     chatTokenCap: row.chatTokenCap,
+    autoResolveAfterMinutes: row.autoResolveAfterMinutes || null,
     status,
     statusMessage: row.statusMessage,
     statusCheckedAt: row.statusCheckedAt?.toISOString() ?? null,

@@ -56,6 +56,7 @@ describe('AI settings', () => {
       maxOutputTokens: 1024,
       dailyTokenCap: 1_000_000,
       chatTokenCap: 50_000,
+      autoResolveAfterMinutes: 30,
       status: 'unverified',
       statusMessage: null,
       statusCheckedAt: null,
@@ -73,6 +74,7 @@ describe('AI settings', () => {
       maxOutputTokens: 300,
       dailyTokenCap: 20_000,
       chatTokenCap: 5_000,
+      autoResolveAfterMinutes: 0,
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({
@@ -84,6 +86,7 @@ describe('AI settings', () => {
       maxOutputTokens: 300,
       dailyTokenCap: 20_000,
       chatTokenCap: 5_000,
+      autoResolveAfterMinutes: null,
       status: 'ok',
       statusMessage: null,
     });
@@ -166,6 +169,8 @@ describe('AI settings', () => {
     ['vector stores on chat_completions', { backend: 'chat_completions', vectorStoreIds: ['vs_faq'] }, 'vectorStoreIds'],
     ['a per-chat cap above the daily cap', { dailyTokenCap: 10_000, chatTokenCap: 20_000 }, 'chatTokenCap'],
     ['a tiny reply limit', { maxOutputTokens: 1 }, 'maxOutputTokens'],
+    ['a negative auto-resolve time', { autoResolveAfterMinutes: -5 }, 'autoResolveAfterMinutes'],
+    ['an auto-resolve time over a week', { autoResolveAfterMinutes: 7 * 24 * 60 + 1 }, 'autoResolveAfterMinutes'],
     ['a key with spaces', { apiKey: 'sk-abc def' }, 'apiKey'],
     ['enabled not a boolean', { enabled: 'yes' }, 'enabled'],
   ])('refuses %s (validation_failed)', async (_name, body, field) => {

@@ -106,6 +106,7 @@ export class AiSettingsService {
       maxOutputTokens: body.maxOutputTokens,
       dailyTokenCap: body.dailyTokenCap,
       chatTokenCap: body.chatTokenCap,
+      autoResolveAfterMinutes: body.autoResolveAfterMinutes,
       apiKeyEncrypted: sealed,
       apiKeyLast4: body.apiKey ? last4(body.apiKey) : (stored?.apiKeyLast4 ?? null),
       ...status,

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import { AiAutoResolveService } from './ai-auto-resolve.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { BusinessHoursService } from './business-hours.service.js';
@@ -8,7 +9,8 @@ import { NoReplyWatcherService } from './no-reply-watcher.service.js';
 
 /**
  * The automation clock of each API node: every `AUTOMATION_TICK_MS` it announces business-hours
- * boundaries, fires due NO_REPLY rules, and marks and mails follow-ups. Every node runs it; each
+ * boundaries, fires due NO_REPLY rules, marks and mails follow-ups, and resolves quiet chats the AI
+ * answered alone. Every node runs it; each
  * step claims its work with a conditional write, so several nodes do each thing once. A tick that
  * is still running when the next is due is not overlapped.
  */
@@ -28,6 +30,7 @@ export class AutomationSchedulerService implements OnApplicationBootstrap, OnMod
     private readonly hours: BusinessHoursService,
     private readonly noReply: NoReplyWatcherService,
     private readonly followUps: FollowUpsService,
+    private readonly autoResolve: AiAutoResolveService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,6 +58,7 @@ export class AutomationSchedulerService implements OnApplicationBootstrap, OnMod
       ['no-reply rules', () => this.noReply.fireDue(now)],
       ['follow-up marking', () => this.followUps.markUnanswered(now)],
       ['follow-up mails', () => this.followUps.notifyDue(now)],
+      ['AI chats auto-resolve', () => this.autoResolve.resolveDue(now)],
     ];
     for (const [name, step] of steps) {
       if (this.stopped) return;

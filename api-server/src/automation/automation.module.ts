@@ -6,6 +6,7 @@ import { MailModule } from '../mail/mail.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { WidgetSettingsModule } from '../widget-settings/widget-settings.module.js';
+import { AiAutoResolveService } from './ai-auto-resolve.service.js';
 import { AutoRepliesController } from './auto-replies.controller.js';
 import { AutoRepliesService } from './auto-replies.service.js';
 import { AutoReplyFiringService } from './auto-reply-firing.service.js';
@@ -38,6 +39,7 @@ import { WelcomeMessagesService } from './welcome-messages.service.js';
     TemplatesService,
     WelcomeMessagesService,
     AutomationEventsService,
+    AiAutoResolveService,
     AutomationSchedulerService,
     VisitorTranscriptService,
   ],

@@ -244,6 +244,38 @@ export class ChatsService {
     return change.chat;
   }
 
+  /**
+   * The scheduler resolves a chat the AI alone answered once nobody wrote in it since `quietSince`.
+   * One conditional update claims it (still open, still the AI's and unassigned, no operator ever
+   * wrote, no message since `quietSince`), so with several API nodes one of them resolves it; that
+   * node leaves the private note and fans the change out (inbox and visitor) like an operator's
+   * resolve. False when another node, or a new message, came first.
+   */
+  async resolveQuietAiChat(
+    chatId: string,
+    { quietSince, minutes, now }: { quietSince: Date; minutes: number; now: Date },
+  ): Promise<boolean> {
+    const { count } = await this.prisma.chat.updateMany({
+      where: {
+        id: chatId,
+        status: 'OPEN',
+        aiState: 'AI',
+        assignedOperatorId: null,
+        lastMessageAt: { lte: quietSince },
+        messages: { none: { OR: [{ authorKind: 'OPERATOR' }, { createdAt: { gt: quietSince } }] } },
+      },
+      data: { status: 'RESOLVED', resolvedAt: now },
+    });
+    if (count === 0) return false;
+    const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
+    await this.systemNote(chat, {
+      systemEvent: { code: 'chat.auto_resolved', params: { minutes: String(minutes) } },
+      text: `Resolved automatically after ${minutes} min without messages (answered by the AI)`,
+    });
+    this.events.chatChanged({ ...(await this.change(chat)), statusChanged: 'RESOLVED' });
+    return true;
+  }
+
   private async changeStatus(chat: Chat, status: 'RESOLVED' | 'OPEN'): Promise<ChatChange> {
     await this.prisma.chat.update({
       where: { id: chat.id },

@@ -51,6 +51,14 @@ export const aiApiKeySchema = z.string().trim().min(1, 'API key is empty').max(1
 export const AI_DEFAULT_MAX_OUTPUT_TOKENS = 1024;
 export const AI_DEFAULT_CHAT_TOKEN_CAP = 50_000;
 export const AI_DEFAULT_DAILY_TOKEN_CAP = 1_000_000;
+/**
+ * A chat the AI alone answered is resolved after this many minutes without a message: long enough
+ * for a visitor who reads the answer, tries it and comes back with a follow-up question, short
+ * enough that the inbox does not fill with finished conversations nobody will close.
+ */
+export const AI_DEFAULT_AUTO_RESOLVE_MINUTES = 30;
+/** At most a week of quiet. */
+export const AI_MAX_AUTO_RESOLVE_MINUTES = 7 * 24 * 60;
 
 /**
  * The AI settings as the owner/admin sends them (replaces the site's settings, except the key).
@@ -82,6 +90,18 @@ export const aiSettingsBodySchema = z
     dailyTokenCap: z.number().int().min(1000).max(1_000_000_000).default(AI_DEFAULT_DAILY_TOKEN_CAP),
     /** Tokens (input + output) one chat may spend; then it goes to humans. */
     chatTokenCap: z.number().int().min(1000).max(100_000_000).default(AI_DEFAULT_CHAT_TOKEN_CAP),
+    /**
+     * Resolve a chat the AI alone answered once nobody wrote in it for this many minutes;
+     * null or 0: never.
+     */
+    autoResolveAfterMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(AI_MAX_AUTO_RESOLVE_MINUTES)
+      .nullable()
+      .default(AI_DEFAULT_AUTO_RESOLVE_MINUTES)
+      .transform((value) => value || null),
   })
   .superRefine((body, ctx) => {
     // Refuse rather than ignore, so nobody believes the assistant is using knowledge it cannot reach.
@@ -122,6 +142,8 @@ export const aiSettingsDtoSchema = z.object({
   maxOutputTokens: z.number().int(),
   dailyTokenCap: z.number().int(),
   chatTokenCap: z.number().int(),
+  /** Minutes of quiet after which a chat the AI alone answered is resolved; null: never. */
+  autoResolveAfterMinutes: z.number().int().positive().nullable(),
   status: aiSettingsStatusSchema,
   /** Why the last check or answer failed, for the admin, in the API's words (HTTP status, a known error code; never the server's body). */
   statusMessage: z.string().nullable(),

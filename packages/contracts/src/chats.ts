@@ -29,11 +29,21 @@ export type AuthorKind = z.infer<typeof authorKindSchema>;
  *   assigned, `notAssigned: 'true'` when its operator could no longer take the chat;
  * - `ai.handoff` `{ reason }`: the message the visitor reads when the AI hands the chat to people
  *   (visible; `text` is already in the visitor's language, so show `text`); `reason` is an
- *   `AiHandoffReason`.
+ *   `AiHandoffReason`;
+ * - `chat.auto_resolved` `{ minutes }`: "Resolved automatically after 30 min without messages
+ *   (answered by the AI)" (private note): the scheduler resolved a chat the AI alone answered once
+ *   nobody wrote in it for the site's `autoResolveAfterMinutes`.
  * The auto-reply's own reply (the rule owner's text) has none. Clients fall back to `text` for an
  * unknown code or a missing parameter.
  */
-export const systemEventCodeSchema = z.enum(['chat.assigned', 'chat.self_assigned', 'chat.unassigned', 'auto_reply.fired', 'ai.handoff']);
+export const systemEventCodeSchema = z.enum([
+  'chat.assigned',
+  'chat.self_assigned',
+  'chat.unassigned',
+  'auto_reply.fired',
+  'ai.handoff',
+  'chat.auto_resolved',
+]);
 export type SystemEventCode = z.infer<typeof systemEventCodeSchema>;
 export const systemEventSchema = z.object({ code: systemEventCodeSchema, params: z.record(z.string(), z.string()) });
 export type SystemEvent = z.infer<typeof systemEventSchema>;

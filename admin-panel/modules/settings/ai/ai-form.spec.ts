@@ -13,6 +13,7 @@ const stored: AiSettingsDto = {
   maxOutputTokens: 1024,
   dailyTokenCap: 1_000_000,
   chatTokenCap: 50_000,
+  autoResolveAfterMinutes: 30,
   status: 'ok',
   statusMessage: null,
   statusCheckedAt: null,
@@ -39,6 +40,15 @@ describe('AI settings form', () => {
     const result = aiSettingsBodySchema.safeParse(blank);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['chatTokenCap']);
+  });
+
+  it('sends the auto-resolve minutes; an emptied field or 0 turns it off', () => {
+    const form = aiFormFromDto(stored);
+    expect(form.autoResolveAfterMinutes).toBe('30');
+    expect(aiSettingsBodySchema.parse(aiBodyFromForm({ ...form, autoResolveAfterMinutes: '45' })).autoResolveAfterMinutes).toBe(45);
+    expect(aiSettingsBodySchema.parse(aiBodyFromForm({ ...form, autoResolveAfterMinutes: '' })).autoResolveAfterMinutes).toBeNull();
+    expect(aiSettingsBodySchema.parse(aiBodyFromForm({ ...form, autoResolveAfterMinutes: '0' })).autoResolveAfterMinutes).toBeNull();
+    expect(aiFormFromDto({ ...stored, autoResolveAfterMinutes: null }).autoResolveAfterMinutes).toBe('');
   });
 
   it('reads vector store ids one per line, commas and spaces too', () => {

@@ -13,6 +13,8 @@ export type AiForm = {
   maxOutputTokens: string;
   chatTokenCap: string;
   dailyTokenCap: string;
+  /** Minutes; blank or 0: never. */
+  autoResolveAfterMinutes: string;
 };
 
 export function aiFormFromDto(dto: AiSettingsDto): AiForm {
@@ -27,6 +29,7 @@ export function aiFormFromDto(dto: AiSettingsDto): AiForm {
     maxOutputTokens: String(dto.maxOutputTokens),
     chatTokenCap: String(dto.chatTokenCap),
     dailyTokenCap: String(dto.dailyTokenCap),
+    autoResolveAfterMinutes: dto.autoResolveAfterMinutes === null ? '' : String(dto.autoResolveAfterMinutes),
   };
 }
 
@@ -59,5 +62,7 @@ export function aiBodyFromForm(form: AiForm): AiSettingsBody {
     maxOutputTokens: numberField(form.maxOutputTokens),
     chatTokenCap: numberField(form.chatTokenCap),
     dailyTokenCap: numberField(form.dailyTokenCap),
+    // Blank means "never" here (not the contract's default): the owner emptied the field.
+    autoResolveAfterMinutes: numberField(form.autoResolveAfterMinutes) ?? null,
   };
 }

@@ -21,6 +21,7 @@ const FIELDS = [
   'maxOutputTokens',
   'chatTokenCap',
   'dailyTokenCap',
+  'autoResolveAfterMinutes',
 ];
 
 export function AiSettingsForm({
@@ -152,6 +153,20 @@ export function AiSettingsForm({
         {number('chatTokenCap')}
         {number('dailyTokenCap')}
       </fieldset>
+      <label>
+        {t('fields.autoResolveAfterMinutes')}
+        <input
+          inputMode="numeric"
+          value={form.autoResolveAfterMinutes}
+          onChange={(e) => set('autoResolveAfterMinutes', e.target.value)}
+          aria-invalid={Boolean(errors.autoResolveAfterMinutes)}
+          aria-describedby="ai-auto-resolve-hint"
+        />
+        <span className="hint" id="ai-auto-resolve-hint">
+          {t('autoResolveHint')}
+        </span>
+        <FieldError message={errorAt(errors, 'autoResolveAfterMinutes')} />
+      </label>
       <FormError error={failure} messages={unclaimedErrors(errors, FIELDS)} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>

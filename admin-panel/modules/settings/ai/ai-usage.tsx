@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { FormError } from '@/lib/forms/form-messages';
 import { useResource } from '@/lib/api/use-resource';
+import { EmptyState } from '@/modules/ui/empty-state';
 import { usageSeries, usageTotals } from './usage-series';
 
 const DAYS = 30;
@@ -25,6 +26,9 @@ export function AiUsage({ siteId }: { siteId: string }) {
         <FormError error={usage.error} />
       ) : !usage.data || !totals ? (
         <p className="muted">{t('loading')}</p>
+      ) : totals.requests === 0 && totals.totalTokens === 0 && totals.handoffs === 0 ? (
+        // Not 30 rows of zeros: what to do to see something here.
+        <EmptyState text={t('empty')} />
       ) : (
         <>
           <div className="usage-chart" role="img" aria-label={t('chartLabel', { tokens: format.number(totals.totalTokens) })}>
@@ -41,41 +45,37 @@ export function AiUsage({ siteId }: { siteId: string }) {
             <span>{day(series[0]?.day ?? '')}</span>
             <span>{day(series.at(-1)?.day ?? '')}</span>
           </div>
-          {usage.data.length === 0 ? (
-            <p className="muted">{t('empty')}</p>
-          ) : (
-            <table className="table usage-table">
-              <thead>
-                <tr>
-                  <th>{t('day')}</th>
-                  <th>{t('requests')}</th>
-                  <th>{t('inputTokens')}</th>
-                  <th>{t('outputTokens')}</th>
-                  <th>{t('handoffs')}</th>
+          <table className="table usage-table">
+            <thead>
+              <tr>
+                <th>{t('day')}</th>
+                <th>{t('requests')}</th>
+                <th>{t('inputTokens')}</th>
+                <th>{t('outputTokens')}</th>
+                <th>{t('handoffs')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...usage.data].reverse().map((row) => (
+                <tr key={row.day}>
+                  <td>{day(row.day)}</td>
+                  <td>{format.number(row.requests)}</td>
+                  <td>{format.number(row.inputTokens)}</td>
+                  <td>{format.number(row.outputTokens)}</td>
+                  <td>{format.number(row.handoffs)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {[...usage.data].reverse().map((row) => (
-                  <tr key={row.day}>
-                    <td>{day(row.day)}</td>
-                    <td>{format.number(row.requests)}</td>
-                    <td>{format.number(row.inputTokens)}</td>
-                    <td>{format.number(row.outputTokens)}</td>
-                    <td>{format.number(row.handoffs)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th>{t('total')}</th>
-                  <th>{format.number(totals.requests)}</th>
-                  <th>{format.number(totals.inputTokens)}</th>
-                  <th>{format.number(totals.outputTokens)}</th>
-                  <th>{format.number(totals.handoffs)}</th>
-                </tr>
-              </tfoot>
-            </table>
-          )}
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th>{t('total')}</th>
+                <th>{format.number(totals.requests)}</th>
+                <th>{format.number(totals.inputTokens)}</th>
+                <th>{format.number(totals.outputTokens)}</th>
+                <th>{format.number(totals.handoffs)}</th>
+              </tr>
+            </tfoot>
+          </table>
         </>
       )}
     </section>

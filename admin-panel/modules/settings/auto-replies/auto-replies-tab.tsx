@@ -7,6 +7,7 @@ import { FormError } from '@/lib/forms/form-messages';
 import { useSelectedSite } from '@/modules/settings/selected-site';
 import { useApi } from '@/lib/api/use-api';
 import { useResource } from '@/lib/api/use-resource';
+import { EmptyState } from '@/modules/ui/empty-state';
 import { AutoReplyForm } from './auto-reply-form';
 import { emptyAutoReplyForm, formFromRule, moveRule, nextPosition, ruleBody } from './auto-reply-form-model';
 import { useAssignableMembers } from './use-assignable-members';
@@ -54,7 +55,16 @@ export function AutoRepliesTab() {
       <p className="muted">{t('intro')}</p>
       {rules.error ? <FormError error={rules.error} /> : !rules.data ? <p className="muted">{t('loading')}</p> : null}
       <FormError error={failure} />
-      {rules.data && list.length === 0 && editing !== 'new' && <p className="muted">{t('empty')}</p>}
+      {rules.data && list.length === 0 && editing !== 'new' && (
+        <EmptyState
+          text={t('empty')}
+          action={
+            <button type="button" className="primary" onClick={() => setEditing('new')}>
+              {t('add')}
+            </button>
+          }
+        />
+      )}
       {list.length > 0 && (
         <ol className="rule-list">
           {list.map((rule, index) => (
@@ -131,7 +141,7 @@ export function AutoRepliesTab() {
           onCancel={() => setEditing(null)}
         />
       ) : (
-        rules.data && (
+        list.length > 0 && (
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             {t('add')}
           </button>
