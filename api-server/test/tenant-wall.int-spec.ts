@@ -55,7 +55,12 @@ describe('tenant wall', () => {
     widget.close();
     // A webhook (no events: nothing is sent) with a logged delivery, so routes that name them are probed with real ids.
     const webhook = await t.prisma.webhookSubscription.create({
-      data: { organizationId: owner.user.organizationId, url: 'https://victim.example/hook', events: [], secret: 'whsec_victim_secret' },
+      data: {
+        organizationId: owner.user.organizationId,
+        url: 'https://victim.example/hook',
+        events: [],
+        secretEncrypted: 'sealed-victim-secret',
+      },
     });
     const delivery = await t.prisma.webhookDelivery.create({
       data: {
@@ -219,7 +224,7 @@ describe('tenant wall', () => {
       // The victim's webhook is as it was (neither changed, rotated nor deleted).
       expect(await t.prisma.webhookSubscription.findUnique({ where: { id: victim.webhookId } })).toMatchObject({
         url: 'https://victim.example/hook',
-        secret: 'whsec_victim_secret',
+        secretEncrypted: 'sealed-victim-secret',
         events: [],
       });
       // And nothing was written into the victim's organization.

@@ -12,6 +12,7 @@ import { eventually } from '../../test/support/eventually.js';
 import { apiRoot } from '../../test/support/migrate.js';
 import { freshDatabase, TEST_JWT_SECRET } from '../../test/support/test-app.js';
 import { startWebhookReceiver } from '../../test/support/webhook-receiver.js';
+import { testKeyring } from '../../test/support/ai.js';
 
 describe('webhooks across an API crash', () => {
   const main = path.join(apiRoot, 'dist', 'src', 'main.js');
@@ -39,6 +40,7 @@ describe('webhooks across an API crash', () => {
       LOG_LEVEL: 'silent',
       BCRYPT_ROUNDS: '4',
       EGRESS_ALLOW: '127.0.0.1',
+      AI_SECRET_KEYS: testKeyring(),
       WEBHOOK_TIMEOUT_SECONDS: '2',
       WEBHOOK_RETRY_DELAY_SECONDS: '1',
       WEBHOOK_RETRY_DELAY_MAX_SECONDS: '2',

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'pg-boss';
 import { findEgressRefusal } from '../common/egress/egress-agent.js';
 import { EgressService } from '../common/egress/egress.service.js';
+import { SecretBoxError } from '../common/secret-box/secret-box.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import type { WebhookSubscription } from '../generated/prisma/client.js';
@@ -10,6 +11,7 @@ import { MailService } from '../mail/mail.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import type { WebhookJob } from './webhook-job.js';
 import { WebhookQueueService } from './webhook-queue.service.js';
+import { WebhookSecretsService } from './webhook-secrets.service.js';
 import { signatureHeader } from './webhook-signature.js';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service.js';
 
@@ -35,6 +37,7 @@ export class WebhookDeliveryService implements OnModuleInit {
     private readonly egress: EgressService,
     private readonly queue: WebhookQueueService,
     private readonly subscriptions: WebhookSubscriptionsService,
+    private readonly secrets: WebhookSecretsService,
     private readonly mail: MailService,
   ) {}
 
@@ -77,12 +80,21 @@ export class WebhookDeliveryService implements OnModuleInit {
   }
 
   private async post(subscription: WebhookSubscription, event: WebhookEvent, body: string): Promise<Outcome> {
-    const secrets = [subscription.secret];
-    if (subscription.previousSecret && subscription.previousSecretExpiresAt && subscription.previousSecretExpiresAt > new Date()) {
-      secrets.push(subscription.previousSecret);
-    }
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
+    // The secrets are opened here only, to sign this attempt, and never kept.
+    let secrets: string[];
+    try {
+      secrets = this.openSecrets(subscription);
+    } catch (error) {
+      if (!(error instanceof SecretBoxError)) throw error;
+      return {
+        delivered: false,
+        status: null,
+        error: `signing secret cannot be opened (${error.code}): check AI_SECRET_KEYS or rotate the secret`,
+        durationMs: elapsed(),
+      };
+    }
     try {
       const response = await this.egress.fetch(subscription.url, {
         method: 'POST',
@@ -104,6 +116,21 @@ export class WebhookDeliveryService implements OnModuleInit {
     } catch (error) {
       return { delivered: false, status: null, error: this.describe(error), durationMs: elapsed() };
     }
+  }
+
+  /** The current secret, then the previous one while it is valid (skipped if it cannot be opened). */
+  private openSecrets(subscription: WebhookSubscription): string[] {
+    const secrets = [this.secrets.open(subscription.secretEncrypted, subscription.organizationId)];
+    const previous = subscription.previousSecretEncrypted;
+    if (previous && subscription.previousSecretExpiresAt && subscription.previousSecretExpiresAt > new Date()) {
+      try {
+        secrets.push(this.secrets.open(previous, subscription.organizationId));
+      } catch (error) {
+        if (!(error instanceof SecretBoxError)) throw error;
+        this.logger.warn(`webhook ${subscription.id}: previous secret cannot be opened (${error.code}); signing with the current one only`);
+      }
+    }
+    return secrets;
   }
 
   private describe(error: unknown): string {

@@ -14,6 +14,7 @@ import { EgressService } from '../common/egress/egress.service.js';
 import type { WebhookSubscription } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
+import { WebhookSecretsService } from './webhook-secrets.service.js';
 
 /** What the hot path needs to know of an organization's enabled subscriptions. */
 export type ActiveSubscription = { id: string; events: string[]; siteId: string | null };
@@ -33,7 +34,7 @@ export function webhookDto(row: WebhookSubscription): WebhookDto {
     enabled: row.enabled,
     consecutiveFailures: row.consecutiveFailures,
     disabledAt: row.disabledAt?.toISOString() ?? null,
-    previousSecretExpiresAt: row.previousSecret && row.previousSecretExpiresAt ? row.previousSecretExpiresAt.toISOString() : null,
+    previousSecretExpiresAt: row.previousSecretEncrypted && row.previousSecretExpiresAt ? row.previousSecretExpiresAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -51,6 +52,7 @@ export class WebhookSubscriptionsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly egress: EgressService,
+    private readonly secrets: WebhookSecretsService,
     siteCaches: SiteCachesService,
   ) {
     // Keyed by organization (the cache is per key, whatever the key names).
@@ -102,13 +104,14 @@ export class WebhookSubscriptionsService {
     await this.checkSite(user, body.siteId ?? null);
     await this.checkUrl(body.url);
     const secret = newWebhookSecret();
+    const secretEncrypted = this.secrets.seal(secret, user.organizationId);
     const row = await this.prisma.webhookSubscription.create({
       data: {
         organizationId: user.organizationId,
         url: body.url,
         events: [...new Set(body.events)],
         siteId: body.siteId ?? null,
-        secret,
+        secretEncrypted,
         enabled: body.enabled ?? true,
       },
     });
@@ -150,8 +153,9 @@ export class WebhookSubscriptionsService {
     const row = await this.prisma.webhookSubscription.update({
       where: { id: current.id },
       data: {
-        secret,
-        previousSecret: validSeconds > 0 ? current.secret : null,
+        // The previous secret stays sealed as it was: it is only moved, never opened here.
+        secretEncrypted: this.secrets.seal(secret, user.organizationId),
+        previousSecretEncrypted: validSeconds > 0 ? current.secretEncrypted : null,
         previousSecretExpiresAt: validSeconds > 0 ? new Date(Date.now() + validSeconds * 1000) : null,
       },
     });

@@ -11,6 +11,7 @@ import { eventually } from '../../test/support/eventually.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from '../../test/support/redis.js';
 import { type ApiNode, startApiNodes } from '../../test/support/test-app.js';
 import { startWebhookReceiver } from '../../test/support/webhook-receiver.js';
+import { testKeyring } from '../../test/support/ai.js';
 
 const reachable = await requireRedisUnlessLaptop('the webhook multi-node test');
 
@@ -29,6 +30,7 @@ describe.skipIf(!reachable)('webhooks on two API nodes', () => {
       REDIS_CHANNEL_PREFIX: `chatiq-test-${randomUUID()}`,
       AUTH_RATE_LIMIT: '1000',
       EGRESS_ALLOW: '127.0.0.1',
+      AI_SECRET_KEYS: testKeyring(),
       WEBHOOK_POLL_SECONDS: '0.5',
     });
     [a, b] = cluster.nodes as [ApiNode, ApiNode];

@@ -10,6 +10,7 @@ import {
   type WebhookWithSecretDto,
 } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testKeyring } from '../../test/support/ai.js';
 import { api, connectAdmin, connectWidget, newClientId, ok, registerOwner } from '../../test/support/clients.js';
 import { eventually } from '../../test/support/eventually.js';
 import { startSmtpServer } from '../../test/support/smtp.js';
@@ -22,6 +23,8 @@ import { startWebhookReceiver } from '../../test/support/webhook-receiver.js';
  * is never taken for one (which would be a legitimate second delivery).
  */
 const FAST_WEBHOOKS = {
+  // Seals the signing secrets at rest.
+  AI_SECRET_KEYS: testKeyring(),
   EGRESS_ALLOW: '127.0.0.1',
   WEBHOOK_TIMEOUT_SECONDS: '3',
   WEBHOOK_RETRY_DELAY_SECONDS: '1',
@@ -223,6 +226,20 @@ describe('webhooks', () => {
     // The secret is never shown again.
     const listed = await api(t.url, 'GET', '/webhooks', { token: owner.accessToken });
     expect(JSON.stringify(listed.body)).not.toContain(again.secret);
+    // At rest, the raw row holds both secrets sealed only (rotate once more to keep a previous one).
+    const last = (
+      await api<WebhookWithSecretDto>(t.url, 'POST', `/webhooks/${hook.webhook.id}/rotate-secret`, { token: owner.accessToken, body: {} })
+    ).body;
+    const [raw] = await t.prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "WebhookSubscription" WHERE id = ${hook.webhook.id}`;
+    const rawText = JSON.stringify(raw);
+    for (const secret of [last.secret, again.secret, rotated.secret, hook.secret]) {
+      expect(rawText).not.toContain(secret);
+      expect(rawText).not.toContain(secret.slice('whsec_'.length));
+    }
+    expect(raw).toMatchObject({
+      secretEncrypted: expect.stringMatching(/^v1\.k1\./),
+      previousSecretEncrypted: expect.stringMatching(/^v1\.k1\./),
+    });
     await api(t.url, 'DELETE', `/webhooks/${hook.webhook.id}`, { token: owner.accessToken });
   });
 
@@ -314,6 +331,25 @@ describe('webhooks: the egress guard on every attempt', () => {
       await second?.close();
       await first.close().catch(() => undefined);
       await receiver.close();
+    }
+  });
+});
+
+describe('webhooks: without AI_SECRET_KEYS', () => {
+  it('refuses to create a webhook, since its secret could not be sealed', async () => {
+    const { AI_SECRET_KEYS: _none, ...withoutKeyring } = FAST_WEBHOOKS;
+    const bare = await startTestApp(withoutKeyring);
+    try {
+      const owner = await registerOwner(bare.url);
+      const { status, body } = await api<{ code: string }>(bare.url, 'POST', '/webhooks', {
+        token: owner.accessToken,
+        body: { url: 'http://127.0.0.1:9/hook', events: ['message.created'] },
+      });
+      expect(status).toBe(409);
+      expect(body.code).toBe('webhooks_not_configured');
+      expect(await bare.prisma.webhookSubscription.count()).toBe(0);
+    } finally {
+      await bare.close();
     }
   });
 });

@@ -7,6 +7,7 @@ import { RealtimeModule } from '../realtime/realtime.module.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 import { WebhookPublisherService } from './webhook-publisher.service.js';
 import { WebhookQueueService } from './webhook-queue.service.js';
+import { WebhookSecretsService } from './webhook-secrets.service.js';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksService } from './webhooks.service.js';
@@ -15,7 +16,14 @@ import { WebhooksService } from './webhooks.service.js';
 @Module({
   imports: [ChatsModule, RealtimeModule, MailModule, EventsModule, ClusterModule],
   controllers: [WebhooksController],
-  providers: [WebhookQueueService, WebhookSubscriptionsService, WebhookPublisherService, WebhookDeliveryService, WebhooksService],
+  providers: [
+    WebhookSecretsService,
+    WebhookQueueService,
+    WebhookSubscriptionsService,
+    WebhookPublisherService,
+    WebhookDeliveryService,
+    WebhooksService,
+  ],
   exports: [WebhookPublisherService],
 })
 export class WebhooksModule {}

@@ -53,6 +53,11 @@ export const ERROR_STATUS = {
    * or no longer has the master key that sealed it (rotate the identity secret then).
    */
   identity_not_configured: 409,
+  /**
+   * A webhook's signing secret cannot be sealed: the server has no AI_SECRET_KEYS keyring (which
+   * seals webhook secrets at rest too).
+   */
+  webhooks_not_configured: 409,
   /** The site's AI assistant is off or has no key (e.g. a reply suggestion was asked for). */
   ai_not_configured: 409,
   /** The provider could not answer (rate limit, timeout, outage): try again later. */

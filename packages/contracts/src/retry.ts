@@ -32,6 +32,7 @@ export const ERROR_RETRY = {
   ai_key_rejected: 'final',
   egress_refused: 'final',
   identity_not_configured: 'final',
+  webhooks_not_configured: 'final',
   ai_not_configured: 'final',
   /** The AI provider could not answer now. */
   ai_unavailable: 'retry',

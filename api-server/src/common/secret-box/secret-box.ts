@@ -1,7 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 // Encryption at rest of per-site secrets (AES-256-GCM): each site's AI provider API key and its
-// identity-verification secret, both with the AI_SECRET_KEYS keyring.
+// identity-verification secret, and each webhook's signing secret (scoped by its organization
+// id instead of a site id), all with the AI_SECRET_KEYS keyring.
 //
 // Stored form: `v1.<kid>.<iv>.<tag>.<ciphertext>` (base64url parts). The key id names the master
 // key that sealed it, so master keys can rotate: the keyring's FIRST key seals new secrets, every
@@ -80,7 +81,7 @@ export function parseKeyring(spec: string): Keyring {
 }
 
 /** What a sealed secret is; part of the authenticated data, so one kind never opens as another. */
-export type SecretPurpose = 'ai-api-key' | 'site-identity-secret';
+export type SecretPurpose = 'ai-api-key' | 'site-identity-secret' | 'webhook-secret';
 
 /** Binds a ciphertext to its purpose, its site and the key id written next to it. */
 function additionalData(purpose: SecretPurpose, kid: string, siteId: string): Buffer {
