@@ -1,7 +1,8 @@
 // Prisma CLI configuration: the WebAssembly schema engine driven through the pg adapter, so that
 // `prisma generate`, `migrate deploy`, `migrate status` and `migrate diff` run fully offline.
-import { PrismaPg } from '@prisma/adapter-pg';
+
 import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
 import type { PrismaConfig } from 'prisma';
 
 export default {

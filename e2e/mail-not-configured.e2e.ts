@@ -2,9 +2,10 @@
 // SMTP_URL: the owner sees the "Mail is not set up" banner, invites an operator from the Team
 // settings and gets the invitation link to copy, and the invitee opens it and joins; the
 // forgot-password page tells people to ask their owner. Nothing in the API's log carries the link.
-import { acquireTestServer, createDatabase, dropDatabase, uniqueDatabaseName } from '@chatiq/dev-postgres';
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { acquireTestServer, createDatabase, dropDatabase, uniqueDatabaseName } from '@chatiq/dev-postgres';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSite, type Owner, registerOwner, screenshot, signInPage } from './support/accounts.js';

@@ -10,16 +10,17 @@
 //   (each language gets its own organization whose data is in that language, so this can be
 //   strict; the widget preview is left out: it shows the widget in the widget's own language);
 // and when the page scrolls sideways at 1280×720 or on a 768×1024 tablet.
-import type { AuthResponse, CreatedSiteDto } from '@chatiq/contracts';
+
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AuthResponse, CreatedSiteDto } from '@chatiq/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { watchMissingMessages } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
 import { call, connectVisitor, type Visitor } from './support/inbox-support.js';
 import { afterNextFrame } from './support/pages.js';
-import { resultsDir, repoRoot } from './support/system.js';
+import { repoRoot, resultsDir } from './support/system.js';
 import { connectAdmin, emitOk } from './support/widget-support.js';
 
 const adminUrl = inject('adminUrl');

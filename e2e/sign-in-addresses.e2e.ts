@@ -7,15 +7,16 @@
 // what nginx does for a browser at another address: it appends that address to X-Forwarded-For
 // (`$proxy_add_x_forwarded_for`, which keeps a browser's own header left of it: harder than the
 // `$remote_addr` docs/deploy.md sets). The panel trusts loopback by default, as nginx on its host.
-import { acquireTestServer, createDatabase, dropDatabase, uniqueDatabaseName } from '@chatiq/dev-postgres';
+
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { acquireTestServer, createDatabase, dropDatabase, uniqueDatabaseName } from '@chatiq/dev-postgres';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Owner, registerOwner } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
 import { newLoggedPage } from './support/pages.js';
-import { startSystem, type System } from './support/system.js';
+import { type System, startSystem } from './support/system.js';
 
 const INCORRECT = 'Email or password is incorrect.';
 const TOO_MANY = 'Too many attempts. Try again later.';

@@ -4,6 +4,8 @@
 // with a real socket.io-client is verified with a hash computed from it (and shows as verified in
 // the inbox), rotates the secret (the old hash is refused from then on), and deletes the site by
 // typing its name. Screenshots in both languages at 1280×720 and at tablet width.
+
+import { createHmac } from 'node:crypto';
 import {
   type Ack,
   CONTRACT_VERSION,
@@ -15,7 +17,6 @@ import {
   type WidgetClientToServerEvents,
   type WidgetServerToClientEvents,
 } from '@chatiq/contracts';
-import { createHmac } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

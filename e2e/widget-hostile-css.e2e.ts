@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { afterNextFrame } from './support/pages.js';
 import { resultsDir } from './support/system.js';
-import { openWidget, sendFromWidget, openTestPage, visitorPage, type WidgetTestSite, widgetTestSite } from './support/widget-support.js';
+import { openTestPage, openWidget, sendFromWidget, visitorPage, type WidgetTestSite, widgetTestSite } from './support/widget-support.js';
 
 const apiUrl = inject('apiUrl');
 const widgetUrl = inject('widgetUrl');

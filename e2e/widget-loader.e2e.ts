@@ -13,10 +13,10 @@ import { launchBrowser } from './support/browser.js';
 import {
   afterPageRequests,
   demoPageUrl,
+  openTestPage,
   recordRequests,
   rest,
   sendFromWidget,
-  openTestPage,
   type VisitorPage,
   visitorPage,
   type WidgetTestSite,

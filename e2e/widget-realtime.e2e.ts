@@ -4,13 +4,13 @@
 // asserts exactly one contract event.
 import {
   type Ack,
-  CONTRACT_VERSION,
   type ChatSummaryDto as ChatSummary,
+  CONTRACT_VERSION,
   type LiveVisitorDto as LiveVisitor,
   type MessageDto as StoredMessage,
 } from '@chatiq/contracts';
 import type { Browser, Page } from 'playwright-core';
-import { io, type Socket as AdminSocket } from 'socket.io-client';
+import { type Socket as AdminSocket, io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { nextEvent } from './support/widget-support.js';

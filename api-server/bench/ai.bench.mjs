@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
 // AI streaming benchmark (`pnpm bench:ai`, after `pnpm -r build`): the built API as its own
 // process over a fresh PostgreSQL database, the fake OpenAI server (test/support, the same one the
 // tests use) and a widget socket in THIS process, so one clock times both ends. One visitor asks
@@ -15,7 +16,6 @@
 // the fake's deltas), BENCH_AI_BACKEND (responses | chat_completions).
 // Needs Node with TypeScript type stripping (≥ 23.6; the toolchain's Node 24) to load the fake.
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import {
   apiRoot,
   ascending,

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
+import { CONTRACT_VERSION } from '@chatiq/contracts';
 import type { INestApplication } from '@nestjs/common';
 import type { CorsOptionsDelegate } from '@nestjs/common/interfaces/external/cors-options.interface.js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CONTRACT_VERSION } from '@chatiq/contracts';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppErrorFilter } from './common/errors/app-error.filter.js';

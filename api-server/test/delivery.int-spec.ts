@@ -2,10 +2,11 @@
 // random, and while the API process is killed with SIGKILL and restarted. Counted: every message
 // acknowledged, stored exactly once, sequence numbers gap-free, and every client ends up with
 // every message of its chats (live or by resume).
-import type { CreatedSiteDto, MessageDto } from '@chatiq/contracts';
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { CreatedSiteDto, MessageDto } from '@chatiq/contracts';
 import { freePort } from '@chatiq/dev-postgres';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,8 +1,9 @@
 // Fuzzing every client → server event with ≥ 10,000 malformed payloads (wrong types, missing
 // fields, over-long strings, prototype-pollution keys, binary, junk): each gets a typed error,
 // the sockets and the server stay up, and the stored data does not change.
-import { adminClientEventSchemas, type CreatedSiteDto, widgetClientEventSchemas } from '@chatiq/contracts';
+
 import { createHash } from 'node:crypto';
+import { adminClientEventSchemas, type CreatedSiteDto, widgetClientEventSchemas } from '@chatiq/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';

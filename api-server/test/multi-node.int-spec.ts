@@ -1,11 +1,12 @@
 // Two API nodes sharing rooms through the Socket.IO Redis adapter: a visitor on node A and an
 // operator on node B chat; node A goes away, the visitor reconnects to B, nothing is lost.
-import type { CreatedSiteDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
+
 import { randomUUID } from 'node:crypto';
+import type { CreatedSiteDto, MessageAckData, MessageDto, VisitorJoinResult } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, connectAdmin, connectWidget, newClientId, nextChatUpdate, nextEvent, ok, registerOwner } from './support/clients.js';
-import { type ApiNode, startApiNodes } from './support/test-app.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from './support/redis.js';
+import { type ApiNode, startApiNodes } from './support/test-app.js';
 
 const reachable = await requireRedisUnlessLaptop('the multi-node test');
 

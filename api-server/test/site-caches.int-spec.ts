@@ -1,8 +1,9 @@
 // The per-site settings read on every visitor message (auto-reply rules, business hours, AI
 // settings) are cached in memory on each API node (SiteCachesService). A change made through
 // another node must reach this node's cache at once (over the Redis adapter), not after the TTL.
-import type { AuthResponse, ChatSummaryDto } from '@chatiq/contracts';
+
 import { randomUUID } from 'node:crypto';
+import type { AuthResponse, ChatSummaryDto } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaService } from '../src/prisma/prisma.service.js';
 import { addRule, createSiteOver, handledVisitorMessages, joinVisitor, type Visitor } from './support/automation.js';

@@ -1,8 +1,9 @@
 // Helpers for the settings and account browser tests: a fresh organization per test file (so tests
 // never share settings), its first site, and signing in through the login page.
-import type { AuthResponse, CreatedSiteDto } from '@chatiq/contracts';
+
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { AuthResponse, CreatedSiteDto } from '@chatiq/contracts';
 import type { Page } from 'playwright-core';
 import { resultsDir } from './system.js';
 

@@ -1,6 +1,8 @@
 // Helpers for the inbox browser tests: REST calls as a demo user, signing in the browser, and a
 // visitor speaking the widget protocol over a real Socket.IO connection (for what the widget page
 // does not show, such as attachments).
+
+import { randomUUID } from 'node:crypto';
 import {
   type AuthResponse,
   CONTRACT_VERSION,
@@ -10,7 +12,6 @@ import {
   type WidgetClientToServerEvents,
   type WidgetServerToClientEvents,
 } from '@chatiq/contracts';
-import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 

@@ -14,10 +14,10 @@ import {
   CONTRACT_VERSION,
   type CreatedSiteDto,
 } from '@chatiq/contracts';
+import { acquireTestServer, createDatabase, dropDatabase, freePort, uniqueDatabaseName } from '@chatiq/dev-postgres';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { expect } from 'vitest';
-import { acquireTestServer, createDatabase, dropDatabase, freePort, uniqueDatabaseName } from '@chatiq/dev-postgres';
 import { createSite, type Owner, registerOwner } from './accounts.js';
 import { repoRoot, resultsDir } from './system.js';
 

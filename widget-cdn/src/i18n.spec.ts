@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from './config.js';
-import { loadStrings, type WidgetStrings } from './i18n.js';
 import en from './i18n/en.js';
 import uk from './i18n/uk.js';
+import { loadStrings, type WidgetStrings } from './i18n.js';
 import { OPEN_CHAT_LABEL } from './i18n-launcher.js';
 
 const STRINGS = { en, uk };

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { DEFAULT_WIDGET_SETTINGS } from '@chatiq/contracts';
+import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TITLE, BUILT_IN_WELCOME, DEFAULT_COLOR, toLiveSettings } from './config.js';
 
 describe('toLiveSettings (settings:update)', () => {

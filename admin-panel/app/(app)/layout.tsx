@@ -1,5 +1,5 @@
-import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { getServerSession } from 'next-auth';
 import type { ReactNode } from 'react';
 import { authOptions } from '@/lib/auth-options';
 import { AppShell } from '@/modules/shell/app-shell';

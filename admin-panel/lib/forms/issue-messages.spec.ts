@@ -1,10 +1,10 @@
 import {
   aiSettingsBodySchema,
-  passwordSchema,
   businessHoursSettingsSchema,
+  passwordSchema,
   quickTemplateSchema,
-  widgetSettingsBodySchema,
   welcomeMessagesBodySchema,
+  widgetSettingsBodySchema,
 } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
 import { issueMessage } from './issue-messages';

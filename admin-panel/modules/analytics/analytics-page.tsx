@@ -1,9 +1,9 @@
 'use client';
 
 import type { AnalyticsDto, ChatFigures } from '@chatiq/contracts';
+import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import Link from 'next/link';
 import { EmptyState } from '@/modules/ui/empty-state';
 import { AnalyticsCharts } from './analytics-charts';
 import { type DateRange, formatDuration, lastDays, PRESET_DAYS, todayIn } from './analytics-range';

@@ -1,6 +1,6 @@
 'use client';
 
-import { acceptInvitationBodySchema, type AuthResponse } from '@chatiq/contracts';
+import { type AuthResponse, acceptInvitationBodySchema } from '@chatiq/contracts';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';

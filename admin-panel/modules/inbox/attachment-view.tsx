@@ -3,8 +3,8 @@
 import { type AttachmentDto, attachmentPath, isInlineAttachmentType } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type MouseEvent, useState } from 'react';
-import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/lib/api/use-access-token';
+import { useClientConfig } from '@/lib/client-config';
 import { downloadAttachment, useAttachmentObjectUrl } from './use-attachment-blob';
 import { useLocalFormat } from './use-local-format';
 

@@ -3,13 +3,13 @@
 import type { ChatSummaryDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/lib/api/use-access-token';
+import { useClientConfig } from '@/lib/client-config';
 import { AiStateBadge } from './ai-state-badge';
 import { downloadTranscript } from './download-transcript';
 import { FollowUpBadge } from './follow-up-badge';
-import { TransferSelect } from './transfer-select';
 import type { ChatAction } from './inbox-store';
+import { TransferSelect } from './transfer-select';
 import { useVisitorLabel } from './use-visitor-label';
 import { VerifiedUserBadge } from './verified-user-badge';
 

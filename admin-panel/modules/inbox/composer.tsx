@@ -4,10 +4,10 @@ import { type ChatSummaryDto, MAX_ATTACHMENT_BYTES, MAX_MESSAGE_LENGTH, type Qui
 import { useTranslations } from 'next-intl';
 import { type ChangeEvent, type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { ATTACHMENT_ACCEPT } from './attachment-check';
-import { insertAtToken, renderQuickTemplate, slashTokenAt, templatesForToken } from './quick-templates';
-import { TemplatePicker, templateOptionId, TEMPLATE_PICKER_ID } from './template-picker';
-import type { useAttachmentUpload } from './use-attachment-upload';
 import type { ComposeMode } from './inbox-store';
+import { insertAtToken, renderQuickTemplate, slashTokenAt, templatesForToken } from './quick-templates';
+import { TEMPLATE_PICKER_ID, TemplatePicker, templateOptionId } from './template-picker';
+import type { useAttachmentUpload } from './use-attachment-upload';
 import { useLocalFormat } from './use-local-format';
 
 type Props = {

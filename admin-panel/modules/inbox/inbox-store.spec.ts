@@ -3,7 +3,7 @@
 // refusals and lost acknowledgements, and a join racing a reply.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chatSummary, type FakeAdminApi, OPERATOR, startFakeAdminApi, TOKEN } from '@/test/fake-admin-api';
-import { InboxStore, type InboxSnapshot, type InboxStoreOptions } from './inbox-store';
+import { type InboxSnapshot, InboxStore, type InboxStoreOptions } from './inbox-store';
 import { Outbox, type OutboxStorage } from './outbox';
 
 function memoryStorage(): OutboxStorage {

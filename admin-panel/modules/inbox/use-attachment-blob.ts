@@ -3,8 +3,8 @@
 import { attachmentPath } from '@chatiq/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError } from '@/lib/api/api-client';
-import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/lib/api/use-access-token';
+import { useClientConfig } from '@/lib/client-config';
 
 /** Fetches an attachment with the operator's token (the API wants it in a header, so no plain <img src>). */
 export async function fetchAttachment(apiUrl: string, token: string, messageId: string): Promise<Blob> {

@@ -2,8 +2,8 @@
 
 import { ATTACHMENT_FILE_FIELD, type AttachmentUploadResult, type ErrorBody, type MessageDto } from '@chatiq/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/lib/api/use-access-token';
+import { useClientConfig } from '@/lib/client-config';
 import { type AttachmentProblem, checkAttachment } from './attachment-check';
 
 export type UploadState =

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useClientConfig } from '@/lib/client-config';
 import { useAccessToken } from '@/lib/api/use-access-token';
+import { useClientConfig } from '@/lib/client-config';
 import { useOperator } from '@/modules/auth/use-operator';
 import { InboxStore } from './inbox-store';
 

@@ -4,9 +4,9 @@ import type { ChatSummaryDto } from '@chatiq/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { VisitorUrl } from '@/modules/visitors/visitor-url';
-import { describeUserAgent } from './user-agent';
 import { useLocalFormat } from './use-local-format';
 import { useVisitorLabel } from './use-visitor-label';
+import { describeUserAgent } from './user-agent';
 
 /** "uk-UA" → "українська (Україна)" in the panel's language; the tag itself when unknown. */
 function languageName(tag: string, displayIn: string): string {

@@ -5,10 +5,10 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { useResource } from '@/lib/api/use-resource';
 import { FormError } from '@/lib/forms/form-messages';
 import { SelectedSiteContext } from './selected-site';
 import { SETTINGS_TABS, tabOfPath } from './settings-access';
-import { useResource } from '@/lib/api/use-resource';
 
 /** The settings area: tabs, the site picker of the per-site tabs, and the chosen site for the tab. */
 export function SettingsShell({ children }: { children: ReactNode }) {

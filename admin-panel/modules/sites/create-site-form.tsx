@@ -3,9 +3,9 @@
 import { type CreatedSiteDto, createSiteBodySchema } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
+import { useApi } from '@/lib/api/use-api';
 import { unclaimedErrors } from '@/lib/forms/field-errors';
 import { FormError } from '@/lib/forms/form-messages';
-import { useApi } from '@/lib/api/use-api';
 import { useContractSubmit } from '@/lib/forms/use-contract-submit';
 import { emptySiteForm, SiteFormFields, type SiteFormValues, siteFormBody } from './site-form-fields';
 

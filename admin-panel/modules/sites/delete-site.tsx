@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { FormError } from '@/lib/forms/form-messages';
 import { useApi } from '@/lib/api/use-api';
+import { FormError } from '@/lib/forms/form-messages';
 
 /** Deletes a site with everything in it (OWNER only), after the owner types the site's name. */
 export function DeleteSite({ site, onDeleted }: { site: { id: string; name: string }; onDeleted: () => void }) {

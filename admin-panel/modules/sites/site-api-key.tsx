@@ -3,8 +3,8 @@
 import type { RotatedSiteKeyDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { FormError } from '@/lib/forms/form-messages';
 import { useApi } from '@/lib/api/use-api';
+import { FormError } from '@/lib/forms/form-messages';
 import { CopyButton } from './copy-button';
 import { RotateConfirm } from './rotate-confirm';
 

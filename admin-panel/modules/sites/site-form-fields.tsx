@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FieldErrors, errorAt } from '@/lib/forms/field-errors';
+import { errorAt, type FieldErrors } from '@/lib/forms/field-errors';
 import { FieldError } from '@/lib/forms/form-messages';
 import { useIssueText } from '@/lib/forms/use-error-text';
 import { listFieldErrors, toLines } from './lines';

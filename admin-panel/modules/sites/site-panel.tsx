@@ -2,8 +2,8 @@
 
 import type { SiteDetailDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
-import { FormError } from '@/lib/forms/form-messages';
 import { useResource } from '@/lib/api/use-resource';
+import { FormError } from '@/lib/forms/form-messages';
 import { DeleteSite } from './delete-site';
 import { EditSiteForm } from './edit-site-form';
 import { IdentitySection } from './identity-section';

@@ -3,10 +3,10 @@
 import type { CreatedSiteDto, SiteDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useClientConfig } from '@/lib/client-config';
-import { useOperator } from '@/modules/auth/use-operator';
-import { FormError } from '@/lib/forms/form-messages';
 import { useResource } from '@/lib/api/use-resource';
+import { useClientConfig } from '@/lib/client-config';
+import { FormError } from '@/lib/forms/form-messages';
+import { useOperator } from '@/modules/auth/use-operator';
 import { CopyButton } from './copy-button';
 import { CreateSiteForm } from './create-site-form';
 import { CspNote } from './csp-note';

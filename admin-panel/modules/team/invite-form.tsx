@@ -10,9 +10,9 @@ import {
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '@/lib/api/api-client';
+import { useApi } from '@/lib/api/use-api';
 import { errorAt, type FieldErrors, fieldErrorsFromApiError, fieldErrorsFromIssues, unclaimedErrors } from '@/lib/forms/field-errors';
 import { FieldError, FormError } from '@/lib/forms/form-messages';
-import { useApi } from '@/lib/api/use-api';
 import { CopyButton } from '@/modules/sites/copy-button';
 import { SiteCheckboxes } from './site-checkboxes';
 import { defaultSiteIds } from './team-rules';

@@ -3,8 +3,8 @@
 import { type MemberDto, type Role, roleSchema, type SiteDto } from '@chatiq/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { FormError } from '@/lib/forms/form-messages';
 import { useApi } from '@/lib/api/use-api';
+import { FormError } from '@/lib/forms/form-messages';
 import { SiteCheckboxes } from './site-checkboxes';
 import { memberRights, seesAllSites } from './team-rules';
 

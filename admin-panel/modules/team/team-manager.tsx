@@ -3,11 +3,11 @@
 import type { InvitationDto, MemberDto, SiteDto } from '@chatiq/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useMailConfigured } from '@/modules/auth/use-mail-status';
-import { useOperator } from '@/modules/auth/use-operator';
-import { FormError } from '@/lib/forms/form-messages';
 import { useApi } from '@/lib/api/use-api';
 import { useResource } from '@/lib/api/use-resource';
+import { FormError } from '@/lib/forms/form-messages';
+import { useMailConfigured } from '@/modules/auth/use-mail-status';
+import { useOperator } from '@/modules/auth/use-operator';
 import { InviteForm } from './invite-form';
 import { MemberRow } from './member-row';
 import { inviteRoles } from './team-rules';

@@ -3,10 +3,10 @@
 import type { MessageAckData } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import { ApiError } from '@/lib/api/api-client';
 import { type AdminSocket, connectAdminSocket } from '@/lib/admin-socket';
-import { useClientConfig } from '@/lib/client-config';
+import { ApiError } from '@/lib/api/api-client';
 import { useAccessToken } from '@/lib/api/use-access-token';
+import { useClientConfig } from '@/lib/client-config';
 import { useErrorText } from '@/lib/forms/use-error-text';
 
 /** Proactive messages (`visitor:invite`) over this page's own admin socket; resolves to the chat id. */

@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { ChatEventsService, LISTENER_ORDER, type MessageAuthor } from '../events/chat-events.service.js';
-import type { PostedMessage } from '../events/posted-message.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
-import { findEgressRefusal } from '../common/egress/egress-agent.js';
 import { loadSummary } from '../chats/summary-loader.js';
+import { findEgressRefusal } from '../common/egress/egress-agent.js';
+import { ChatEventsService, LISTENER_ORDER, type MessageAuthor } from '../events/chat-events.service.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import type { Chat } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { AiChatStateService } from './ai-chat-state.service.js';

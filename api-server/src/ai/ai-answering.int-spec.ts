@@ -10,7 +10,7 @@ import type {
   MessageDto,
 } from '@chatiq/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { aiSite, type AiSite, untilPasses, putAiSettings, record, testApiKey, testKeyring } from '../../test/support/ai.js';
+import { type AiSite, aiSite, putAiSettings, record, testApiKey, testKeyring, untilPasses } from '../../test/support/ai.js';
 import { handledVisitorMessages } from '../../test/support/automation.js';
 import { api, connectAdmin, connectWidget, newClientId, ok, type WidgetSocket, widgetRoundTrip } from '../../test/support/clients.js';
 import { eventually } from '../../test/support/eventually.js';

@@ -1,9 +1,9 @@
 import { type AiSuggestionDto, aiSuggestionDtoSchema, type ChatTransitionDto, chatTransitionDtoSchema, idSchema } from '@chatiq/contracts';
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RequirePermission } from '../auth/permissions.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { AiChatStateService } from './ai-chat-state.service.js';

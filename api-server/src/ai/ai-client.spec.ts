@@ -1,8 +1,9 @@
 // The AI client against a fake OpenAI at the wire: the real `openai` SDK, real HTTP, real SSE.
-import type { AiBackend } from '@chatiq/contracts';
+
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AiBackend } from '@chatiq/contracts';
 import type { Agent } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FakeOpenAi, type RecordedRequest, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
 import { createEgressAgent, type EgressFetch, fetchThrough } from '../common/egress/egress-agent.js';
 import { parseEgressAllowList } from '../config/egress-allow-list.js';

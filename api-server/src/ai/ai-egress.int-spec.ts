@@ -3,9 +3,10 @@
 // is sent (a listener on loopback counts the connections it accepted: none), with one answer
 // whatever the target (so ports cannot be mapped), redirects are checked hop by hop, EGRESS_ALLOW
 // opens exactly what it names, and nothing a server answers is repeated to the admin.
-import type { AiDonePayload, AiSettingsDto, CreatedSiteDto, ErrorBody, MessageDto } from '@chatiq/contracts';
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AiDonePayload, AiSettingsDto, CreatedSiteDto, ErrorBody, MessageDto } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aiSite, putAiSettings, record, testApiKey, testKeyring } from '../../test/support/ai.js';
 import { api, connectWidget, newClientId, ok, registerOwner } from '../../test/support/clients.js';

@@ -3,7 +3,7 @@
 // on the site's AI settings. All of it logged at trace level, and no log line holds the key.
 import type { AiAbortedPayload, AiHandoffPayload, AiSettingsDto, ChatTransitionDto, MessageDto } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aiSite, type AiSite, record, testApiKey, testKeyring } from '../../test/support/ai.js';
+import { type AiSite, aiSite, record, testApiKey, testKeyring } from '../../test/support/ai.js';
 import { api, connectWidget, newClientId, ok } from '../../test/support/clients.js';
 import { type FakeOpenAi, type FakeOpenAiScript, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
 import { captureOutput, type OutputCapture } from '../../test/support/log-capture.js';

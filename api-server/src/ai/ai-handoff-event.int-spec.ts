@@ -2,7 +2,7 @@
 // and carries its code (`ai.handoff`, with the reason) for clients that render by code.
 import type { MessageDto } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aiSite, type AiSite, record, testApiKey, testKeyring } from '../../test/support/ai.js';
+import { type AiSite, aiSite, record, testApiKey, testKeyring } from '../../test/support/ai.js';
 import { api, connectWidget, newClientId, ok } from '../../test/support/clients.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';

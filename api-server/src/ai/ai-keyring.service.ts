@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error.js';
+import { SecretBox, SecretBoxError } from '../common/secret-box/secret-box.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { SecretBox, SecretBoxError } from '../common/secret-box/secret-box.js';
 
 /**
  * The server's keyring (`AI_SECRET_KEYS`) that seals each site's provider key at rest. Without

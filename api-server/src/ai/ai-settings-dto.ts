@@ -8,7 +8,7 @@ import {
   type AiSettingsStatus,
   aiSettingsStatusSchema,
 } from '@chatiq/contracts';
-import type { AiBackend as DbAiBackend, AiSettings } from '../generated/prisma/client.js';
+import type { AiSettings, AiBackend as DbAiBackend } from '../generated/prisma/client.js';
 
 export const DEFAULT_AI_MODEL = 'gpt-4.1-mini';
 

@@ -1,19 +1,19 @@
 import type { AiSettingsDto, ParsedAiSettingsBody } from '@chatiq/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user.js';
+import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 import { EgressService } from '../common/egress/egress.service.js';
 import { AppError } from '../common/errors/app-error.js';
+import { last4 } from '../common/secret-box/secret-box.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import type { AiSettings } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { AiClient, type AiClientSettings } from './ai-client.js';
 import { AiError, settingsStatusFor } from './ai-errors.js';
 import { AiKeyringService } from './ai-keyring.service.js';
 import { fromDbBackend, toAiSettingsDto, toDbBackend } from './ai-settings-dto.js';
-import { last4 } from '../common/secret-box/secret-box.js';
 
 /** A site's AI, ready to answer: the stored settings and the opened key (never logged, never returned). */
 export type AnsweringSettings = { row: AiSettings; client: AiClientSettings };

@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { AiHandoffReason, MessageDto } from '@chatiq/contracts';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';

@@ -1,7 +1,7 @@
 import type { AiSuggestionDto } from '@chatiq/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import type { AuthUser } from '../common/auth-user.js';
 import { ChatsService } from '../chats/chats.service.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { AiError, toAiError } from './ai-errors.js';

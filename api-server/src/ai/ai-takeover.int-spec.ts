@@ -1,12 +1,13 @@
 // Operators taking a chat from the AI while it is streaming: the stream stops at once and no AI
 // text or message appears afterwards, whether the takeover comes by join, reply or assignment,
 // from this API node or another one (Redis), and even when no abort reaches the stream at all.
+
+import { randomUUID } from 'node:crypto';
 import type { AiAbortedPayload, AiDeltaPayload, MessageDto } from '@chatiq/contracts';
 import type { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
-import { aiSite, type AiSite, untilPasses, record, testApiKey, testKeyring } from '../../test/support/ai.js';
+import { type AiSite, aiSite, record, testApiKey, testKeyring, untilPasses } from '../../test/support/ai.js';
 import { handledVisitorMessages } from '../../test/support/automation.js';
 import {
   type AdminSocket,

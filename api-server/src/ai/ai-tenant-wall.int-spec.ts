@@ -1,11 +1,12 @@
 // The tenant wall around the AI: another organization's owner and an operator of the same
 // organization not assigned to the site can neither read nor change a site's AI settings, a
 // chat's transitions, suggestions or hand-backs, nor watch its AI stream; an assigned operator can.
-import type { AiSettingsDto, ChatTransitionDto, ErrorBody } from '@chatiq/contracts';
+
 import { randomUUID } from 'node:crypto';
+import type { AiSettingsDto, ChatTransitionDto, ErrorBody } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
-import { aiSite, type AiSite, putAiSettings, record, testApiKey, testKeyring } from '../../test/support/ai.js';
+import { type AiSite, aiSite, putAiSettings, record, testApiKey, testKeyring } from '../../test/support/ai.js';
 import {
   adminRoundTrip,
   api,

@@ -2,8 +2,8 @@ import { type AnalyticsDto, analyticsDtoSchema, analyticsQuerySchema } from '@ch
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodQuery, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { AnalyticsService } from './analytics.service.js';

@@ -2,9 +2,9 @@ import {
   type AuthResponse,
   authResponseSchema,
   type ChangePasswordBody,
+  changePasswordBodySchema,
   type GoogleSignInBody,
   googleSignInBodySchema,
-  changePasswordBodySchema,
   type LoginBody,
   type LogoutBody,
   loginBodySchema,
@@ -22,12 +22,12 @@ import {
 } from '@chatiq/contracts';
 import { Body, Controller, Get, HttpCode, Ip, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { MailService } from '../mail/mail.service.js';
-import { RateLimit } from './auth-rate-limit.guard.js';
-import type { AuthUser } from '../common/auth-user.js';
 import { AuthService } from './auth.service.js';
+import { RateLimit } from './auth-rate-limit.guard.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { PasswordService } from './password.service.js';
 import { Public } from './public.decorator.js';

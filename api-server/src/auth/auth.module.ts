@@ -5,13 +5,13 @@ import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { MailModule } from '../mail/mail.module.js';
-import { AuthLimitsService } from './auth-limits.service.js';
-import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { AuthLimitsService } from './auth-limits.service.js';
+import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
 import { GoogleIdentityService } from './google-identity.service.js';
-import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { PasswordService } from './password.service.js';
 import { SessionsService } from './sessions.service.js';
 

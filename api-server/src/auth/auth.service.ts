@@ -2,14 +2,14 @@ import type { AuthResponse, GoogleSignInBody, LoginBody, RegisterBody, UserDto }
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import bcrypt from 'bcrypt';
+import type { AccessTokenClaims, AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { isUniqueViolation } from '../prisma/unique-violation.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { isUniqueViolation } from '../prisma/unique-violation.js';
 import { AuthLimitsService } from './auth-limits.service.js';
 import { GoogleIdentityService } from './google-identity.service.js';
-import type { AccessTokenClaims, AuthUser } from '../common/auth-user.js';
 import { RateLimitedError } from './rate-limited.error.js';
 import { SessionsService } from './sessions.service.js';
 

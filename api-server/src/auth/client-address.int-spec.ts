@@ -8,8 +8,9 @@
 // address, so an account guessed at from many addresses is still locked, and while it is locked
 // its owner cannot sign in from anywhere either (the right password included). Other accounts
 // are not affected by it.
-import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
+
 import { randomUUID } from 'node:crypto';
+import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganizationWithOwner } from '../../prisma/factories.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';

@@ -1,8 +1,9 @@
 // Google sign-in, verified at the wire: a local server publishes a JWKS like Google's, and the
 // tests sign ID tokens with its private key (and with keys it does not publish). No network.
-import type { AuthResponse } from '@chatiq/contracts';
+
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AuthResponse } from '@chatiq/contracts';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, registerOwner } from '../../test/support/clients.js';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { AccessTokenClaims, AuthUser } from '../common/auth-user.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import type { AccessTokenClaims, AuthUser } from '../common/auth-user.js';
 import { AuthService } from './auth.service.js';
 
 @Injectable()

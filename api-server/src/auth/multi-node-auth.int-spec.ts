@@ -1,11 +1,12 @@
 // Two API nodes over one database and one Redis: a logout on one node disconnects the user's
 // admin sockets on the other, and the rate limits and login backoff are counted across nodes.
-import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
+
 import { randomUUID } from 'node:crypto';
+import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminRoundTrip, api, connectAdmin, registerOwner } from '../../test/support/clients.js';
-import { type ApiNode, startApiNodes } from '../../test/support/test-app.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from '../../test/support/redis.js';
+import { type ApiNode, startApiNodes } from '../../test/support/test-app.js';
 
 const reachable = await requireRedisUnlessLaptop('the multi-node auth test');
 

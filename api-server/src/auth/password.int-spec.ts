@@ -1,7 +1,8 @@
 // Password change and reset by emailed link, with the mail going through a real SMTP server.
+
+import { createHash } from 'node:crypto';
 import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
 import bcrypt from 'bcrypt';
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminSocket, adminRoundTrip, api, connectAdmin, registerOwner, serverDisconnect } from '../../test/support/clients.js';
 import { type ReceivedMail, startSmtpServer } from '../../test/support/smtp.js';

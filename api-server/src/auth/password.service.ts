@@ -1,14 +1,14 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { ChangePasswordBody, PasswordResetConfirmBody } from '@chatiq/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import bcrypt from 'bcrypt';
-import { createHash, randomBytes } from 'node:crypto';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { MailService } from '../mail/mail.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { AuthLimitsService } from './auth-limits.service.js';
-import type { AuthUser } from '../common/auth-user.js';
 import { RateLimitedError } from './rate-limited.error.js';
 import { SessionsService } from './sessions.service.js';
 

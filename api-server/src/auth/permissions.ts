@@ -1,8 +1,8 @@
 import type { Role } from '@chatiq/contracts';
 import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AppError } from '../common/errors/app-error.js';
 import type { AuthUser } from '../common/auth-user.js';
+import { AppError } from '../common/errors/app-error.js';
 
 /**
  * The permission table (README-dev.md, "Roles and permissions"): which roles may do what. Routes

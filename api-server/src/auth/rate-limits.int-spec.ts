@@ -1,7 +1,8 @@
 // Per-IP rate limits on login, register, password change and reset (429 rate_limited with
 // Retry-After), and the login backoff per email — both with low limits set through the env.
-import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
+
 import { createHash, randomUUID } from 'node:crypto';
+import type { AuthResponse, ErrorBody } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganizationWithOwner } from '../../prisma/factories.js';
 import { eventually } from '../../test/support/eventually.js';

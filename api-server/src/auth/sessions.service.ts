@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
+import type { AccessTokenClaims, AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import type { AccessTokenClaims, AuthUser } from '../common/auth-user.js';
 
 /** Admin-socket rooms that let a revocation reach a user's sockets on every API node. */
 export const sessionRooms = {

@@ -2,8 +2,9 @@
 // `autoResolveAfterMinutes`: on two API nodes (Redis adapter) ticking at the same instant, the
 // chat is resolved once (one note, one status to the visitor); a chat an operator wrote in, and a
 // chat on a site with the setting off, stay open after the very tick that resolved the other.
-import type { AiDonePayload, ChatStatusPayload, ChatSummaryDto, MessageDto } from '@chatiq/contracts';
+
 import { randomUUID } from 'node:crypto';
+import type { AiDonePayload, ChatStatusPayload, ChatSummaryDto, MessageDto } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AiSite, aiSite, record, testApiKey, testKeyring } from '../../test/support/ai.js';
 import { handledVisitorMessages } from '../../test/support/automation.js';

@@ -1,10 +1,10 @@
 import type { AutoReplyDto, AutoReplyRule } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user.js';
+import { SiteCachesService } from '../common/cluster/site-caches.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { AutoReply, Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { SiteCachesService } from '../common/cluster/site-caches.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { AUTO_REPLY_RULES_CACHE, toAutoReplyDto, toRowData } from './auto-reply-rows.js';
 

@@ -1,12 +1,12 @@
 import type { SystemEvent } from '@chatiq/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import { ChatEventsService } from '../events/chat-events.service.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
 import { ChatsService } from '../chats/chats.service.js';
 import { MessagesService } from '../chats/messages.service.js';
-import type { PostedMessage } from '../events/posted-message.js';
 import { loadSummary } from '../chats/summary-loader.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import type { Chat, Message, Site, Visitor } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { isUniqueViolation } from '../prisma/unique-violation.js';

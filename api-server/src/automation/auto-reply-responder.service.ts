@@ -1,10 +1,10 @@
 import type { MessageDto } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
+import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 import type { Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
-import { matchAutoReplies, type StoredAutoReplyRule } from './auto-reply-matcher.js';
 import { AutoReplyFiringService } from './auto-reply-firing.service.js';
+import { matchAutoReplies, type StoredAutoReplyRule } from './auto-reply-matcher.js';
 import { AUTO_REPLY_RULES_CACHE, toRule } from './auto-reply-rows.js';
 import { businessStatus } from './business-hours.js';
 import { BusinessHoursService } from './business-hours.service.js';

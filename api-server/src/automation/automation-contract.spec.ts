@@ -7,8 +7,8 @@ import {
   quickTemplateSchema,
   toValidationIssues,
 } from '@chatiq/contracts';
-import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 
 function issues(schema: z.ZodType, value: unknown) {
   const result = schema.safeParse(value);

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ChatEventsService, type ChatEventMap, LISTENER_ORDER, type MessageStoredEvent } from '../events/chat-events.service.js';
+import { type ChatEventMap, ChatEventsService, LISTENER_ORDER, type MessageStoredEvent } from '../events/chat-events.service.js';
 import type { PostedMessage } from '../events/posted-message.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { AutoReplyResponderService } from './auto-reply-responder.service.js';

@@ -2,8 +2,9 @@
 // once, a NO_REPLY rule answers once, a visitor message seen by both nodes is answered once, and
 // the team is mailed once. The nodes' scheduler ticks are run here, both at the same instant (the
 // race the conditional writes must win), rather than left to their timers, which rarely collide.
-import type { AuthResponse, BusinessStatusPayload, MessageDto } from '@chatiq/contracts';
+
 import { randomUUID } from 'node:crypto';
+import type { AuthResponse, BusinessStatusPayload, MessageDto } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRule, createSiteOver, joinVisitor, type Visitor } from '../../test/support/automation.js';
 import {
@@ -22,9 +23,9 @@ import { eventually } from '../../test/support/eventually.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from '../../test/support/redis.js';
 import { startSmtpServer } from '../../test/support/smtp.js';
 import { type ApiNode, startApiNodes } from '../../test/support/test-app.js';
-import { ChatEventsService } from '../events/chat-events.service.js';
 import { toMessageDto } from '../chats/chat-dto.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { AutomationSchedulerService } from './automation-scheduler.service.js';
 

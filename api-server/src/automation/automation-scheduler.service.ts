@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import { AiAutoResolveService } from './ai-auto-resolve.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
+import { AiAutoResolveService } from './ai-auto-resolve.service.js';
 import { BusinessHoursService } from './business-hours.service.js';
 import { Clock } from './clock.js';
 import { FollowUpsService } from './follow-ups.service.js';

@@ -6,10 +6,10 @@ import {
 } from '@chatiq/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user.js';
+import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 import type { BusinessHours } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
-import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { businessStatus } from './business-hours.js';
 import { Clock } from './clock.js';

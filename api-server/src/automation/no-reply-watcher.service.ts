@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { matchAutoReplies } from './auto-reply-matcher.js';
 import { AutoReplyFiringService } from './auto-reply-firing.service.js';
+import { matchAutoReplies } from './auto-reply-matcher.js';
 import { toRule } from './auto-reply-rows.js';
 
 /**

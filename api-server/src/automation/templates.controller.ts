@@ -2,9 +2,9 @@ import { idSchema, listTemplatesQuerySchema, type QuickTemplateDto, quickTemplat
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RequirePermission } from '../auth/permissions.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { TemplatesService } from './templates.service.js';

@@ -2,13 +2,13 @@ import type { visitorTranscriptPayloadSchema } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { ChatsService } from '../chats/chats.service.js';
-import { ChatEventsService } from '../events/chat-events.service.js';
+import { siteTimeZone } from '../chats/transcript-format.js';
 import { AppError } from '../common/errors/app-error.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
 import type { Chat, Message, Site } from '../generated/prisma/client.js';
 import { MailService } from '../mail/mail.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visitorTranscriptMail } from './visitor-transcript-mail.js';
-import { siteTimeZone } from '../chats/transcript-format.js';
 
 type TranscriptRequest = z.output<typeof visitorTranscriptPayloadSchema>;
 

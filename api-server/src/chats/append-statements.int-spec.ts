@@ -10,8 +10,9 @@
 // with nothing in flight, goes by APPEND; messages of different chats appended in the same turn
 // go together by APPEND_BATCH. So the "batched" twin's every message is appended together with a
 // message of a companion chat.
-import type { AuthorKind, SystemEvent } from '@chatiq/contracts';
+
 import { randomUUID } from 'node:crypto';
+import type { AuthorKind, SystemEvent } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganizationWithOwner, createSite, createUser } from '../../prisma/factories.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';

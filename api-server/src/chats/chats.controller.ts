@@ -12,10 +12,10 @@ import {
   transcriptQuerySchema,
 } from '@chatiq/contracts';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../common/auth-user.js';
+import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodQuery, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { ChatsService } from './chats.service.js';

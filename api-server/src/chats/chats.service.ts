@@ -1,28 +1,28 @@
+import { randomUUID } from 'node:crypto';
 import type {
   AdminJoinResult,
   adminJoinPayloadSchema,
   adminMessagePayloadSchema,
-  visitorInvitePayloadSchema,
   ChatSummaryDto,
   ListChatsQuery,
   ListMessagesQuery,
   MessageDto,
   SystemEvent,
+  visitorInvitePayloadSchema,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
+import type { ChatChange } from '../events/chat-change.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import type { Chat, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
-import type { ChatChange } from '../events/chat-change.js';
-import { ChatEventsService } from '../events/chat-events.service.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { type AppendResult, MessagesService, type NewMessage } from './messages.service.js';
-import type { PostedMessage } from '../events/posted-message.js';
 import { loadSummary } from './summary-loader.js';
 import { siteTimeZone } from './transcript-format.js';
 import { VisitorChatsService } from './visitor-chats.service.js';

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { AuthorKind, ChatSummaryDto, SystemEvent } from '@chatiq/contracts';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { Message } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { isUniqueViolation } from '../prisma/unique-violation.js';

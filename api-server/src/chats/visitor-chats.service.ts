@@ -1,22 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import type {
-  visitorIdentifyPayloadSchema,
   VisitorJoinResult,
+  visitorIdentifyPayloadSchema,
   visitorJoinPayloadSchema,
   visitorMessagePayloadSchema,
   visitorPagePayloadSchema,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../common/errors/app-error.js';
 import { ContactGateService, contactBlocked } from '../contacts/contact-gate.service.js';
+import { ChatEventsService } from '../events/chat-events.service.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import type { Chat, Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { toMessageDto } from './chat-dto.js';
-import { ChatEventsService } from '../events/chat-events.service.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { MessagesService, type NewMessage } from './messages.service.js';
-import type { PostedMessage } from '../events/posted-message.js';
 import { loadSummary } from './summary-loader.js';
 
 type VisitorJoin = z.output<typeof visitorJoinPayloadSchema>;

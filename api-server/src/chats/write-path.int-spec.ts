@@ -2,12 +2,12 @@
 // an auto-reply, a system note), the chats domain announces it once as `messageStored`, and the
 // same things follow: fan-out, the AI answering or stepping aside, auto-replies and follow-ups.
 // Real PostgreSQL, real sockets, real multipart uploads; OpenAI faked at the wire.
-import type { AiAbortedPayload, AiDeltaPayload, AttachmentUploadResult, CreatedSiteDto, MessageDto } from '@chatiq/contracts';
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AiAbortedPayload, AiDeltaPayload, AttachmentUploadResult, CreatedSiteDto, MessageDto } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AiAnswerService } from '../ai/ai-answer.service.js';
 import { putAiSettings, record, testApiKey, testKeyring, untilPasses } from '../../test/support/ai.js';
 import { addRule, handledVisitorMessages } from '../../test/support/automation.js';
 import {
@@ -24,8 +24,9 @@ import {
 import { eventually } from '../../test/support/eventually.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../../test/support/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
-import { tinyPng } from '../uploads/test-files.js';
+import { AiAnswerService } from '../ai/ai-answer.service.js';
 import { ChatEventsService, type MessageAuthor } from '../events/chat-events.service.js';
+import { tinyPng } from '../uploads/test-files.js';
 
 const ORIGIN = 'https://shop.example';
 /** 60 words, 40 ms apart: about 2.4 s of streaming, long enough to interrupt. */

@@ -1,4 +1,4 @@
-import { configSchema, type AppConfig } from './config.schema.js';
+import { type AppConfig, configSchema } from './config.schema.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -6,7 +6,7 @@ import type {
   ContactVisitorDto,
   LabelDto,
 } from '@chatiq/contracts';
-import type { Contact, ContactAttributeType as DbAttributeType, ContactNote, Label, Visitor } from '../generated/prisma/client.js';
+import type { Contact, ContactNote, ContactAttributeType as DbAttributeType, Label, Visitor } from '../generated/prisma/client.js';
 
 export function toLabelDto(label: Label): LabelDto {
   return {

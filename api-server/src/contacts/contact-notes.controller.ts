@@ -1,9 +1,9 @@
 import { type ContactNoteBody, type ContactNoteDto, contactNoteBodySchema, contactNoteDtoSchema, idSchema } from '@chatiq/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RequirePermission } from '../auth/permissions.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { ContactNotesService } from './contact-notes.service.js';

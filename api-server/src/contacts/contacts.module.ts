@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EventsModule } from '../events/events.module.js';
 import { ChatsModule } from '../chats/chats.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ContactAttributesController } from './contact-attributes.controller.js';
 import { ContactAttributesService } from './contact-attributes.service.js';

@@ -8,8 +8,8 @@ import type {
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import type { AuthUser } from '../common/auth-user.js';
 import { chatSummaryInclude, toChatSummaryDto } from '../chats/chat-dto.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { type Contact, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';

@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
 import type { ReadEventPayload } from '@chatiq/contracts';
+import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user.js';
 import type { Site } from '../generated/prisma/client.js';
 import type { ChatChange } from './chat-change.js';

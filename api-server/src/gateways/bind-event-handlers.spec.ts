@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   type Ack,
   ackData,
@@ -8,8 +10,6 @@ import {
   widgetClientEvents,
 } from '@chatiq/contracts';
 import { Logger } from '@nestjs/common';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';

@@ -1,11 +1,11 @@
 import { type ListLiveVisitorsQuery, type LiveVisitorDto, listLiveVisitorsQuerySchema, liveVisitorDtoSchema } from '@chatiq/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { LiveVisitorsService } from '../chats/live-visitors.service.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodQuery, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
-import { LiveVisitorsService } from '../chats/live-visitors.service.js';
 
 @ApiTags('live visitors')
 @ApiBearerAuth()

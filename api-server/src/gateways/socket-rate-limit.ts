@@ -1,5 +1,5 @@
-import type { Socket } from 'socket.io';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Socket } from 'socket.io';
 
 export type RateLimitVerdict = 'ok' | 'limited' | 'disconnect';
 

@@ -1,11 +1,12 @@
 // The database going away while the API runs: /health says so with 503, requests get a typed
 // `database_unavailable`, the process stays up, and it recovers when the database returns.
-import type { ErrorBody, HealthDto } from '@chatiq/contracts';
-import { createDatabase, type EmbeddedServer, freePort, startEmbeddedPostgres } from '@chatiq/dev-postgres';
-import type { INestApplication } from '@nestjs/common';
+
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ErrorBody, HealthDto } from '@chatiq/contracts';
+import { createDatabase, type EmbeddedServer, freePort, startEmbeddedPostgres } from '@chatiq/dev-postgres';
+import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../test/support/clients.js';
 import { listenOnFreePort, TEST_JWT_SECRET } from '../../test/support/test-app.js';

@@ -1,4 +1,4 @@
-import { healthDtoSchema, type HealthDto } from '@chatiq/contracts';
+import { type HealthDto, healthDtoSchema } from '@chatiq/contracts';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';

@@ -1,7 +1,7 @@
 import type { LabelDto } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../common/auth-user.js';
 import { ChatsService } from '../chats/chats.service.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { toLabelDto } from '../contacts/contact-dto.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';

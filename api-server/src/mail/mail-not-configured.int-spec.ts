@@ -3,8 +3,9 @@
 // registers, invites an operator (and gets the link to pass on, as the only one), the operator
 // joins, someone asks for a password reset and a reset is confirmed. With SMTP the link is mailed
 // and never in the answer.
-import type { AuthResponse, CreatedInvitationDto, ErrorBody, InvitationDto, MailStatusDto } from '@chatiq/contracts';
+
 import { createHash } from 'node:crypto';
+import type { AuthResponse, CreatedInvitationDto, ErrorBody, InvitationDto, MailStatusDto } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, registerOwner } from '../../test/support/clients.js';
 import { eventually } from '../../test/support/eventually.js';

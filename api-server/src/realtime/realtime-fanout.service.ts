@@ -1,8 +1,8 @@
 import {
   type AdminClientToServerEvents,
-  type ChatStatus,
   type AdminServerToClientEvents,
   CHAT_SUMMARY_BATCH_MS,
+  type ChatStatus,
   type ChatSummaryDto,
   type LabelsUpdatedPayload,
   type MessageDto,
@@ -15,8 +15,8 @@ import {
 } from '@chatiq/contracts';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import { rooms } from './rooms.js';
 import { SiteCachesService } from '../common/cluster/site-caches.service.js';
+import { rooms } from './rooms.js';
 
 export type WidgetNamespace = Namespace<WidgetClientToServerEvents, WidgetServerToClientEvents>;
 export type AdminNamespace = Namespace<AdminClientToServerEvents, AdminServerToClientEvents>;

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error.js';
 import { SecretBox, SecretBoxError } from '../common/secret-box/secret-box.js';
 import { APP_CONFIG } from '../config/config.module.js';

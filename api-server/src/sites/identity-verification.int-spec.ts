@@ -2,6 +2,8 @@
 // lazily created for old sites), and `visitor:identify` with a user id and its HMAC over a real
 // socket.io-client: a valid hash is stored and shown to operators, every wrong one is refused
 // with identity_invalid and changes nothing. The server logs at trace, and no line holds a secret.
+
+import { createHmac, randomBytes } from 'node:crypto';
 import type {
   Ack,
   ChatSummaryDto,
@@ -13,7 +15,6 @@ import type {
   VisitorIdentifyAck,
   VisitorIdentifyPayload,
 } from '@chatiq/contracts';
-import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
 import { testKeyring } from '../../test/support/ai.js';

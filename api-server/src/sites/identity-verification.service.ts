@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error.js';
 import { IdentitySecretsService } from './identity-secrets.service.js';
 

@@ -1,7 +1,7 @@
 import {
   type CreatedSiteDto,
-  createSiteBodySchema,
   createdSiteDtoSchema,
+  createSiteBodySchema,
   type IdentitySecretDto,
   identitySecretDtoSchema,
   idSchema,
@@ -17,8 +17,8 @@ import {
 } from '@chatiq/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { SitesService } from './sites.service.js';

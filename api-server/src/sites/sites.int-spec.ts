@@ -1,9 +1,9 @@
 import type { CreatedSiteDto, ErrorBody, RotatedSiteKeyDto, SiteDetailDto, SiteDto } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
-import type { Role } from '../generated/prisma/client.js';
 import { api, registerOwner } from '../../test/support/clients.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import type { Role } from '../generated/prisma/client.js';
 import { hashApiKey } from './site-keys.js';
 
 describe('sites: read, edit, rotate the key, delete', () => {

@@ -1,10 +1,11 @@
 // GET /team/colleagues?siteId=: whom a chat of a site can be transferred to, for every role, only
 // for a site the caller can see; the list matches who `chat:assign` accepts.
-import type { AuthResponse, ColleagueDto, CreatedSiteDto, ErrorBody, Role } from '@chatiq/contracts';
+
 import { randomUUID } from 'node:crypto';
+import type { AuthResponse, ColleagueDto, CreatedSiteDto, ErrorBody, Role } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
-import { api, connectAdmin, connectWidget, newClientId, ok, registerOwner, type AdminSocket } from '../../test/support/clients.js';
+import { type AdminSocket, api, connectAdmin, connectWidget, newClientId, ok, registerOwner } from '../../test/support/clients.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 
 const PASSWORD = 'correct-horse-battery';

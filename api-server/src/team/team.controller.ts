@@ -1,19 +1,19 @@
 import {
   type AcceptInvitationBody,
-  acceptInvitationBodySchema,
   type AuthResponse,
+  acceptInvitationBodySchema,
   authResponseSchema,
   type ColleagueDto,
-  colleagueDtoSchema,
   type CreatedInvitationDto,
   type CreateInvitationBody,
+  colleagueDtoSchema,
   createdInvitationDtoSchema,
   createInvitationBodySchema,
   type InvitationDto,
+  idSchema,
   invitationDtoSchema,
   type ListColleaguesQuery,
   listColleaguesQuerySchema,
-  idSchema,
   type MemberDto,
   memberDtoSchema,
   type UpdateMemberBody,
@@ -22,11 +22,11 @@ import {
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RateLimit } from '../auth/auth-rate-limit.guard.js';
-import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RequirePermission } from '../auth/permissions.js';
 import { Public } from '../auth/public.decorator.js';
 import { RetryAfterInterceptor } from '../auth/retry-after.interceptor.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { TeamService } from './team.service.js';

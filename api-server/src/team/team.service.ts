@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type {
   AcceptInvitationBody,
   AuthResponse,
@@ -11,11 +12,10 @@ import type {
 } from '@chatiq/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import bcrypt from 'bcrypt';
-import { createHash, randomBytes } from 'node:crypto';
-import type { AuthUser } from '../common/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { assertCan } from '../auth/permissions.js';
 import { SessionsService } from '../auth/sessions.service.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';

@@ -1,8 +1,8 @@
 import {
   ATTACHMENT_FILE_FIELD,
+  type AttachmentUploadResult,
   attachmentUploadFieldsSchema,
   attachmentUploadResultSchema,
-  type AttachmentUploadResult,
   idSchema,
 } from '@chatiq/contracts';
 import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
@@ -10,8 +10,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { ApiAttachmentUpload } from './api-multipart.js';

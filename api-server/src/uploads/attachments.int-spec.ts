@@ -1,5 +1,11 @@
 // Chat attachments over real HTTP multipart (fetch + FormData + Blob), a real PostgreSQL, real
 // sockets and the local-disk storage in a temporary folder.
+
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type {
   AdminJoinResult,
   AttachmentMessageDto,
@@ -11,11 +17,6 @@ import type {
   VisitorJoinResult,
 } from '@chatiq/contracts';
 import { attachmentPath, attachmentUploadResultSchema, formatBytes, widgetAttachmentPath } from '@chatiq/contracts';
-import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
 import {

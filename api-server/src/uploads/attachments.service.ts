@@ -1,20 +1,20 @@
+import type { Readable } from 'node:stream';
 import {
   type AttachmentMessageDto,
-  type MessageDto,
   type AttachmentMimeType,
   type AttachmentUploadResult,
   type attachmentUploadFieldsSchema,
+  type MessageDto,
   type widgetAttachmentQuerySchema,
   type widgetAttachmentUploadFieldsSchema,
 } from '@chatiq/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Readable } from 'node:stream';
 import type { z } from 'zod';
-import type { AuthUser } from '../common/auth-user.js';
 import { ChatsService } from '../chats/chats.service.js';
-import type { PostedMessage } from '../events/posted-message.js';
 import { VisitorChatsService } from '../chats/visitor-chats.service.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
+import type { PostedMessage } from '../events/posted-message.js';
 import type { Message } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { SitesService } from '../sites/sites.service.js';

@@ -3,8 +3,8 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { AttachmentMeta, AttachmentStorage, StoredAttachment } from './attachment-storage.js';
 import { isAttachmentKey } from './attachment-keys.js';
+import type { AttachmentMeta, AttachmentStorage, StoredAttachment } from './attachment-storage.js';
 
 /**
  * Attachments as files under one directory, sharded by the key's first characters

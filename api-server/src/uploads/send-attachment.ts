@@ -1,5 +1,5 @@
-import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import type { Response } from 'express';
 import type { AttachmentDownload } from './attachments.service.js';
 import { attachmentHeaders } from './download-headers.js';
 

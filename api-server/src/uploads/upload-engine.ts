@@ -1,9 +1,9 @@
-import { TEXT_ATTACHMENT_EXTENSIONS } from '@chatiq/contracts';
-import type { Request } from 'express';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import type { AttachmentStorage } from './attachment-storage.js';
+import { TEXT_ATTACHMENT_EXTENSIONS } from '@chatiq/contracts';
+import type { Request } from 'express';
 import { newAttachmentKey } from './attachment-keys.js';
+import type { AttachmentStorage } from './attachment-storage.js';
 
 /** How many leading bytes are kept for type sniffing (file-type needs ~4 kB; more costs nothing). */
 export const SNIFF_BYTES = 64 * 1024;

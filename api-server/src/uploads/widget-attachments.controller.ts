@@ -1,7 +1,7 @@
 import {
   ATTACHMENT_FILE_FIELD,
-  attachmentUploadResultSchema,
   type AttachmentUploadResult,
+  attachmentUploadResultSchema,
   idSchema,
   widgetAttachmentQuerySchema,
   widgetAttachmentUploadFieldsSchema,
@@ -11,6 +11,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
+import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 import { Public } from '../auth/public.decorator.js';
 import { ApiZodQuery, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
@@ -24,7 +25,6 @@ import {
   MultipartFormOnlyInterceptor,
   widgetRequestOrigin,
 } from './upload-request.js';
-import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 
 /** The visitor's attachments, for the widget: identified by site public id + visitor id, and the page's origin. */
 @ApiTags('widget')

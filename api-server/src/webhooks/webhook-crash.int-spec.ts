@@ -1,18 +1,19 @@
 // A delivery in flight when the API dies (SIGKILL: no shutdown, no cleanup) is not lost: the job
 // stays in the queue's table, expires once its attempt cannot still be running, and the restarted
 // API delivers it. Runs the built API (dist/) as a child process: `pnpm --filter @chatiq/api-server build` first.
-import type { WebhookDeliveryDto, WebhookWithSecretDto } from '@chatiq/contracts';
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { WebhookDeliveryDto, WebhookWithSecretDto } from '@chatiq/contracts';
 import { freePort } from '@chatiq/dev-postgres';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testKeyring } from '../../test/support/ai.js';
 import { api, registerOwner } from '../../test/support/clients.js';
 import { eventually } from '../../test/support/eventually.js';
 import { apiRoot } from '../../test/support/migrate.js';
 import { freshDatabase, TEST_JWT_SECRET } from '../../test/support/test-app.js';
 import { startWebhookReceiver } from '../../test/support/webhook-receiver.js';
-import { testKeyring } from '../../test/support/ai.js';
 
 describe('webhooks across an API crash', () => {
   const main = path.join(apiRoot, 'dist', 'src', 'main.js');

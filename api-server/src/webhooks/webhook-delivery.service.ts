@@ -1,8 +1,8 @@
 import { WEBHOOK_HEADERS, type WebhookEvent } from '@chatiq/contracts';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'pg-boss';
-import { findEgressRefusal } from '../common/egress/egress-agent.js';
 import { EgressService } from '../common/egress/egress.service.js';
+import { findEgressRefusal } from '../common/egress/egress-agent.js';
 import { SecretBoxError } from '../common/secret-box/secret-box.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';

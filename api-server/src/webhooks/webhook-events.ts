@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type ChatStatus,
   type ChatSummaryDto,
@@ -7,7 +8,6 @@ import {
   type WebhookEvent,
   type WebhookMessage,
 } from '@chatiq/contracts';
-import { randomUUID } from 'node:crypto';
 
 /** The public shapes of a chat and a message in webhook events (the contract's `webhooks.ts`). */
 export function webhookChat(chat: ChatSummaryDto): WebhookChat {

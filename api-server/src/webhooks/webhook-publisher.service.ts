@@ -1,7 +1,7 @@
 import type { WebhookEvent, WebhookEventType } from '@chatiq/contracts';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { type ChatEventMap, ChatEventsService, LISTENER_ORDER, type MessageStoredEvent } from '../events/chat-events.service.js';
 import { ChatSummariesService } from '../chats/chat-summaries.service.js';
+import { type ChatEventMap, ChatEventsService, LISTENER_ORDER, type MessageStoredEvent } from '../events/chat-events.service.js';
 import { chatAssignedEvent, chatCreatedEvent, chatStatusChangedEvent, messageEvent } from './webhook-events.js';
 import { WebhookQueueService } from './webhook-queue.service.js';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service.js';

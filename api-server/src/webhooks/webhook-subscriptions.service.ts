@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type {
   CreateWebhookBody,
   RotateWebhookSecretBody,
@@ -7,13 +8,12 @@ import type {
   WebhookWithSecretDto,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import type { AuthUser } from '../common/auth-user.js';
-import { AppError } from '../common/errors/app-error.js';
+import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 import { EgressService } from '../common/egress/egress.service.js';
+import { AppError } from '../common/errors/app-error.js';
 import type { WebhookSubscription } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 import { WebhookSecretsService } from './webhook-secrets.service.js';
 
 /** What the hot path needs to know of an organization's enabled subscriptions. */

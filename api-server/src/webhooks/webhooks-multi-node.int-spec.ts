@@ -1,17 +1,18 @@
 // Two API nodes over one database and one Redis, each running the webhook queue's worker: every
 // event is delivered once, whichever node stored the change and whichever worker claims the job;
 // a subscription made on one node is seen at once by the other, which had cached "none".
-import { type AuthResponse, type WebhookWithSecretDto } from '@chatiq/contracts';
+
 import { randomUUID } from 'node:crypto';
+import { type AuthResponse, type WebhookWithSecretDto } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrismaService } from '../prisma/prisma.service.js';
+import { testKeyring } from '../../test/support/ai.js';
 import { createSiteOver, joinVisitor, type Visitor } from '../../test/support/automation.js';
 import { api, registerOwner } from '../../test/support/clients.js';
 import { eventually } from '../../test/support/eventually.js';
 import { requireRedisUnlessLaptop, TEST_REDIS_URL } from '../../test/support/redis.js';
 import { type ApiNode, startApiNodes } from '../../test/support/test-app.js';
 import { startWebhookReceiver } from '../../test/support/webhook-receiver.js';
-import { testKeyring } from '../../test/support/ai.js';
+import { PrismaService } from '../prisma/prisma.service.js';
 
 const reachable = await requireRedisUnlessLaptop('the webhook multi-node test');
 

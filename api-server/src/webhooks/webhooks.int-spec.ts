@@ -6,8 +6,8 @@ import {
   type VisitorJoinResult,
   type WebhookDeliveryDto,
   type WebhookDto,
-  webhookEventSchema,
   type WebhookWithSecretDto,
+  webhookEventSchema,
 } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testKeyring } from '../../test/support/ai.js';

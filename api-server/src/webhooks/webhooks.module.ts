@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { EventsModule } from '../events/events.module.js';
-import { ClusterModule } from '../common/cluster/cluster.module.js';
 import { ChatsModule } from '../chats/chats.module.js';
+import { ClusterModule } from '../common/cluster/cluster.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';

@@ -10,14 +10,14 @@ import {
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { AuthUser } from '../common/auth-user.js';
+import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Public } from '../auth/public.decorator.js';
+import type { AuthUser } from '../common/auth-user.js';
 import { ApiZodBody, ApiZodResponse } from '../common/validation/api-schema.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { SitesService } from '../sites/sites.service.js';
 import { WidgetSettingsService } from './widget-settings.service.js';
-import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 
 @ApiTags('widget settings')
 @ApiBearerAuth()

@@ -1,7 +1,8 @@
 // Helpers for AI assistant tests: a keyring, a site with the AI on against the fake OpenAI, and a
 // recorder of socket events in arrival order.
-import type { AiSettingsBody, AiSettingsDto, AuthResponse, CreatedSiteDto } from '@chatiq/contracts';
+
 import { randomBytes } from 'node:crypto';
+import type { AiSettingsBody, AiSettingsDto, AuthResponse, CreatedSiteDto } from '@chatiq/contracts';
 import type { Socket } from 'socket.io-client';
 import { api, registerOwner } from './clients.js';
 import type { FakeOpenAi } from './fake-openai-server.js';

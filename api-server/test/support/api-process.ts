@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@chatiq/dev-postgres';
-import { freshDatabase, TEST_JWT_SECRET } from './test-app.js';
 import { apiRoot } from './migrate.js';
+import { freshDatabase, TEST_JWT_SECRET } from './test-app.js';
 
 export type ApiProcess = {
   /** http://127.0.0.1:<port> */

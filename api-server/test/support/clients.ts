@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Ack,
   ADMIN_NAMESPACE,
@@ -6,13 +7,12 @@ import {
   type AuthResponse,
   type ChatSummaryDto,
   type ChatsUpdatedPayload,
-  type ServerErrorPayload,
   CONTRACT_VERSION,
+  type ServerErrorPayload,
   WIDGET_NAMESPACE,
   type WidgetClientToServerEvents,
   type WidgetServerToClientEvents,
 } from '@chatiq/contracts';
-import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 
 export type WidgetSocket = Socket<WidgetServerToClientEvents, WidgetClientToServerEvents>;

@@ -1,5 +1,5 @@
-import type { Ack, CreatedSiteDto, VisitorIdentifyAck, VisitorIdentifyPayload, VisitorJoinResult } from '@chatiq/contracts';
 import { createHmac, randomBytes } from 'node:crypto';
+import type { Ack, CreatedSiteDto, VisitorIdentifyAck, VisitorIdentifyPayload, VisitorJoinResult } from '@chatiq/contracts';
 import { createUser } from '../../prisma/factories.js';
 import type { Role } from '../../src/generated/prisma/client.js';
 import { api, connectWidget, newClientId, ok, type WidgetSocket } from './clients.js';

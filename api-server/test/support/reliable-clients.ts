@@ -1,18 +1,19 @@
 // Clients that behave like the widget and the admin panel when the network misbehaves: they keep
 // every message until it is acknowledged and resend it (same client id) after a reconnect, and
 // on every (re)connect they resume after the last sequence number they saw.
+
+import { randomUUID } from 'node:crypto';
 import {
   ADMIN_NAMESPACE,
-  resumeSeq,
   type AdminClientToServerEvents,
   type AdminServerToClientEvents,
   CONTRACT_VERSION,
   type MessageDto,
+  resumeSeq,
   WIDGET_NAMESPACE,
   type WidgetClientToServerEvents,
   type WidgetServerToClientEvents,
 } from '@chatiq/contracts';
-import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 
 const RECONNECT = { reconnection: true, reconnectionDelay: 50, reconnectionDelayMax: 300, randomizationFactor: 0.5 };

@@ -1,6 +1,6 @@
 // Analytics (admin panel): conversation figures over a date range.
 import { z } from 'zod';
-import { timeZoneSchema, localDateSchema } from './automation.js';
+import { localDateSchema, timeZoneSchema } from './automation.js';
 import { idSchema } from './common.js';
 
 /** Longest range one request may cover, in days. */

@@ -6,9 +6,9 @@ import {
   ERROR_STATUS,
   isCompatibleContract,
   passwordSchema,
-  utf8Length,
   registerBodySchema,
   toValidationIssues,
+  utf8Length,
   visitorMessagePayloadSchema,
   widgetClientEventSchemas,
 } from './index.js';

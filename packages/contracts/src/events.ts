@@ -13,8 +13,8 @@ import type { ChatStatus, ChatSummaryDto, MessageDto } from './chats.js';
 import { ackData, type ClientEvents, type ClientToServerEventsOf, payloadSchemasOf } from './client-events.js';
 import { clientMessageIdSchema, idSchema, MAX_SEQ, messageTextSchema } from './common.js';
 import { MAX_ATTRIBUTE_TEXT, MAX_ATTRIBUTES_PER_WRITE } from './contacts.js';
-import type { LabelsUpdatedPayload } from './labels.js';
 import type { ErrorCode, ValidationIssue } from './errors.js';
+import type { LabelsUpdatedPayload } from './labels.js';
 import type { WidgetSettingsPayload } from './widget-settings.js';
 
 export { ADMIN_NAMESPACE, WIDGET_NAMESPACE } from './namespaces.js';

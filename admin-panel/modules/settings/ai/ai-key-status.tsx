@@ -3,8 +3,8 @@
 import type { AiSettingsDto } from '@chatiq/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { FormError } from '@/lib/forms/form-messages';
 import { useApi } from '@/lib/api/use-api';
+import { FormError } from '@/lib/forms/form-messages';
 
 /** The stored key (its last 4 characters only), what the provider said about it, and a re-check. */
 export function AiKeyStatus({

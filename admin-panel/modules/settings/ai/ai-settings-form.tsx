@@ -4,11 +4,11 @@ import { type AiSettingsDto, aiSettingsBodySchema } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '@/lib/api/api-client';
+import { useApi } from '@/lib/api/use-api';
 import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
 import { FieldError, FormError, SavedNote } from '@/lib/forms/form-messages';
-import { useApi } from '@/lib/api/use-api';
-import { type AiForm, aiBodyFromForm, aiFormFromDto } from './ai-form';
 import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { type AiForm, aiBodyFromForm, aiFormFromDto } from './ai-form';
 
 const FIELDS = [
   'enabled',

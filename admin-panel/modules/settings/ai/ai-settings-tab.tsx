@@ -2,9 +2,9 @@
 
 import type { AiSettingsDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
+import { useResource } from '@/lib/api/use-resource';
 import { FormError } from '@/lib/forms/form-messages';
 import { useSelectedSite } from '@/modules/settings/selected-site';
-import { useResource } from '@/lib/api/use-resource';
 import { AiKeyStatus } from './ai-key-status';
 import { AiSettingsForm } from './ai-settings-form';
 import { AiUsage } from './ai-usage';

@@ -3,8 +3,8 @@
 import type { AiUsageDayDto } from '@chatiq/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { FormError } from '@/lib/forms/form-messages';
 import { useResource } from '@/lib/api/use-resource';
+import { FormError } from '@/lib/forms/form-messages';
 import { EmptyState } from '@/modules/ui/empty-state';
 import { usageSeries, usageTotals } from './usage-series';
 

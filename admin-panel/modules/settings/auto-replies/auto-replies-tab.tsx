@@ -3,10 +3,10 @@
 import type { AutoReplyDto, MemberDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useState } from 'react';
-import { FormError } from '@/lib/forms/form-messages';
-import { useSelectedSite } from '@/modules/settings/selected-site';
 import { useApi } from '@/lib/api/use-api';
 import { useResource } from '@/lib/api/use-resource';
+import { FormError } from '@/lib/forms/form-messages';
+import { useSelectedSite } from '@/modules/settings/selected-site';
 import { EmptyState } from '@/modules/ui/empty-state';
 import { AutoReplyForm } from './auto-reply-form';
 import { emptyAutoReplyForm, formFromRule, moveRule, nextPosition, ruleBody } from './auto-reply-form-model';

@@ -3,11 +3,11 @@
 import { type AutoReplyDto, autoReplyRuleSchema, autoReplyTriggerSchema, type MemberDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
+import { useApi } from '@/lib/api/use-api';
 import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
 import { FieldError, FormError } from '@/lib/forms/form-messages';
-import { useApi } from '@/lib/api/use-api';
-import { type AutoReplyForm as Form, ruleBodyFromForm } from './auto-reply-form-model';
 import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { type AutoReplyForm as Form, ruleBodyFromForm } from './auto-reply-form-model';
 
 const FIELDS = [
   'trigger',

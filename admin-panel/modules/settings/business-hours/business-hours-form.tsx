@@ -3,14 +3,14 @@
 import { type BusinessHoursDto, type BusinessHoursSettingsInput, businessHoursSettingsSchema } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
+import { useApi } from '@/lib/api/use-api';
 import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
 import { FieldError, FormError, SavedNote } from '@/lib/forms/form-messages';
-import { useApi } from '@/lib/api/use-api';
+import { useContractSubmit } from '@/lib/forms/use-contract-submit';
 import { ExceptionsEditor } from './exceptions-editor';
 import { TimeZoneField } from './time-zone-field';
 import { WeeklyEditor } from './weekly-editor';
 import { editableHours } from './weekly-intervals';
-import { useContractSubmit } from '@/lib/forms/use-contract-submit';
 
 type Form = Required<Omit<BusinessHoursSettingsInput, 'offHoursMessage'>> & { offHoursMessage: string };
 

@@ -2,9 +2,9 @@
 
 import type { BusinessHoursDto, BusinessStatusPayload } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
+import { useResource } from '@/lib/api/use-resource';
 import { FormError } from '@/lib/forms/form-messages';
 import { useSelectedSite } from '@/modules/settings/selected-site';
-import { useResource } from '@/lib/api/use-resource';
 import { BusinessHoursForm } from './business-hours-form';
 import { BusinessStatus } from './business-status';
 

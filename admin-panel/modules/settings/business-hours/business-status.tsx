@@ -2,8 +2,8 @@
 
 import type { BusinessStatusPayload } from '@chatiq/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
-import { FormError } from '@/lib/forms/form-messages';
 import type { Resource } from '@/lib/api/use-resource';
+import { FormError } from '@/lib/forms/form-messages';
 
 /** Whether the widget shows the site online now, and until when (in the site's time zone). */
 export function BusinessStatus({ status, timeZone }: { status: Resource<BusinessStatusPayload>; timeZone: string }) {

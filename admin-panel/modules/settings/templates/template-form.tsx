@@ -5,11 +5,11 @@ import { renderTemplate, TEMPLATE_VARIABLES } from '@chatiq/contracts/protocol';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '@/lib/api/api-client';
+import { useApi } from '@/lib/api/use-api';
 import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
 import { FieldError, FormError } from '@/lib/forms/form-messages';
-import { useApi } from '@/lib/api/use-api';
-import { insertAtCursor } from './insert-at-cursor';
 import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { insertAtCursor } from './insert-at-cursor';
 
 type Form = { scope: 'site' | 'organization'; shortcut: string; text: string };
 

@@ -3,10 +3,10 @@
 import type { QuickTemplateDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { FormError } from '@/lib/forms/form-messages';
-import { useSelectedSite } from '@/modules/settings/selected-site';
 import { useApi } from '@/lib/api/use-api';
 import { useResource } from '@/lib/api/use-resource';
+import { FormError } from '@/lib/forms/form-messages';
+import { useSelectedSite } from '@/modules/settings/selected-site';
 import { TemplateForm } from './template-form';
 
 /** Quick templates operators insert with "/shortcut": the site's own and the organization's. */

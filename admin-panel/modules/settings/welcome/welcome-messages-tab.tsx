@@ -3,13 +3,13 @@
 import { type WelcomeMessagesBody, type WelcomeMessagesDto, welcomeMessagesBodySchema } from '@chatiq/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { errorAt, errorsWithin, unclaimedErrors } from '@/lib/forms/field-errors';
-import { FieldError, FormError, SavedNote } from '@/lib/forms/form-messages';
-import { useSelectedSite } from '@/modules/settings/selected-site';
 import { useApi } from '@/lib/api/use-api';
 import { useResource } from '@/lib/api/use-resource';
-import { languageLabel, SUGGESTED_LANGUAGES } from './language-label';
+import { errorAt, errorsWithin, unclaimedErrors } from '@/lib/forms/field-errors';
+import { FieldError, FormError, SavedNote } from '@/lib/forms/form-messages';
 import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { useSelectedSite } from '@/modules/settings/selected-site';
+import { languageLabel, SUGGESTED_LANGUAGES } from './language-label';
 
 type Row = { language: string; text: string };
 

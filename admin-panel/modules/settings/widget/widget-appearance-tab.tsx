@@ -3,14 +3,14 @@
 import { WIDGET_LANGUAGES, WIDGET_POSITIONS, WIDGET_SIZES, type WidgetSettingsDto, widgetSettingsBodySchema } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
-import { FieldError, FormError, SavedNote } from '@/lib/forms/form-messages';
-import { useSelectedSite } from '@/modules/settings/selected-site';
 import { useApi } from '@/lib/api/use-api';
 import { useResource } from '@/lib/api/use-resource';
+import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
+import { FieldError, FormError, SavedNote } from '@/lib/forms/form-messages';
+import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { useSelectedSite } from '@/modules/settings/selected-site';
 import { previewLook, type WidgetForm, widgetBodyFromForm, widgetFormFromStored } from './widget-form';
 import { WidgetPreview } from './widget-preview';
-import { useContractSubmit } from '@/lib/forms/use-contract-submit';
 
 type Scope = 'site' | 'organization';
 

@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetch } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEgressAgent, type EgressLookup, isEgressRefusal } from './egress-agent.js';
 import { parseEgressAllowList } from '../../config/egress-allow-list.js';
+import { createEgressAgent, type EgressLookup, isEgressRefusal } from './egress-agent.js';
 
 type Listener = { port: number; connections: number; requests: string[]; server: Server };
 

@@ -1,8 +1,8 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
-import { refusedRange } from './address-class.js';
 import { type EgressAllowRule, type EgressTarget, isAllowedByList } from '../../config/egress-allow-list.js';
+import { refusedRange } from './address-class.js';
 
 /** Every address a host name resolves to (the real resolver; tests inject their own). */
 export type EgressLookup = (hostname: string) => Promise<string[]>;

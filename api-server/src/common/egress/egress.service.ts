@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { Agent } from 'undici';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
-import { createEgressAgent, type EgressFetch, fetchThrough, findEgressRefusal, resolveChecked, systemLookup } from './egress-agent.js';
 import type { EgressAllowRule } from '../../config/egress-allow-list.js';
+import { createEgressAgent, type EgressFetch, fetchThrough, findEgressRefusal, resolveChecked, systemLookup } from './egress-agent.js';
 
 export type { EgressFetch } from './egress-agent.js';
 

@@ -1,5 +1,5 @@
-import { HttpException } from '@nestjs/common';
 import type { ErrorCode } from '@chatiq/contracts';
+import { HttpException } from '@nestjs/common';
 import { AppError } from './app-error.js';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {

@@ -1,5 +1,5 @@
-import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 
 type OpenApiSchema = Record<string, unknown>;

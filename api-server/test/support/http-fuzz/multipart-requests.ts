@@ -4,8 +4,8 @@
 // filename encodings (RFC 5987 `filename*`, invalid UTF-8, path traversal), wrong content types,
 // oversized files, slow and cut-off bodies.
 import fc from 'fast-check';
-import { hostileString, ref } from './json-schema-arbitrary.js';
 import type { FuzzRequest } from './fuzz-request.js';
+import { hostileString, ref } from './json-schema-arbitrary.js';
 import type { Delivery } from './raw-http.js';
 
 /** The fuzzer's API runs with this upload limit, so an oversized file is cheap to send. */

@@ -4,9 +4,9 @@
 // without valid auth, delivered whole, slowly or cut off.
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import type { Delivery } from './raw-http.js';
 import { encodeSegment, type FuzzRequest } from './fuzz-request.js';
 import { type ContextRef, hostileString, hostileValue, type JsonSchema, mutated, ref, validValue } from './json-schema-arbitrary.js';
+import type { Delivery } from './raw-http.js';
 
 export type Operation = {
   method: string;
