@@ -17,20 +17,19 @@ import { findOwnScript, scriptBaseUrl, scriptDataset } from './embed/own-script.
 const script = findOwnScript(document); // only `document.currentScript` while this script first runs
 const dataset = scriptDataset(script);
 const chatUrl = new URL(__CHATIQ_CHAT_FILE__, scriptBaseUrl(document, script)).href;
-let started = false;
+/** Whether the missing site id was reported (once; a window.chtq set later still starts the widget). */
+let warned = 0;
 
 type Listener = (payload?: unknown) => void;
 
 function start(globalConfig: unknown): void {
-  if (started) return;
-  started = true;
   const preview = (globalConfig as { preview?: unknown } | undefined)?.preview === true;
   if (!siteIdOf(globalConfig, dataset) && !preview) {
-    console.warn(MISSING_SITE_ID_WARNING);
+    if (!warned++) console.warn(MISSING_SITE_ID_WARNING);
     return;
   }
   const shadow = mountLauncher(document, resolveLook(globalConfig, dataset, navigator.language));
-  if (!shadow) return; // widget.js was included twice: the first copy runs the widget
+  if (!shadow) return; // started already, or widget.js was included twice: the first start runs the widget
   const button = shadow.querySelector('button') as HTMLButtonElement; // the loader's own element: its on* properties are ours to set
 
   const listeners: Record<string, Set<Listener>> = {}; // called by the chat bundle, each in a task of its own

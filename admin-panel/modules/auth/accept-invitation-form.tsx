@@ -69,12 +69,3 @@ export function AcceptInvitationForm({ token }: { token: string | null }) {
     </div>
   );
 }
-
-async function signedIn(email: string, password: string): Promise<boolean> {
-  try {
-    const result = await signIn('credentials', { email, password, redirect: false });
-    return Boolean(result && !result.error);
-  } catch {
-    return false;
-  }
-}
