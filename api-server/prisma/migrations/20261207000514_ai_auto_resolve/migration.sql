@@ -2,5 +2,5 @@
 ALTER TABLE "AiSettings" ADD COLUMN     "autoResolveAfterMinutes" INTEGER DEFAULT 30;
 
 -- CreateIndex
-CREATE INDEX "Chat_aiState_status_lastMessageAt_idx" ON "Chat"("aiState", "status", "lastMessageAt");
+CREATE INDEX "Chat_aiState_status_idx" ON "Chat"("aiState", "status");
 
