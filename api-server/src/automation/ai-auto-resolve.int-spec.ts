@@ -129,5 +129,9 @@ describe.skipIf(!reachable)('AI chats auto-resolved after a quiet time', () => {
       await answered.socket.emitWithAck('visitor:message', { clientId: newClientId(), text: 'One more question' }),
     ).message;
     expect(again.chatId).not.toBe(answered.chatId);
+    // Let the new chat's listeners and the AI's answer finish before the nodes close: an answer
+    // still on its way would publish over a closed Redis connection.
+    await eventually('the listeners of the new message', () => handled.includes(again.id));
+    await a.app.get(AiAnswerService).whenIdle();
   });
 });
