@@ -118,4 +118,4 @@ export class ChatEventsService {
  * the event up), then the AI (it claims a chat before automation looks at it), then automation,
  * then contacts (linking a visitor to a person reacts to what the others did not need).
  */
-export const LISTENER_ORDER = { fanout: 0, webhooks: 5, ai: 10, automation: 20, contacts: 30 } as const;
+export const LISTENER_ORDER = { fanout: 0, webhooks: 5, ai: 10, automation: 20, presence: 25, contacts: 30 } as const;

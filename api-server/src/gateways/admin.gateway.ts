@@ -9,16 +9,18 @@ import { type ChatAccess, ChatsService } from '../chats/chats.service.js';
 import type { AuthUser } from '../common/auth-user.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
+import { LivePresenceService } from '../realtime/live-presence.service.js';
 import { type AdminNamespace, RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
 import { rooms } from '../realtime/rooms.js';
 import { SitesService } from '../sites/sites.service.js';
+import { TeamPresenceService } from '../team/team-presence.service.js';
 import { bindEventHandlers } from './bind-event-handlers.js';
 import { parseHandshake } from './parse-handshake.js';
 import { toHandshakeError } from './socket-errors.js';
 import { SocketRateLimit } from './socket-rate-limit.js';
 
-/** `chats`: the chats this socket opened with admin:join, as checked then. */
-type AdminSocketData = { user: AuthUser; chats: Map<string, ChatAccess> };
+/** `chats`: the chats this socket opened with admin:join, as checked then; `siteIds`: the sites it answers (team presence). */
+type AdminSocketData = { user: AuthUser; chats: Map<string, ChatAccess>; siteIds: string[] };
 const dataOf = (socket: Socket) => socket.data as AdminSocketData;
 
 /** A client event's payload, as the contract's schema parsed it. */
@@ -37,6 +39,8 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
     private readonly fanout: RealtimeFanoutService,
     private readonly sessions: SessionsService,
     private readonly ai: AiChatStateService,
+    private readonly presence: LivePresenceService,
+    private readonly teamPresence: TeamPresenceService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rateLimit = new SocketRateLimit(config.socket);
@@ -44,6 +48,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
 
   afterInit(ns: AdminNamespace): void {
     this.fanout.attachAdmin(ns);
+    this.presence.attachAdmin(ns); // which sites have someone to answer (team:presence)
     this.sessions.attachAdminNamespace(ns); // logout / password change disconnects the user's sockets
     ns.use(async (socket, next) => {
       try {
@@ -78,8 +83,13 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
       },
       { logger: this.logger, rateLimit: this.rateLimit },
     );
-    await socket.join(await this.roomsFor(data.user));
+    data.siteIds = await this.sites.visibleSiteIds(data.user);
+    await socket.join(data.user.role === 'OPERATOR' ? data.siteIds.map(rooms.site) : [rooms.organization(data.user.organizationId)]);
     await this.sessions.track(socket, data.user); // rooms user:<id> and session:<sid>
+    // Whoever may see a site may answer it: its visitors see the team online, and away again once
+    // the last such socket is gone (the disconnect has left its rooms by then).
+    socket.on('disconnect', () => void this.teamPresence.adminDisconnected(data.user, data.siteIds));
+    if (socket.connected) this.teamPresence.adminConnected(data.siteIds);
   }
 
   async onAdminJoin(socket: Socket, payload: Payload<'admin:join'>) {
@@ -142,10 +152,5 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
   /** Back to the AI assistant (the fan-out of the transition is the service's). */
   async onChatHandback(socket: Socket, { chatId }: Payload<'chat:handback'>) {
     return { chat: await this.ai.handBack(dataOf(socket).user, chatId) };
-  }
-
-  private async roomsFor(user: AuthUser): Promise<string[]> {
-    if (user.role !== 'OPERATOR') return [rooms.organization(user.organizationId)];
-    return (await this.sites.visibleSiteIds(user)).map(rooms.site);
   }
 }

@@ -178,6 +178,15 @@ export class RealtimeFanoutService implements OnModuleDestroy {
     this.widget?.to(rooms.siteVisitors(siteId)).emit(event, ...payload);
   }
 
+  /** An event to every joined widget socket of these sites, in one broadcast (none for no site). */
+  toSitesVisitors<E extends keyof WidgetServerToClientEvents>(
+    siteIds: readonly string[],
+    event: E,
+    ...payload: Parameters<WidgetServerToClientEvents[E]>
+  ): void {
+    if (siteIds.length > 0) this.widget?.to(siteIds.map(rooms.siteVisitors)).emit(event, ...payload);
+  }
+
   /** An event to the operators who opened a chat with `admin:join`. */
   toChatOperators<E extends keyof AdminServerToClientEvents>(
     chatId: string,

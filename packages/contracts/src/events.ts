@@ -182,6 +182,14 @@ export type VisitorInvitePayload = z.input<typeof visitorInvitePayloadSchema>;
 
 export type WelcomeMessagePayload = { text: string };
 
+/**
+ * `team:presence` (server → widget): whether someone can answer the site now, i.e. an active
+ * member who may see the site (its OWNERs and ADMINs, the OPERATORs assigned to it) has the admin
+ * panel connected, on any API node. Sent after each `visitor:join` and pushed to the site's
+ * visitors when it changes. The header then says online, or "away" within business hours.
+ */
+export type TeamPresencePayload = { staffed: boolean };
+
 /** Sent when a client event could not be acknowledged (no ack callback given) or a socket is refused. */
 export type ServerErrorPayload = {
   code: ErrorCode;
@@ -249,6 +257,8 @@ export interface WidgetServerToClientEvents {
   'settings:update': (payload: WidgetSettingsPayload) => void;
   /** Online or offline, at connect and at each business-hours boundary (automation). */
   'business:status': (payload: BusinessStatusPayload) => void;
+  /** Whether a member who may answer the site is connected (at each join and when it changes). */
+  'team:presence': (payload: TeamPresencePayload) => void;
   /** The AI assistant's answer, streamed (AI bridge). */
   'ai:typing': (payload: AiTypingPayload) => void;
   'ai:delta': (payload: AiDeltaPayload) => void;
