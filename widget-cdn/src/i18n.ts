@@ -43,6 +43,8 @@ export interface WidgetStrings {
 
   // Business hours
   presenceOnline: string;
+  /** Within business hours, nobody of the team online. */
+  presenceAway: string;
   presenceOffline: string;
   /** Shown while offline when the site set no off-hours message of its own. */
   offHoursDefault: string;

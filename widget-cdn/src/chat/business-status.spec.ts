@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.js';
 import uk from '../i18n/uk.js';
-import { businessView, handoffLine } from './business-status.js';
+import { businessView, handoffLine, headerPresence } from './business-status.js';
 import { checkEmail, planLeaveMessage } from './email.js';
 
 describe('businessView', () => {
   it('shows nothing before the server said', () => {
-    expect(businessView(null, null, en)).toEqual({ presence: null, offHoursText: null, showForm: false, confirmation: null });
+    expect(businessView(null, null, en)).toEqual({ offHoursText: null, showForm: false, confirmation: null });
   });
 
-  it('online: only the header label', () => {
+  it('within business hours: no off-hours card', () => {
     expect(businessView({ online: true, nextChangeAt: null, offHoursMessage: null }, null, en)).toEqual({
-      presence: { online: true, label: 'Online' },
       offHoursText: null,
       showForm: false,
       confirmation: null,
@@ -25,7 +24,6 @@ describe('businessView', () => {
       en,
     );
     expect(view).toEqual({
-      presence: { online: false, label: 'Offline' },
       offHoursText: 'Back on Monday at 9.',
       showForm: true,
       confirmation: null,
@@ -36,7 +34,6 @@ describe('businessView', () => {
     const status = { online: false, nextChangeAt: null, offHoursMessage: null };
     expect(businessView(status, null, en).offHoursText).toBe(en.offHoursDefault);
     expect(businessView(status, null, uk).offHoursText).toBe(uk.offHoursDefault);
-    expect(businessView(status, null, uk).presence?.label).toBe('Офлайн');
     expect(businessView({ ...status, offHoursMessage: '   ' }, null, en).offHoursText).toBe(en.offHoursDefault);
   });
 
@@ -44,6 +41,28 @@ describe('businessView', () => {
     const view = businessView({ online: false, nextChangeAt: null, offHoursMessage: null }, 'ann@example.com', en);
     expect(view.showForm).toBe(false);
     expect(view.confirmation).toBe('Thank you! We will reply to ann@example.com.');
+  });
+});
+
+describe('headerPresence', () => {
+  const open = { online: true, nextChangeAt: null, offHoursMessage: null };
+  const closed = { online: false, nextChangeAt: null, offHoursMessage: null };
+
+  it('says nothing before the server told the business status', () => {
+    expect(headerPresence(null, true, true, en)).toBeNull();
+  });
+
+  it('within hours: online when someone can answer (or the server did not say), away when nobody can', () => {
+    expect(headerPresence(open, true, true, en)).toEqual({ state: 'online', label: 'Online' });
+    expect(headerPresence(open, null, true, en)).toEqual({ state: 'online', label: 'Online' });
+    expect(headerPresence(open, false, true, en)).toEqual({ state: 'away', label: 'Replies may take a while' });
+    expect(headerPresence(open, false, true, uk)).toEqual({ state: 'away', label: 'Відповідь може забаритися' });
+  });
+
+  it('offline while the connection is down, whoever is online, and outside business hours', () => {
+    expect(headerPresence(open, true, false, en)).toEqual({ state: 'offline', label: 'Offline' });
+    expect(headerPresence(open, false, false, uk)).toEqual({ state: 'offline', label: 'Офлайн' });
+    expect(headerPresence(closed, true, true, en)).toEqual({ state: 'offline', label: 'Offline' });
   });
 });
 
@@ -55,6 +74,8 @@ describe('handoffLine', () => {
     expect(handoffLine('WAITING_FOR_HUMAN', online, en)).toBe('Connecting you to a person…');
     expect(handoffLine('WAITING_FOR_HUMAN', null, en)).toBe('Connecting you to a person…');
     expect(handoffLine('WAITING_FOR_HUMAN', offline, en)).toBe('Waiting for an operator');
+    expect(handoffLine('WAITING_FOR_HUMAN', online, en, false)).toBe('Waiting for an operator');
+    expect(handoffLine('WAITING_FOR_HUMAN', online, en, true)).toBe('Connecting you to a person…');
   });
 
   it('nothing once a person or the assistant has the chat', () => {

@@ -1,10 +1,8 @@
 import type { AiChatState, BusinessStatusPayload } from '@chatiq/contracts';
 import type { WidgetStrings } from '../i18n.js';
 
-/** What the panel shows about the team's availability (pure: built from the last `business:status`). */
+/** What the off-hours card shows (pure: built from the last `business:status`). */
 export interface BusinessView {
-  /** The header's "Online" / "Offline", or null before the server said. */
-  presence: { online: boolean; label: string } | null;
   /** The off-hours notice (the site's message or the default), or null while online. */
   offHoursText: string | null;
   /** Whether the off-hours form (email + message) is offered. */
@@ -13,20 +11,37 @@ export interface BusinessView {
   confirmation: string | null;
 }
 
-type ViewStrings = Pick<WidgetStrings, 'presenceOnline' | 'presenceOffline' | 'offHoursDefault' | 'messageLeft'>;
+type ViewStrings = Pick<WidgetStrings, 'offHoursDefault' | 'messageLeft'>;
+
+/** The header's availability: its state (the dot's colour) and its label. */
+export type HeaderPresence = { state: 'online' | 'away' | 'offline'; label: string };
 
 /**
- * The availability view: nothing before the first `business:status`; online, just the header's
- * label; offline, the off-hours text (the site's own, else the default) and the email form, or
- * a confirmation instead of the form once the visitor left their email.
+ * The header's availability, always true: nothing before the first `business:status`; offline
+ * while the connection is down or outside business hours; within them, online when someone can
+ * answer (`staffed`, from `team:presence`; unknown counts as yes), else away ("replies may take
+ * a while").
+ */
+export function headerPresence(
+  status: BusinessStatusPayload | null,
+  staffed: boolean | null,
+  connected: boolean,
+  strings: Pick<WidgetStrings, 'presenceOnline' | 'presenceAway' | 'presenceOffline'>,
+): HeaderPresence | null {
+  if (status === null) return null;
+  if (!connected || !status.online) return { state: 'offline', label: strings.presenceOffline };
+  return staffed === false ? { state: 'away', label: strings.presenceAway } : { state: 'online', label: strings.presenceOnline };
+}
+
+/**
+ * The off-hours card: nothing before the first `business:status` or while open; outside business
+ * hours, the off-hours text (the site's own, else the default) and the email form, or a
+ * confirmation instead of the form once the visitor left their email.
  */
 export function businessView(status: BusinessStatusPayload | null, leftEmail: string | null, strings: ViewStrings): BusinessView {
-  if (status === null) return { presence: null, offHoursText: null, showForm: false, confirmation: null };
-  if (status.online)
-    return { presence: { online: true, label: strings.presenceOnline }, offHoursText: null, showForm: false, confirmation: null };
+  if (status === null || status.online) return { offHoursText: null, showForm: false, confirmation: null };
   const own = status.offHoursMessage?.trim();
   return {
-    presence: { online: false, label: strings.presenceOffline },
     offHoursText: own || strings.offHoursDefault,
     showForm: leftEmail === null,
     confirmation: leftEmail === null ? null : strings.messageLeft(leftEmail),
@@ -35,14 +50,15 @@ export function businessView(status: BusinessStatusPayload | null, leftEmail: st
 
 /**
  * The small line under the messages after `ai:handoff`: while the chat waits for a person,
- * "Connecting you to a person…" (or, outside business hours, "Waiting for an operator");
- * nothing once a person has it or it went back to the assistant.
+ * "Connecting you to a person…" (or, outside business hours or with nobody of the team online,
+ * "Waiting for an operator"); nothing once a person has it or it went back to the assistant.
  */
 export function handoffLine(
   state: AiChatState | null,
   status: BusinessStatusPayload | null,
   strings: Pick<WidgetStrings, 'handoffConnecting' | 'handoffWaiting'>,
+  staffed: boolean | null = null,
 ): string | null {
   if (state !== 'WAITING_FOR_HUMAN') return null;
-  return status?.online === false ? strings.handoffWaiting : strings.handoffConnecting;
+  return status?.online === false || staffed === false ? strings.handoffWaiting : strings.handoffConnecting;
 }

@@ -12,7 +12,7 @@ import { HOST_ID } from '../widget/host.js';
 import { WidgetView } from '../widget/view.js';
 import { visibleStreams } from './ai-stream.js';
 import { bannerFor } from './banner.js';
-import { businessView, handoffLine } from './business-status.js';
+import { businessView, handoffLine, headerPresence } from './business-status.js';
 import type { ChatHost } from './chat-host.js';
 import {
   type ChatAction,
@@ -217,7 +217,12 @@ export class ChatController {
       view.setTranscriptAvailable(after.chatId !== null);
     }
     if (after.operatorTyping !== before.operatorTyping || after.aiTyping !== before.aiTyping) this.renderTyping();
-    if (after.business !== before.business || after.aiState !== before.aiState || after.leftEmail !== before.leftEmail) {
+    if (
+      after.business !== before.business ||
+      after.staffed !== before.staffed ||
+      after.aiState !== before.aiState ||
+      after.leftEmail !== before.leftEmail
+    ) {
       this.renderBusiness();
     }
   }
@@ -232,14 +237,20 @@ export class ChatController {
   private renderBusiness(): void {
     const { state, strings } = this;
     const business = businessView(state.business, state.leftEmail, strings);
-    this.view.setPresence(business.presence);
-    this.view.setHandoff(handoffLine(state.aiState, state.business, strings));
+    this.renderPresence();
+    this.view.setHandoff(handoffLine(state.aiState, state.business, strings, state.staffed));
     if (business.offHoursText === null && !this.offHoursShown) return;
     this.offHoursShown = true;
     this.offHours().then(
       (offHours) => offHours.update(businessView(this.state.business, this.state.leftEmail, this.strings)),
       () => (this.offHoursShown = false), // tried again at the next status
     );
+  }
+
+  /** The header's availability: offline whenever the connection is down (the preview has none). */
+  private renderPresence(): void {
+    const connected = this.connectionState === null || this.connectionState.kind === 'online';
+    this.view.setPresence(headerPresence(this.state.business, this.state.staffed, connected, this.strings));
   }
 
   private renderBanner(): void {
@@ -337,6 +348,7 @@ export class ChatController {
       'chat:status': (status) => this.dispatch({ type: 'chatStatus', status }),
       'settings:update': (settings) => void this.applySettings(settings),
       'business:status': (status) => this.dispatch({ type: 'business', status }),
+      'team:presence': ({ staffed }) => this.dispatch({ type: 'staffed', staffed }),
       'ai:typing': ({ chatId }) => this.dispatch({ type: 'aiTyping', chatId }),
       'ai:delta': (delta) => this.dispatch({ type: 'aiDelta', delta }),
       'ai:done': (done) => this.dispatch({ type: 'aiDone', done }),
@@ -448,6 +460,7 @@ export class ChatController {
     this.connectionState = state;
     this.view.setComposerEnabled(state.kind !== 'refused');
     this.renderBanner();
+    this.renderPresence();
   }
 
   /** This page may not have the chat (unknown site id, origin not allowed): no widget, one warning. */

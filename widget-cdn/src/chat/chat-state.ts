@@ -45,6 +45,8 @@ export interface ChatState {
   readonly aiState: AiChatState | null;
   /** The last `business:status` (null before the server said). */
   readonly business: BusinessStatusPayload | null;
+  /** The last `team:presence`: someone of the team can answer (null before the server said). */
+  readonly staffed: boolean | null;
   /** The email the visitor left with the off-hours form (the form then gives way to a confirmation). */
   readonly leftEmail: string | null;
   /** The email the visitor gave in this page (off-hours form, transcript form). */
@@ -92,6 +94,7 @@ export type ChatAction =
   | { type: 'aiAborted'; aborted: AiAbortedPayload }
   | { type: 'aiHandoff'; handoff: AiHandoffPayload }
   | { type: 'business'; status: BusinessStatusPayload }
+  | { type: 'staffed'; staffed: boolean }
   /** The visitor gave their email (`left`: with the off-hours form). */
   | { type: 'email'; email: string; left: boolean }
   | { type: 'language'; language: WidgetLanguage; fixed: boolean }
@@ -112,6 +115,7 @@ export function initialChatState(language: WidgetLanguage, languageFixed: boolea
     streams: NO_STREAMS,
     aiState: null,
     business: null,
+    staffed: null,
     leftEmail: null,
     knownEmail: null,
     language,
@@ -209,6 +213,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     }
     case 'business':
       return { ...state, business: action.status };
+    case 'staffed':
+      return state.staffed === action.staffed ? state : { ...state, staffed: action.staffed };
     case 'email':
       return { ...state, knownEmail: action.email, leftEmail: action.left ? action.email : state.leftEmail };
     case 'language':
@@ -219,6 +225,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         ...withEntries(state, mergeMessages([], action.messages)),
         chatId: action.messages[0]?.chatId ?? null,
         business: { online: true, nextChangeAt: null, offHoursMessage: null },
+        staffed: true,
       };
   }
 }

@@ -34,6 +34,7 @@ const en: WidgetStrings = {
   handoffConnecting: 'Connecting you to a person…',
   handoffWaiting: 'Waiting for an operator',
   presenceOnline: 'Online',
+  presenceAway: 'Replies may take a while',
   presenceOffline: 'Offline',
   offHoursDefault: 'We are away right now. Leave your email and a message, and we will get back to you.',
   nameLabel: 'Name (optional)',

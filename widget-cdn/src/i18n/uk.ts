@@ -34,6 +34,7 @@ const uk: WidgetStrings = {
   handoffConnecting: 'З’єднуємо вас з оператором…',
   handoffWaiting: 'Очікуємо на оператора',
   presenceOnline: 'Онлайн',
+  presenceAway: 'Відповідь може забаритися',
   presenceOffline: 'Офлайн',
   offHoursDefault: 'Зараз ми не на зв’язку. Залиште email і повідомлення — ми вам відповімо.',
   nameLabel: 'Ім’я (необов’язково)',

@@ -1,4 +1,4 @@
-import type { BusinessView } from '../chat/business-status.js';
+import type { HeaderPresence } from '../chat/business-status.js';
 import { dayLabel, layoutEntries, msUntilTomorrow } from '../chat/message-layout.js';
 import type { ChatEntry } from '../chat/message-merge.js';
 import type { WidgetConfig, WidgetLanguage, WidgetPosition, WidgetSize } from '../config.js';
@@ -378,10 +378,10 @@ export class WidgetView {
   }
 
   /** Online/offline in the header (the off-hours card is the controller's, in `offHoursSlot`). */
-  setPresence(presence: BusinessView['presence']): void {
+  setPresence(presence: HeaderPresence | null): void {
     this.presence.hidden = presence === null;
     this.presence.textContent = presence?.label ?? '';
-    this.presence.dataset.online = String(presence?.online ?? false);
+    this.presence.dataset.state = presence?.state ?? 'offline';
   }
 
   /** The transcript action appears once there is a conversation to send. */
