@@ -55,6 +55,38 @@ function operatorHeads(page: Page): Promise<{ text: string; name: string | null;
   });
 }
 
+/** The list with its time labels: separators as `— label —`, time labels as `@ time`, messages by their text. */
+function timeline(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const list = document.getElementById('chatiq-widget-host')?.shadowRoot?.querySelector('.chatiq-messages');
+    return [...(list?.querySelectorAll('.chatiq-day, .chatiq-gap, .chatiq-msg') ?? [])].map((element) =>
+      element.classList.contains('chatiq-day')
+        ? `— ${element.textContent} —`
+        : element.classList.contains('chatiq-gap')
+          ? `@ ${element.textContent}`
+          : `${element.querySelector('.chatiq-msg-text')?.textContent}`,
+    );
+  });
+}
+
+/** A message's `<time>` as the visitor sees it: its text, attributes, and whether it shows (opacity). */
+function messageTime(page: Page, text: string) {
+  return page.evaluate((text) => {
+    const list = document.getElementById('chatiq-widget-host')?.shadowRoot?.querySelector('.chatiq-messages');
+    const message = [...(list?.querySelectorAll('.chatiq-msg') ?? [])].find(
+      (m) => m.querySelector('.chatiq-msg-text')?.textContent === text,
+    );
+    const time = message?.querySelector('time');
+    if (!time) return null;
+    return {
+      text: time.textContent,
+      datetime: time.getAttribute('datetime'),
+      title: time.title,
+      shown: getComputedStyle(time).opacity === '1',
+    };
+  }, text);
+}
+
 describe('widget message list: day separators, operator name and avatar', () => {
   let browser: Browser;
   let own: OwnApi;
@@ -158,6 +190,84 @@ describe('widget message list: day separators, operator name and avatar', () => 
     await expect
       .poll(async () => (await listed(page)).filter((line) => line.startsWith('—')))
       .toEqual(['— 28 листопада 2024 р. —', '— Учора —', '— Сьогодні —']);
+    expect(page.warnings).toEqual([]);
+  });
+
+  it("shows a time label after a pause of more than five minutes, and each message's time on hover or focus, in local time", async () => {
+    // The visitor is in Kyiv (UTC+2 in November): times are theirs, not the server's.
+    const page = await visitorPage(browser, 'times', { locale: 'en-US', timezoneId: 'Europe/Kyiv' });
+    await page.goto(demoPageUrl(widgetUrl, own.apiUrl, test.site.publicId));
+    await openWidget(page);
+    await sendFromWidget(page, 'Is the bakery open?');
+    const chats = await rest<ChatSummaryDto[]>(own.apiUrl, 'GET', '/chats', { token: test.owner.token });
+    const chatId = chats.find((c) => c.lastMessage?.text === 'Is the bakery open?')!.id;
+    await emitOk(admin, 'admin:join', { chatId, afterSeq: 0 });
+    const answer = async (text: string) => {
+      await emitOk(admin, 'admin:message', { chatId, clientId: `times-${text.length}-${Date.now()}`, text });
+      await page.locator('.chatiq-msg[data-author="operator"]', { hasText: text }).waitFor({ timeout: 10_000 });
+    };
+    await answer('Yes, until six.');
+    await sendFromWidget(page, 'Do you have rye bread?');
+    await answer('Fresh this morning.');
+
+    // Dated 28 November 2024: 08:00, 08:02, then a pause of 28 minutes, 08:30, 08:31 (UTC).
+    const minutes = [0, 2, 30, 31];
+    const stored = await rest<MessageDto[]>(own.apiUrl, 'GET', `/chats/${chatId}/messages`, { token: test.owner.token });
+    for (const [index, message] of stored.entries()) {
+      await own.sql('UPDATE "Message" SET "createdAt" = $1 WHERE id = $2 AND "chatId" = $3', [
+        new Date(Date.UTC(2024, 10, 28, 8, minutes[index]!)),
+        message.id,
+        chatId,
+      ]);
+    }
+    await page.reload();
+    await openWidget(page);
+    await expect
+      .poll(() => timeline(page), { timeout: 10_000 })
+      .toEqual([
+        '— November 28, 2024 —',
+        '@ 10:00 AM',
+        'Is the bakery open?',
+        'Yes, until six.',
+        '@ 10:30 AM',
+        'Do you have rye bread?',
+        'Fresh this morning.',
+      ]);
+
+    // Each message's time is there for screen readers, hidden until the pointer is on the message.
+    const second = { text: '10:02 AM', datetime: '2024-11-28T08:02:00.000Z', title: 'Thursday, November 28, 2024 at 10:02 AM' };
+    expect(await messageTime(page, 'Yes, until six.')).toEqual({ ...second, shown: false });
+    await page.locator('.chatiq-msg', { hasText: 'Yes, until six.' }).hover();
+    await expect.poll(() => messageTime(page, 'Yes, until six.')).toEqual({ ...second, shown: true });
+    await screenshot(page, 'widget-message-times');
+    await page.mouse.move(0, 0);
+    await expect.poll(() => messageTime(page, 'Yes, until six.')).toMatchObject({ shown: false });
+
+    // From the keyboard: the list takes the focus, the arrow keys move it from message to message.
+    await page.locator('.chatiq-messages').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => messageTime(page, 'Is the bakery open?')).toMatchObject({ text: '10:00 AM', shown: true });
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => messageTime(page, 'Yes, until six.')).toMatchObject({ shown: true });
+    expect(await messageTime(page, 'Is the bakery open?')).toMatchObject({ shown: false });
+
+    // In Ukrainian: the labels and the times in its format.
+    await page.evaluate(() => (window as unknown as { chtq: { setLocale(language: string): void } }).chtq.setLocale('uk'));
+    await expect
+      .poll(() => timeline(page))
+      .toEqual([
+        '— 28 листопада 2024 р. —',
+        '@ 10:00',
+        'Is the bakery open?',
+        'Yes, until six.',
+        '@ 10:30',
+        'Do you have rye bread?',
+        'Fresh this morning.',
+      ]);
+    expect(await messageTime(page, 'Yes, until six.')).toMatchObject({
+      text: '10:02',
+      title: expect.stringMatching(/^четвер, 28 листопада 2024 р\. о 10:02$/),
+    });
     expect(page.warnings).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { MessageDto } from '@chatiq/contracts';
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.js';
 import uk from '../i18n/uk.js';
-import { dayKey, dayLabel, layoutEntries, msUntilTomorrow } from './message-layout.js';
+import { dayKey, dayLabel, fullTimeLabel, layoutEntries, msUntilTomorrow, TIME_GAP_MS, timeLabel } from './message-layout.js';
 import { type ChatEntry, mergeMessages, pendingEntry } from './message-merge.js';
 import { testMessage } from './test-messages.js';
 
@@ -95,6 +95,58 @@ describe('layoutEntries: runs of one author', () => {
   it('tells two operators of the same name apart by their id', () => {
     const entries = mergeMessages([], [message(1, at(3, 4, 10)), message(2, at(3, 4, 10, 1), { authorId: 'user_other_olena' })]);
     expect(layoutEntries(entries).map(({ first }) => first)).toEqual([true, true]);
+  });
+});
+
+describe('layoutEntries: time labels', () => {
+  /** The entries' texts, with the time label (`@`) before those that get one. */
+  const timed = (entries: readonly ChatEntry[]) => layoutEntries(entries).map(({ entry, time }) => `${time ? '@' : ''}${entry.text}`);
+
+  it('labels the first message, then only a message after a pause of more than five minutes', () => {
+    expect(TIME_GAP_MS).toBe(5 * 60_000);
+    const entries = mergeMessages(
+      [],
+      [
+        visitor(1, at(3, 4, 10, 0)),
+        message(2, at(3, 4, 10, 3)),
+        visitor(3, at(3, 4, 10, 8)), // exactly five minutes: no label
+        message(4, at(3, 4, 10, 14)), // six minutes: a label
+        message(5, at(3, 4, 10, 15)),
+      ],
+    );
+    expect(timed(entries)).toEqual(['@message 1', 'message 2', 'message 3', '@message 4', 'message 5']);
+  });
+
+  it('labels the first message of each day, however short the pause', () => {
+    const entries = mergeMessages([], [visitor(1, at(3, 4, 23, 58)), message(2, at(3, 5, 0, 1))]);
+    expect(timed(entries)).toEqual(['@message 1', '@message 2']);
+  });
+
+  it('measures a pause from the latest message: one dated earlier (a clock behind) gets no label and moves nothing', () => {
+    const entries = [
+      ...mergeMessages([], [message(1, at(3, 4, 10, 0))]),
+      pendingEntry('c1', 'behind', at(3, 4, 9, 40)),
+      pendingEntry('c2', 'soon after', at(3, 4, 10, 4)),
+      pendingEntry('c3', 'later', at(3, 4, 10, 20)),
+    ];
+    expect(timed(entries)).toEqual(['@message 1', 'behind', 'soon after', '@later']);
+  });
+
+  it('gives a message without a valid date no label, and measures past it', () => {
+    const entries = mergeMessages(
+      [],
+      [message(1, 'not a date'), message(2, at(3, 4, 10)), message(3, 'nope'), message(4, at(3, 4, 10, 2))],
+    );
+    expect(timed(entries)).toEqual(['message 1', '@message 2', 'message 3', 'message 4']);
+  });
+
+  it('formats the local time in the widget language by Intl', () => {
+    const date = at(3, 4, 14, 5);
+    expect(timeLabel(date, 'en')).toBe('2:05 PM');
+    expect(timeLabel(date, 'uk')).toBe('14:05');
+    expect(timeLabel('nope', 'en')).toBe('');
+    expect(fullTimeLabel(date, 'en')).toBe('Tuesday, March 4, 2025 at 2:05 PM');
+    expect(fullTimeLabel(date, 'uk')).toMatch(/^вівторок, 4 березня 2025 р\. о 14:05$/);
   });
 });
 

@@ -9,25 +9,36 @@ export interface EntryLayout {
   day: string | null;
   /** The first message of a run by the same author (the operator's name and avatar go on it). */
   first: boolean;
+  /** A time label goes before this message (the first one, a new day, or a gap over `TIME_GAP_MS`). */
+  time: boolean;
 }
+
+/** A pause longer than this between two messages shows the time of the next one. */
+export const TIME_GAP_MS = 5 * 60_000;
 
 /**
  * Where the day separators go and where each author's run of messages starts, for the entries in
  * the order they are shown. Days are the visitor's local calendar days. A day is only ever started
  * once and in order: a message dated before the day already begun (a clock off by a little, a
  * message sent offline and stored later) stays in the current day rather than adding a second
- * separator for an earlier one. A new day also starts a new group.
+ * separator for an earlier one. A new day also starts a new group. A time label goes before the
+ * first dated message, the first of each day, and one written more than TIME_GAP_MS after the
+ * latest message before it (one dated earlier, by a clock off by a little, gets none).
  */
 export function layoutEntries(entries: readonly ChatEntry[]): EntryLayout[] {
   const layout: EntryLayout[] = [];
   let currentDay = '';
   let previousAuthor: string | null = null;
+  let latest = Number.NaN;
   for (const entry of entries) {
     const key = dayKey(entry.createdAt);
     const day = key !== null && key > currentDay ? key : null;
     if (day) currentDay = day;
     const author = authorOf(entry);
-    layout.push({ entry, day, first: day !== null || author !== previousAuthor });
+    const at = new Date(entry.createdAt).getTime();
+    const time = day !== null || at - latest > TIME_GAP_MS;
+    if (at > latest || Number.isNaN(latest)) latest = at;
+    layout.push({ entry, day, first: day !== null || author !== previousAuthor, time });
     previousAuthor = author;
   }
   return layout;
@@ -56,6 +67,18 @@ export function dayLabel(key: string, now: Date, language: WidgetLanguage, strin
     year === now.getFullYear() ? { weekday: 'long', month: 'long', day: 'numeric' } : { year: 'numeric', month: 'long', day: 'numeric' },
   );
   return label.charAt(0).toLocaleUpperCase(language) + label.slice(1);
+}
+
+/** A message's local time in the widget's language by Intl ("2:05 PM", "14:05"), or '' for no valid date. */
+export function timeLabel(date: string, language: WidgetLanguage): string {
+  const value = new Date(date);
+  return Number.isNaN(value.getTime()) ? '' : value.toLocaleTimeString(language, { hour: 'numeric', minute: '2-digit' });
+}
+
+/** The date and time in full ("Monday, March 2, 2026 at 2:05 PM"), for a time's title. */
+export function fullTimeLabel(date: string, language: WidgetLanguage): string {
+  const value = new Date(date);
+  return Number.isNaN(value.getTime()) ? '' : value.toLocaleString(language, { dateStyle: 'full', timeStyle: 'short' });
 }
 
 /** Milliseconds until the next local midnight (when "Today" becomes "Yesterday"). */

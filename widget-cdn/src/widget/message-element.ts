@@ -1,4 +1,6 @@
+import { fullTimeLabel, timeLabel } from '../chat/message-layout.js';
 import type { ChatEntry } from '../chat/message-merge.js';
+import type { WidgetLanguage } from '../config.js';
 import type { WidgetStrings } from '../i18n.js';
 import { avatarColor, initials } from './avatar.js';
 import { el } from './dom.js';
@@ -15,6 +17,8 @@ export interface MessageActions {
   remove(clientId: string): void;
   /** Null until the attachments chunk is loaded (the view asks for it when a file is shown). */
   renderFile: FileRenderer | null;
+  /** The language its time is shown in. */
+  language: WidgetLanguage;
 }
 
 /**
@@ -22,15 +26,18 @@ export interface MessageActions {
  * (as text, never HTML). The author's name is an attribute the stylesheet shows, so the text
  * element holds exactly the message's text; a failed message of the visitor gets the reason and a
  * retry (or remove) button. The first message of an operator's run (`setGroupStart`) shows their
- * name and avatar, whose initials are an attribute too.
+ * name and avatar, whose initials are an attribute too. Its local time is a `<time>` (with the
+ * date in full as its title) that screen readers read with it and the stylesheet shows on hover
+ * or focus (the message can take the focus: the list's arrow keys move it).
  */
 export function createMessageElement(entry: ChatEntry, strings: WidgetStrings, actions: MessageActions): HTMLElement {
   const element = el(
     'div',
-    { class: 'chatiq-msg' },
+    { class: 'chatiq-msg', tabindex: '-1' },
     el('span', { class: 'chatiq-avatar', 'aria-hidden': 'true', hidden: true }),
     el('div', { class: 'chatiq-file', hidden: true }),
     el('div', { class: 'chatiq-msg-text' }),
+    el('time', { class: 'chatiq-time' }),
   );
   updateMessageElement(element, entry, undefined, strings, actions);
   return element;
@@ -65,6 +72,8 @@ export function updateMessageElement(
 
   const text = element.querySelector<HTMLElement>('.chatiq-msg-text');
   if (text && text.textContent !== entry.text) text.textContent = entry.text;
+  const time = element.querySelector('time');
+  if (time) setTime(time, entry.createdAt, actions.language);
 
   element.querySelector('.chatiq-msg-error')?.remove();
   element.querySelector('.chatiq-link-button')?.remove();
@@ -111,6 +120,13 @@ export function updateStreamElement(element: HTMLElement, text: string, strings:
   element.dataset.badge = strings.aiBadge;
   const body = element.querySelector<HTMLElement>('.chatiq-msg-text');
   if (body && body.textContent !== text) body.textContent = text;
+}
+
+/** A `<time>` showing `date`'s local time, with the date in full as its title. */
+export function setTime(time: HTMLElement, date: string, language: WidgetLanguage): void {
+  time.setAttribute('datetime', date);
+  time.title = fullTimeLabel(date, language);
+  time.textContent = timeLabel(date, language);
 }
 
 function setData(element: HTMLElement, name: string, value: string | null): void {

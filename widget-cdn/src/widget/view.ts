@@ -10,6 +10,7 @@ import {
   createStreamElement,
   type FileRenderer,
   setGroupStart,
+  setTime,
   updateMessageElement,
   updateStreamElement,
 } from './message-element.js';
@@ -111,6 +112,8 @@ export class WidgetView {
   /** The day separators shown, by day (`dayKey`). */
   private readonly days = new Map<string, HTMLElement>();
   private dayTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The time labels shown after a pause, by the key of the message they come before. */
+  private readonly gaps = new Map<string, HTMLElement>();
   private readonly streams = new Map<string, HTMLElement>();
 
   constructor(
@@ -221,6 +224,17 @@ export class WidgetView {
 
   /** Esc closes the panel, Tab stays in it; keys typed into the chat are the visitor's, not the page's shortcuts'. */
   private listenToKeys(): void {
+    // Up and Down move the focus from message to message (a focused message shows its time).
+    this.messageList.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+      if (!step) return;
+      const messages = [...this.messageList.querySelectorAll<HTMLElement>('.chatiq-msg[tabindex]')];
+      const at = messages.indexOf(this.shadow.activeElement as HTMLElement);
+      const next = messages[at < 0 ? (step < 0 ? messages.length - 1 : 0) : at + step];
+      if (!next) return;
+      event.preventDefault();
+      next.focus();
+    });
     this.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -274,7 +288,8 @@ export class WidgetView {
       if (previous.nextElementSibling !== element) previous.after(element);
       previous = element;
     };
-    for (const { entry, day, first } of layoutEntries(entries)) {
+    const gaps = new Set<string>();
+    for (const { entry, day, first, time } of layoutEntries(entries)) {
       if (day) {
         days.add(day);
         let separator = this.days.get(day);
@@ -283,6 +298,17 @@ export class WidgetView {
           this.days.set(day, separator);
         }
         place(separator);
+      }
+      if (time) {
+        // Seen, not read: the message's own <time> is what screen readers hear.
+        gaps.add(entry.key);
+        let label = this.gaps.get(entry.key);
+        if (!label) {
+          label = el('div', { class: 'chatiq-gap', 'aria-hidden': 'true' }, el('time'));
+          this.gaps.set(entry.key, label);
+        }
+        setTime(label.firstChild as HTMLElement, entry.createdAt, this.language);
+        place(label);
       }
       keys.add(entry.key);
       let shown = this.rendered.get(entry.key);
@@ -308,6 +334,11 @@ export class WidgetView {
       if (days.has(day)) continue;
       separator.remove();
       this.days.delete(day);
+    }
+    for (const [key, label] of this.gaps) {
+      if (gaps.has(key)) continue;
+      label.remove();
+      this.gaps.delete(key);
     }
     this.labelDays();
     if (nearBottom || ownMessageAdded) this.scrollToBottom();
@@ -428,6 +459,10 @@ export class WidgetView {
     this.applyTitle();
     this.setUnread(this.unreadCount);
     this.redrawMessages(true);
+    for (const [key, label] of this.gaps) {
+      const shown = this.rendered.get(key);
+      if (shown) setTime(label.firstChild as HTMLElement, shown.entry.createdAt, language);
+    }
     this.labelDays();
     for (const element of this.streams.values()) updateStreamElement(element, element.textContent ?? '', strings);
   }
@@ -472,7 +507,7 @@ export class WidgetView {
   }
 
   private messageActions() {
-    return { retry: this.handlers.retry, remove: this.handlers.remove, renderFile: this.fileRenderer };
+    return { retry: this.handlers.retry, remove: this.handlers.remove, renderFile: this.fileRenderer, language: this.language };
   }
 
   /** Tab from the last focusable element of the open panel goes to the first, Shift+Tab from the first to the last. */
