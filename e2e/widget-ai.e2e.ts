@@ -141,7 +141,8 @@ describe('widget AI answers', () => {
     await sendFromWidget(page, 'I want my money back for order 1234');
     const line = page.locator('.chatiq-handoff');
     await line.waitFor({ timeout: 15_000 });
-    expect(await line.textContent()).toBe('Connecting you to a person…');
+    // Nobody of the team has the admin panel open yet: the visitor is told to wait.
+    expect(await line.textContent()).toBe('Waiting for an operator');
     expect(await page.locator('.chatiq-msg[data-streaming]').count()).toBe(0);
 
     // The chat waits for a person in the inbox; when one answers, the line goes.
@@ -153,6 +154,8 @@ describe('widget AI answers', () => {
     await expect.poll(waiting, { timeout: 10_000 }).toBeTruthy();
     const admin = await connectAdmin(apiUrl, test.owner.token);
     try {
+      // Someone who can answer signs in: the line says a person is coming, live.
+      await expect.poll(() => line.textContent(), { timeout: 10_000 }).toBe('Connecting you to a person…');
       const chatId = (await waiting())!.id;
       await emitOk(admin, 'admin:join', { chatId, afterSeq: 0 });
       await emitOk(admin, 'admin:message', {
