@@ -78,7 +78,7 @@ export function SnoozeMenu({ disabled, onSnooze }: Props) {
       <button
         type="button"
         aria-expanded={openedAt !== null}
-        aria-controls={menuId}
+        aria-controls={openedAt ? menuId : undefined}
         disabled={disabled}
         onClick={toggle}
         data-testid="snooze-button"
