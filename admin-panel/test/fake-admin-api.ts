@@ -48,6 +48,7 @@ export function chatSummary(id: string, overrides: Partial<ChatSummaryDto> = {})
     assignedOperatorName: null,
     aiState: null,
     followUpAt: null,
+    snoozedUntil: null,
     visitor: {
       id: `visitor-of-${id}`,
       name: null,
@@ -100,10 +101,10 @@ export async function startFakeAdminApi() {
     };
     if (req.headers.authorization !== `Bearer ${TOKEN}`) reply(401, { code: 'unauthorized', message: 'No valid token' });
     else if (req.method === 'GET' && url.pathname === '/chats') {
-      const resolved = url.searchParams.get('status') === 'RESOLVED';
+      const status = url.searchParams.get('status');
       reply(
         200,
-        [...chats.values()].filter((c) => (c.status === 'RESOLVED') === resolved),
+        [...chats.values()].filter((c) => (status ? c.status === status : c.status !== 'RESOLVED')),
       );
     } else reply(404, { code: 'not_found', message: 'Not found' });
   }
@@ -180,6 +181,11 @@ export async function startFakeAdminApi() {
         ...(operatorId && chats.get(chatId)?.aiState ? { aiState: 'HUMAN' as const } : {}),
       });
       ack({ ok: true, data: { chat } });
+    });
+
+    on('chat:snooze', ({ chatId, until }: { chatId: string; until: string }, ack) => {
+      if (!chats.has(chatId)) return ack({ ok: false, code: 'chat_not_found', message: 'Chat not found' });
+      ack({ ok: true, data: { chat: change(chatId, { status: 'SNOOZED', snoozedUntil: until }) } });
     });
   });
 

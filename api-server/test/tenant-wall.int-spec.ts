@@ -263,6 +263,7 @@ describe('tenant wall', () => {
             typing: true,
             operatorId: null,
             visitorId: victim.visitorId,
+            until: new Date(Date.now() + 3_600_000).toISOString(),
           } as never,
         );
         expect(ack, event).toMatchObject({ ok: false });

@@ -10,6 +10,9 @@ const RULES: [RegExp, (match: RegExpExecArray) => IssueMessage][] = [
   [/^Must be a time from 00:00 to 2[34]:[0-9]{2}$/, () => ({ key: 'time' })],
   [/^Must be an IANA time zone/, () => ({ key: 'timeZone' })],
   [/^(Must be a date such as|Not a calendar date)/, () => ({ key: 'date' })],
+  [/^Must be a date and time such as/, () => ({ key: 'dateTime' })],
+  [/^Must be in the future$/, () => ({ key: 'future' })],
+  [/^Must be at most (\d+) days ahead$/, (m) => ({ key: 'maxDaysAhead', values: { days: Number(m[1]) } })],
   // A holiday or special day whose shape fails as a whole: in the form, only a cleared date does that.
   [/^Must be \{ date, closed: true \}/, () => ({ key: 'date' })],
   [/^Overlaps (weekly|intervals)\[\d+\]/, () => ({ key: 'overlaps' })],

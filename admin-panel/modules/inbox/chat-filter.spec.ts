@@ -14,9 +14,13 @@ describe('filterChats', () => {
     needsHuman,
   });
 
-  it('shows open and pending chats under Open, resolved ones under Resolved', () => {
-    expect(ids(filterChats(chats, filters('all', 'open'), 'me'))).toEqual(['a', 'b', 'd']);
-    expect(ids(filterChats(chats, filters('all', 'resolved'), 'me'))).toEqual(['c']);
+  it('shows open and pending chats under Open, snoozed ones under Snoozed, resolved ones under Resolved', () => {
+    const withSnoozed = [...chats, chat('s', 'SNOOZED', 'me'), chat('sw', 'SNOOZED', null, 'WAITING_FOR_HUMAN')];
+    expect(ids(filterChats(withSnoozed, filters('all', 'open'), 'me'))).toEqual(['a', 'b', 'd']);
+    expect(ids(filterChats(withSnoozed, filters('all', 'snoozed'), 'me'))).toEqual(['s', 'sw']);
+    expect(ids(filterChats(withSnoozed, filters('all', 'resolved'), 'me'))).toEqual(['c']);
+    // A snoozed chat is put aside: it does not count as waiting for a human.
+    expect(needsHuman(withSnoozed[5]!)).toBe(false);
   });
 
   it('narrows to my chats or to unassigned ones', () => {

@@ -13,7 +13,7 @@ type Props = {
 };
 
 const OWNERS: OwnerFilter[] = ['mine', 'unassigned', 'all'];
-const STATUSES: StatusFilter[] = ['open', 'resolved'];
+const STATUSES: StatusFilter[] = ['open', 'snoozed', 'resolved'];
 
 /** Segmented filters above the chat list, and the "Needs a human" toggle. */
 export function ChatFilters({ filters, needsHumanCount, onOwner, onStatus, onNeedsHuman }: Props) {

@@ -1,14 +1,16 @@
 'use client';
 
 import type { ChatSummaryDto } from '@chatiq/contracts';
-import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
 import { useAccessToken } from '@/lib/api/use-access-token';
 import { useClientConfig } from '@/lib/client-config';
 import { AiStateBadge } from './ai-state-badge';
 import { downloadTranscript } from './download-transcript';
 import { FollowUpBadge } from './follow-up-badge';
 import type { ChatAction } from './inbox-store';
+import { SnoozeMenu } from './snooze-menu';
+import { formatWakeTime } from './snooze-presets';
 import { TransferSelect } from './transfer-select';
 import { useVisitorLabel } from './use-visitor-label';
 import { VerifiedUserBadge } from './verified-user-badge';
@@ -21,10 +23,12 @@ type Props = {
   /** This operator took the chat over from the AI here (by opening, "Take over" or a reply). */
   takenOver: boolean;
   onAction: (action: ChatAction) => Promise<void>;
+  /** Snoozes this chat until an ISO instant; true once the server took it. */
+  onSnooze: (until: string) => Promise<boolean>;
 };
 
 /** Who the visitor is, who answers (AI or a human), the chat's status and assignee, and what the operator can do with it. */
-export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction }: Props) {
+export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction, onSnooze }: Props) {
   const t = useTranslations('inbox.header');
   const tStatus = useTranslations('inbox.status');
   const label = useVisitorLabel();
@@ -33,6 +37,9 @@ export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction }: Pr
   const [busy, setBusy] = useState(false);
   const [downloadError, setDownloadError] = useState(false);
   const resolved = chat.status === 'RESOLVED';
+  const snoozed = chat.status === 'SNOOZED';
+  const locale = useLocale();
+  const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
   const mine = chat.assignedOperatorId === operatorId;
   // The AI answers and nobody owns the chat: the operator watches until they take it over.
   const aiAnswering = chat.aiState === 'AI' && !chat.assignedOperatorId;
@@ -42,6 +49,13 @@ export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction }: Pr
     setBusy(true);
     await onAction(action);
     setBusy(false);
+  }
+
+  async function snooze(until: string): Promise<boolean> {
+    setBusy(true);
+    const done = await onSnooze(until);
+    setBusy(false);
+    return done;
   }
 
   async function download() {
@@ -66,6 +80,11 @@ export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction }: Pr
           <p className="muted" data-testid="chat-assignee">
             {chat.assignedOperatorName ? t('assignedTo', { name: chat.assignedOperatorName }) : t('unassigned')}
           </p>
+          {snoozed && chat.snoozedUntil && (
+            <p className="muted" data-testid="chat-snoozed-until">
+              {t('snoozedUntil', { time: formatWakeTime(new Date(chat.snoozedUntil), new Date(), locale, timeZone) })}
+            </p>
+          )}
         </div>
         <div className="chat-actions">
           <AiStateBadge state={chat.aiState} />
@@ -97,6 +116,12 @@ export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction }: Pr
           {canHandBack && (
             <button type="button" className="ai-button" disabled={busy} onClick={() => run({ kind: 'handback' })} title={t('handBackHint')}>
               {t('handBack')}
+            </button>
+          )}
+          {!resolved && <SnoozeMenu disabled={busy} onSnooze={snooze} />}
+          {snoozed && (
+            <button type="button" disabled={busy} onClick={() => run({ kind: 'reopen' })} data-testid="unsnooze" title={t('unsnoozeHint')}>
+              {t('unsnooze')}
             </button>
           )}
           {resolved ? (

@@ -7,6 +7,7 @@ import { AiStateBadge } from './ai-state-badge';
 import { chatAge } from './chat-age';
 import { needsHuman } from './chat-filter';
 import { FollowUpBadge } from './follow-up-badge';
+import { formatWakeTime } from './snooze-presets';
 import { useNow } from './use-now';
 import { useUnassignedOperator } from './use-unassigned-operator';
 import { useVisitorLabel } from './use-visitor-label';
@@ -34,6 +35,18 @@ function ChatAgeLabel({ at, now }: { at: string; now: Date }) {
   return (
     <time className="chat-item-age" dateTime={at} title={full} data-testid="chat-age" data-kind={age.kind}>
       {age.kind === 'now' ? t('justNow') : age.text}
+    </time>
+  );
+}
+
+/** "Snoozed until Tue 09:00": when a snoozed chat comes back, in the operator's language and zone. */
+function SnoozedUntil({ at, now }: { at: string; now: Date }) {
+  const t = useTranslations('inbox.list');
+  const locale = useLocale();
+  const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+  return (
+    <time className="chat-item-snoozed" dateTime={at} data-testid="chat-snoozed-until">
+      {t('snoozedUntil', { time: formatWakeTime(new Date(at), now, locale, timeZone) })}
     </time>
   );
 }
@@ -104,6 +117,7 @@ export function ChatList({ chats, loaded, filtered, selectedId, onSelect }: Prop
                 {chat.assignedOperatorName ? ` · ${chat.assignedOperatorName}` : ''}
                 <FollowUpBadge at={chat.followUpAt} />
               </span>
+              {chat.status === 'SNOOZED' && chat.snoozedUntil && <SnoozedUntil at={chat.snoozedUntil} now={now} />}
             </button>
           </li>
         );

@@ -37,6 +37,8 @@ type Props = {
   takenOver: boolean;
   onSend: (text: string, mode: ComposeMode) => Promise<boolean>;
   onAction: (action: ChatAction) => Promise<void>;
+  /** Snoozes the open chat until an ISO instant (the inbox store's `snooze`). */
+  onSnooze: (chatId: string, until: string) => Promise<boolean>;
   onChat: (chat: ChatSummaryDto) => void;
   onMessage: (message: MessageDto) => void;
 };
@@ -52,6 +54,7 @@ export function ChatView({
   takenOver,
   onSend,
   onAction,
+  onSnooze,
   onChat,
   onMessage,
 }: Props) {
@@ -82,7 +85,14 @@ export function ChatView({
   return (
     <div className="chat-view">
       <div className="chat-main">
-        <ChatHeader chat={chat} operatorId={operatorId} siteAi={siteAi} takenOver={takenOver} onAction={onAction} />
+        <ChatHeader
+          chat={chat}
+          operatorId={operatorId}
+          siteAi={siteAi}
+          takenOver={takenOver}
+          onAction={onAction}
+          onSnooze={(until) => onSnooze(chat.id, until)}
+        />
         <ol className="messages" role="log" aria-live="polite" aria-label={t('chat.messages')}>
           {timeline.length === 0 && !stream && <li className="message-system muted">{t('chat.noMessages')}</li>}
           {timeline.map((item) =>

@@ -69,6 +69,25 @@ describe('InboxStore', () => {
     await api.close();
   });
 
+  it('snoozes a chat: the acknowledged summary replaces it (SNOOZED, its time); a time in the past is refused by the contract', async () => {
+    api.seedChat(chatSummary('later'), ['call me back tomorrow']);
+    const store = startStore();
+    await until(store, (s) => s.loaded && s.connection === 'online', 'the list and the connection');
+    const until1 = new Date(Date.now() + 3_600_000);
+    expect(await store.snooze('later', until1)).toBe(true);
+    expect(store.getSnapshot().chats.find((c) => c.id === 'later')).toMatchObject({
+      status: 'SNOOZED',
+      snoozedUntil: until1.toISOString(),
+    });
+    expect(await store.snooze('later', new Date(Date.now() - 60_000))).toBe(false);
+    expect(store.getSnapshot().error).toMatchObject({ code: 'validation_failed' });
+    expect(await store.snooze('nope', until1)).toBe(false);
+    expect(store.getSnapshot().error).toMatchObject({ code: 'chat_not_found' });
+    // The snoozed filter loads the snoozed chats.
+    store.changeStatusFilter('snoozed');
+    await until(store, (s) => s.chats.some((c) => c.id === 'later' && c.status === 'SNOOZED'), 'the snoozed chat listed');
+  });
+
   it('loads the list over REST, keeps it live with chats:updated (newest first), and loads resolved chats on demand', async () => {
     api.seedChat(chatSummary('older'), ['first question']);
     api.seedChat(chatSummary('newer'), ['second question']);

@@ -72,7 +72,12 @@ function upsertChats(all: readonly ChatSummaryDto[], incoming: readonly ChatSumm
   return sortChats([...incoming, ...all.filter((c) => !ids.has(c.id))]);
 }
 
-const statusQuery = (status: StatusFilter) => (status === 'resolved' ? '/chats?status=RESOLVED' : '/chats');
+const STATUS_QUERIES: Record<StatusFilter, string> = {
+  open: '/chats',
+  snoozed: '/chats?status=SNOOZED',
+  resolved: '/chats?status=RESOLVED',
+};
+const statusQuery = (status: StatusFilter) => STATUS_QUERIES[status];
 
 /** Nobody owns the chat and the AI has it or hands it over: opening it or replying takes it from the AI. */
 function heldByAi(chat: ChatSummaryDto | undefined): boolean {
@@ -257,6 +262,25 @@ export class InboxStore {
     this.set({ error: null, chats: upsertChats(this.state.chats, [data.chat]) });
     if (action.kind === 'takeover') this.markTakenOver(chatId, true);
     if (action.kind === 'handback' || action.kind === 'assign') this.markTakenOver(chatId, false);
+  };
+
+  /**
+   * Snoozes a chat until `until` (a Date, or an ISO date-time with a zone): it leaves the open
+   * chats and comes back by itself at that time, or when the visitor writes. Snoozing a snoozed
+   * chat moves the time. False when the server refused (the error is in the snapshot) or the
+   * inbox is not connected.
+   */
+  readonly snooze = async (chatId: string, until: Date | string): Promise<boolean> => {
+    const socket = this.socket;
+    if (!socket) return false;
+    const ack = await socket.emitWithAck('chat:snooze', { chatId, until: typeof until === 'string' ? until : until.toISOString() });
+    if (!ack.ok) {
+      this.set({ error: { code: ack.code, message: ack.message } });
+      return false;
+    }
+    const data: ChatAckData = ack.data;
+    this.set({ error: null, chats: upsertChats(this.state.chats, [data.chat]) });
+    return true;
   };
 
   private set(patch: Partial<InboxSnapshot>): void {

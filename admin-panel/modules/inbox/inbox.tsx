@@ -80,6 +80,7 @@ export function Inbox({ initialChatId = null }: { initialChatId?: string | null 
             takenOver={inbox.takenOver}
             onSend={inbox.send}
             onAction={inbox.act}
+            onSnooze={inbox.snooze}
             onChat={inbox.updateChat}
             onMessage={inbox.addMessage}
           />

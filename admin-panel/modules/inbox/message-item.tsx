@@ -29,7 +29,7 @@ export function MessageItem({ chat, message: m, seen }: Props) {
         data-internal={m.internal ? 'true' : undefined}
         data-system-event={m.systemEvent?.code}
       >
-        <span className="message-text">{systemMessageText(m, (key, values) => inbox(key, values))}</span> · {time}
+        <span className="message-text">{systemMessageText(m, (key, values) => inbox(key, values), format.dateTime)}</span> · {time}
       </li>
     );
   }

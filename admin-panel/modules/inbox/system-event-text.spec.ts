@@ -33,6 +33,22 @@ describe('systemMessageText', () => {
     );
   });
 
+  it('renders the snooze notes in both languages, the wake time as the reader reads dates', async () => {
+    const [en, uk] = [await inboxTranslator('en'), await inboxTranslator('uk')];
+    const until = '2026-12-08T07:00:00.000Z';
+    const snoozed = note({ code: 'chat.snoozed', params: { actor: 'Anna', until } });
+    const dateTime = (iso: string) => `<${iso}>`;
+    expect(systemMessageText(snoozed, en, dateTime)).toBe(`Anna snoozed this chat until <${until}>`);
+    expect(systemMessageText(snoozed, uk, dateTime)).toBe(`Anna відклав(-ла) цей чат до <${until}>`);
+    expect(systemMessageText(note({ code: 'chat.unsnoozed', params: { reason: 'time' } }), en)).toBe('Snooze ended');
+    expect(systemMessageText(note({ code: 'chat.unsnoozed', params: { reason: 'visitor' } }), en)).toBe('Visitor wrote while snoozed');
+    expect(systemMessageText(note({ code: 'chat.unsnoozed', params: { reason: 'time' } }), uk)).toMatch(CYRILLIC);
+    expect(systemMessageText(note({ code: 'chat.unsnoozed', params: { reason: 'visitor' } }), uk)).toMatch(CYRILLIC);
+    // A parameter missing or not understood: the server's sentence.
+    expect(systemMessageText(note({ code: 'chat.unsnoozed', params: { reason: 'later' } }), uk)).toBe('English fallback');
+    expect(systemMessageText(note({ code: 'chat.snoozed', params: { actor: 'Anna', until: 'soon' } }), uk)).toBe('English fallback');
+  });
+
   it('renders the same notes in English', async () => {
     const en = await inboxTranslator('en');
     expect(systemMessageText(note({ code: 'chat.assigned', params: { actor: 'Anna', assignee: 'Bohdan' } }), en)).toBe(

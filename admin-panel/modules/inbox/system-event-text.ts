@@ -10,7 +10,7 @@ const TRIGGERS: Record<string, string | null> = {
   OUTSIDE_HOURS: null,
   NO_REPLY: 'seconds',
 };
-const STATUSES = new Set(['OPEN', 'PENDING', 'RESOLVED']);
+const STATUSES = new Set(['OPEN', 'PENDING', 'SNOOZED', 'RESOLVED']);
 
 /**
  * What a SYSTEM message says, in the operator's language: rendered from its `systemEvent` (code and
@@ -19,7 +19,12 @@ const STATUSES = new Set(['OPEN', 'PENDING', 'RESOLVED']);
  * shown as its text: that is what the visitor read, already in their language (the transition
  * beside it says why, in the operator's).
  */
-export function systemMessageText(message: Pick<MessageDto, 'text' | 'systemEvent'>, t: InboxTranslate): string {
+export function systemMessageText(
+  message: Pick<MessageDto, 'text' | 'systemEvent'>,
+  t: InboxTranslate,
+  /** An ISO instant as the reader's date and time (a snooze's `until`). */
+  dateTime: (iso: string) => string = (iso) => iso,
+): string {
   const event = message.systemEvent;
   if (!event) return message.text;
   const { actor, assignee } = event.params;
@@ -34,6 +39,15 @@ export function systemMessageText(message: Pick<MessageDto, 'text' | 'systemEven
       return autoReplyText(event.params, t) ?? message.text;
     case 'chat.auto_resolved':
       return event.params.minutes !== undefined ? t('systemEvent.autoResolved', { minutes: event.params.minutes }) : message.text;
+    case 'chat.snoozed': {
+      const until = event.params.until;
+      if (actor === undefined || until === undefined || Number.isNaN(Date.parse(until))) return message.text;
+      return t('systemEvent.snoozed', { actor, until: dateTime(until) });
+    }
+    case 'chat.unsnoozed':
+      return event.params.reason === 'time' || event.params.reason === 'visitor'
+        ? t(`systemEvent.unsnoozed.${event.params.reason}`)
+        : message.text;
     default:
       return message.text;
   }

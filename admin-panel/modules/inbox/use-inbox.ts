@@ -49,6 +49,7 @@ export function useInbox(initialChatId: string | null = null) {
     select: store.select,
     send: store.send,
     act: store.act,
+    snooze: store.snooze,
     addMessage: store.addMessage,
     updateChat: store.updateChat,
     changeStatusFilter: store.changeStatusFilter,

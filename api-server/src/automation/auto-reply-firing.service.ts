@@ -103,10 +103,17 @@ export class AutoReplyFiringService {
     const current = await this.prisma.chat.findUnique({ where: { id: chat.id } });
     if (!current) return {};
     const done: FiringActions = {};
-    const data: { status?: 'PENDING' | 'RESOLVED'; resolvedAt?: Date | null; assignedOperatorId?: string; handledBy?: 'OPERATOR' } = {};
+    const data: {
+      status?: 'PENDING' | 'RESOLVED';
+      resolvedAt?: Date | null;
+      snoozedUntil?: null;
+      assignedOperatorId?: string;
+      handledBy?: 'OPERATOR';
+    } = {};
     if (rule.setStatus && current.status !== rule.setStatus) {
       data.status = rule.setStatus;
       data.resolvedAt = rule.setStatus === 'RESOLVED' ? new Date() : null;
+      data.snoozedUntil = null; // a snoozed chat's wake-up time goes with its status
       done.status = rule.setStatus;
     }
     if (rule.assignToOperatorId && !assignee) done.notAssigned = true;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import { SnoozeWakeService } from '../chats/snooze-wake.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { AiAutoResolveService } from './ai-auto-resolve.service.js';
@@ -9,8 +10,8 @@ import { NoReplyWatcherService } from './no-reply-watcher.service.js';
 
 /**
  * The automation clock of each API node: every `AUTOMATION_TICK_MS` it announces business-hours
- * boundaries, fires due NO_REPLY rules, marks and mails follow-ups, and resolves quiet chats the AI
- * answered alone. Every node runs it; each
+ * boundaries, fires due NO_REPLY rules, marks and mails follow-ups, resolves quiet chats the AI
+ * answered alone, and wakes snoozed chats whose time came. Every node runs it; each
  * step claims its work with a conditional write, so several nodes do each thing once. A tick that
  * is still running when the next is due is not overlapped.
  */
@@ -31,6 +32,7 @@ export class AutomationSchedulerService implements OnApplicationBootstrap, OnMod
     private readonly noReply: NoReplyWatcherService,
     private readonly followUps: FollowUpsService,
     private readonly autoResolve: AiAutoResolveService,
+    private readonly snoozes: SnoozeWakeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,6 +61,7 @@ export class AutomationSchedulerService implements OnApplicationBootstrap, OnMod
       ['follow-up marking', () => this.followUps.markUnanswered(now)],
       ['follow-up mails', () => this.followUps.notifyDue(now)],
       ['AI chats auto-resolve', () => this.autoResolve.resolveDue(now)],
+      ['snoozed chats wake-up', () => this.snoozes.wakeDue(now)],
     ];
     for (const [name, step] of steps) {
       if (this.stopped) return;

@@ -100,6 +100,7 @@ export function toChatSummaryDto(chat: ChatWithSummary): ChatSummaryDto {
     assignedOperatorName: chat.assignedOperator?.name ?? null,
     aiState: chat.aiState,
     followUpAt: chat.followUpAt?.toISOString() ?? null,
+    snoozedUntil: chat.snoozedUntil?.toISOString() ?? null,
     visitor: toVisitorDto(chat.visitor),
     lastMessage: last ? toMessageDto(last) : null,
     lastSeq: chat.lastSeq,

@@ -16,12 +16,18 @@ export type SummaryRow = {
   lastMessage: Record<string, unknown> | null;
 };
 
-/** JSON from `to_jsonb` carries timestamps as text without a zone; the columns hold UTC. */
+/** Timestamp columns whose names do not end in `At`. */
+const OTHER_TIMESTAMPS = new Set(['snoozedUntil']);
+
+/**
+ * JSON from `to_jsonb` carries timestamps as text without a zone; the columns hold UTC. Timestamp
+ * columns are named `…At` (or listed in OTHER_TIMESTAMPS).
+ */
 export function reviveRow<T>(row: Record<string, unknown>): T {
   const out: Record<string, unknown> = { ...row };
   for (const key of Object.keys(out)) {
     const value = out[key];
-    if (key.endsWith('At') && typeof value === 'string') out[key] = new Date(`${value}Z`);
+    if ((key.endsWith('At') || OTHER_TIMESTAMPS.has(key)) && typeof value === 'string') out[key] = new Date(`${value}Z`);
   }
   return out as T;
 }

@@ -8,12 +8,13 @@ import { ChatsController } from './chats.controller.js';
 import { ChatsService } from './chats.service.js';
 import { LiveVisitorsService } from './live-visitors.service.js';
 import { MessagesService } from './messages.service.js';
+import { SnoozeWakeService } from './snooze-wake.service.js';
 import { VisitorChatsService } from './visitor-chats.service.js';
 
 @Module({
   imports: [ContactGateModule, EventsModule, RealtimeModule, SitesModule],
   controllers: [ChatsController],
-  providers: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, LiveVisitorsService],
-  exports: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, LiveVisitorsService],
+  providers: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, LiveVisitorsService, SnoozeWakeService],
+  exports: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, LiveVisitorsService, SnoozeWakeService],
 })
 export class ChatsModule {}

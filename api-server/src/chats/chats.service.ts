@@ -276,10 +276,56 @@ export class ChatsService {
     return true;
   }
 
+  /**
+   * Puts a chat aside until `until` (an ISO instant the contract checked: in the future, within a
+   * year): status SNOOZED, out of the open chats, with a private note saying who and until when.
+   * A snoozed chat gets the new time (and a new note); a resolved one is refused (reopen it first).
+   * The scheduler (`SnoozeWakeService`) brings it back at that time, a visitor's message at once.
+   */
+  async snooze(user: AuthUser, chatId: string, until: string): Promise<ChatSummaryDto> {
+    const chat = await this.chatForUser(user, chatId);
+    const { count } = await this.prisma.chat.updateMany({
+      where: { id: chat.id, status: { not: 'RESOLVED' } },
+      data: { status: 'SNOOZED', snoozedUntil: new Date(until) },
+    });
+    if (count === 0) throw new AppError('validation_failed', 'A resolved chat cannot be snoozed; reopen it first');
+    const actor = user.name;
+    await this.systemNote(chat, {
+      systemEvent: { code: 'chat.snoozed', params: { actor, until } },
+      text: `${actor} snoozed this chat until ${until}`,
+    });
+    const change = await this.change(chat);
+    this.events.chatChanged(chat.status === 'SNOOZED' ? change : { ...change, statusChanged: 'SNOOZED' });
+    return change.chat;
+  }
+
+  /**
+   * Brings a snoozed chat back to OPEN: its time came (`reason` `time`, only once `snoozedUntil`
+   * is at or before `now`), or its visitor wrote (`visitor`). One conditional update claims it, so
+   * with several API nodes (and a visitor writing just as the time comes) exactly one caller wakes
+   * it, leaves the private note and announces the change (inbox, webhooks). False when the chat
+   * was not snoozed (any more), or not due.
+   */
+  async wakeSnoozed(chatId: string, reason: 'time' | 'visitor', now: Date): Promise<boolean> {
+    const { count } = await this.prisma.chat.updateMany({
+      where: { id: chatId, status: 'SNOOZED', ...(reason === 'time' ? { snoozedUntil: { lte: now } } : {}) },
+      data: { status: 'OPEN', snoozedUntil: null },
+    });
+    if (count === 0) return false;
+    const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
+    await this.systemNote(chat, {
+      systemEvent: { code: 'chat.unsnoozed', params: { reason } },
+      text: reason === 'time' ? 'Snooze ended' : 'Visitor wrote while snoozed',
+    });
+    this.events.chatChanged({ ...(await this.change(chat)), statusChanged: 'OPEN' });
+    return true;
+  }
+
+  /** Resolving or reopening ends a snooze too (reopening a snoozed chat wakes it at once). */
   private async changeStatus(chat: Chat, status: 'RESOLVED' | 'OPEN'): Promise<ChatChange> {
     await this.prisma.chat.update({
       where: { id: chat.id },
-      data: { status, resolvedAt: status === 'RESOLVED' ? new Date() : null },
+      data: { status, resolvedAt: status === 'RESOLVED' ? new Date() : null, snoozedUntil: null },
     });
     return { ...(await this.change(chat)), statusChanged: status };
   }

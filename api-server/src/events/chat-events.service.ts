@@ -114,8 +114,8 @@ export class ChatEventsService {
 
 /**
  * Listener order: fan-out first (the message reaches everyone before anything reacts to it), then
- * webhooks (they start queueing without waiting, so an AI answer that takes seconds does not hold
+ * the chats domain's own reaction (a visitor's message wakes a snoozed chat), then webhooks (they start queueing without waiting, so an AI answer that takes seconds does not hold
  * the event up), then the AI (it claims a chat before automation looks at it), then automation,
  * then contacts (linking a visitor to a person reacts to what the others did not need).
  */
-export const LISTENER_ORDER = { fanout: 0, webhooks: 5, ai: 10, automation: 20, presence: 25, contacts: 30 } as const;
+export const LISTENER_ORDER = { fanout: 0, chats: 2, webhooks: 5, ai: 10, automation: 20, presence: 25, contacts: 30 } as const;

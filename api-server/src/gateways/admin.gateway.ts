@@ -79,6 +79,7 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
         'chat:resolve': (payload) => this.onChatResolve(socket, payload),
         'visitor:invite': (payload) => this.onVisitorInvite(socket, payload),
         'chat:reopen': (payload) => this.onChatReopen(socket, payload),
+        'chat:snooze': (payload) => this.onChatSnooze(socket, payload),
         'chat:handback': (payload) => this.onChatHandback(socket, payload),
       },
       { logger: this.logger, rateLimit: this.rateLimit },
@@ -147,6 +148,10 @@ export class AdminGateway implements OnGatewayInit<AdminNamespace>, OnGatewayCon
 
   async onChatReopen(socket: Socket, { chatId }: Payload<'chat:reopen'>) {
     return { chat: await this.chats.setStatus(dataOf(socket).user, chatId, 'OPEN') };
+  }
+
+  async onChatSnooze(socket: Socket, { chatId, until }: Payload<'chat:snooze'>) {
+    return { chat: await this.chats.snooze(dataOf(socket).user, chatId, until) };
   }
 
   /** Back to the AI assistant (the fan-out of the transition is the service's). */

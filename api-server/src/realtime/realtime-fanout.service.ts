@@ -95,7 +95,8 @@ export class RealtimeFanoutService implements OnModuleDestroy {
     // A waiting summary this one already includes is dropped; one with a newer message still goes.
     if (pending && pending.chat.lastSeq <= change.chat.lastSeq) this.pendingSummaries.delete(change.chat.id);
     this.sendSummaries(change.organizationId, change.chat.siteId, [change.chat]);
-    if (change.statusChanged) {
+    // A snooze is the operators' business: the visitor's chat simply stays open for them.
+    if (change.statusChanged && change.statusChanged !== 'SNOOZED') {
       this.widget?.to(rooms.visitor(change.visitorId)).emit('chat:status', { chatId: change.chat.id, status: change.statusChanged });
     }
   }

@@ -43,6 +43,7 @@ const chat: ChatSummaryDto = {
   assignedOperatorName: null,
   aiState: null,
   followUpAt: null,
+  snoozedUntil: null,
   visitor,
   lastMessage: message,
   lastSeq: 3,

@@ -15,6 +15,7 @@ export function webhookChat(chat: ChatSummaryDto): WebhookChat {
     id: chat.id,
     siteId: chat.siteId,
     status: chat.status,
+    snoozedUntil: chat.snoozedUntil,
     handledBy: chat.handledBy,
     assignedOperatorId: chat.assignedOperatorId,
     visitor: {

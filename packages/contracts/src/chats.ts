@@ -5,7 +5,12 @@ import { timeZoneSchema } from './automation.js';
 import { idSchema, MAX_SEQ } from './common.js';
 import { labelFilterQuerySchema } from './labels.js';
 
-export const chatStatusSchema = z.enum(['OPEN', 'PENDING', 'RESOLVED']);
+/**
+ * `SNOOZED`: put aside by an operator until `snoozedUntil` (the chat summary's); it comes back as
+ * `OPEN` then, or as soon as the visitor writes. Like `PENDING`, it is not resolved: the visitor's
+ * chat goes on, nothing about the snooze is shown to them.
+ */
+export const chatStatusSchema = z.enum(['OPEN', 'PENDING', 'SNOOZED', 'RESOLVED']);
 export type ChatStatus = z.infer<typeof chatStatusSchema>;
 
 export const chatHandlerSchema = z.enum(['UNASSIGNED', 'AI', 'OPERATOR']);
@@ -32,7 +37,11 @@ export type AuthorKind = z.infer<typeof authorKindSchema>;
  *   `AiHandoffReason`;
  * - `chat.auto_resolved` `{ minutes }`: "Resolved automatically after 30 min without messages
  *   (answered by the AI)" (private note): the scheduler resolved a chat the AI alone answered once
- *   nobody wrote in it for the site's `autoResolveAfterMinutes`.
+ *   nobody wrote in it for the site's `autoResolveAfterMinutes`;
+ * - `chat.snoozed` `{ actor, until }`: "Anna snoozed this chat until 2026-12-08T09:00:00.000Z"
+ *   (private note; `until` is an ISO instant: render it in the reader's time zone);
+ * - `chat.unsnoozed` `{ reason }`: the snooze is over and the chat is open again (private note);
+ *   `reason` `time`: "Snooze ended", `visitor`: "Visitor wrote while snoozed".
  * The auto-reply's own reply (the rule owner's text) has none. Clients fall back to `text` for an
  * unknown code or a missing parameter.
  */
@@ -43,6 +52,8 @@ export const systemEventCodeSchema = z.enum([
   'auto_reply.fired',
   'ai.handoff',
   'chat.auto_resolved',
+  'chat.snoozed',
+  'chat.unsnoozed',
 ]);
 export type SystemEventCode = z.infer<typeof systemEventCodeSchema>;
 export const systemEventSchema = z.object({ code: systemEventCodeSchema, params: z.record(z.string(), z.string()) });
@@ -103,6 +114,8 @@ export const chatSummaryDtoSchema = z.object({
   aiState: aiChatStateSchema.nullable(),
   /** Set while the chat waits for a follow-up by email (left outside hours or unanswered). */
   followUpAt: z.string().nullable(),
+  /** While `status` is `SNOOZED`: when it comes back to `OPEN` (ISO instant); null otherwise. */
+  snoozedUntil: z.string().nullable(),
   visitor: visitorDtoSchema,
   /**
    * The chat list's preview: the last message a person or the AI wrote (visitor, operator, AI),
@@ -128,6 +141,20 @@ export const listChatsQuerySchema = labelFilterQuerySchema.extend({
   status: chatStatusSchema.optional(),
 });
 export type ListChatsQuery = z.infer<typeof listChatsQuerySchema>;
+
+/** The longest a chat can be snoozed for. */
+export const MAX_SNOOZE_DAYS = 365;
+
+/**
+ * When a snoozed chat comes back: an ISO date-time with a zone (`Z` or an offset), after "now" (the
+ * reader's clock: the server's when it parses the request) and at most MAX_SNOOZE_DAYS ahead.
+ * Parsed to the ISO instant in UTC.
+ */
+export const snoozeUntilSchema = z.iso
+  .datetime({ offset: true, message: 'Must be a date and time such as 2026-12-08T09:00:00Z' })
+  .transform((value) => new Date(value).toISOString())
+  .refine((value) => Date.parse(value) > Date.now(), 'Must be in the future')
+  .refine((value) => Date.parse(value) <= Date.now() + MAX_SNOOZE_DAYS * 86_400_000, `Must be at most ${MAX_SNOOZE_DAYS} days ahead`);
 
 export const listMessagesQuerySchema = z.object({
   /** Only messages with a sequence number greater than this (resume, forward paging). */

@@ -61,6 +61,7 @@ describe('client → server events, declared once', () => {
       'chat:assign',
       'chat:resolve',
       'chat:reopen',
+      'chat:snooze',
       'visitor:invite',
       'chat:handback',
     ]);

@@ -9,7 +9,7 @@ import {
   chatHandbackPayloadSchema,
 } from './ai.js';
 import { type BusinessStatusPayload, visitorTranscriptPayloadSchema } from './automation.js';
-import type { ChatStatus, ChatSummaryDto, MessageDto } from './chats.js';
+import { type ChatStatus, type ChatSummaryDto, type MessageDto, snoozeUntilSchema } from './chats.js';
 import { ackData, type ClientEvents, type ClientToServerEventsOf, payloadSchemasOf } from './client-events.js';
 import { clientMessageIdSchema, idSchema, MAX_SEQ, messageTextSchema } from './common.js';
 import { MAX_ATTRIBUTE_TEXT, MAX_ATTRIBUTES_PER_WRITE } from './contacts.js';
@@ -168,6 +168,15 @@ export type ChatAssignPayload = z.input<typeof chatAssignPayloadSchema>;
 
 export type ChatAckData = { chat: ChatSummaryDto };
 
+/**
+ * Put a chat aside until `until` (see `snoozeUntilSchema`): it leaves the open chats (status
+ * `SNOOZED`) and comes back `OPEN`, with a private note, at that time or as soon as the visitor
+ * writes. Snoozing a snoozed chat moves its wake-up time; a resolved chat cannot be snoozed
+ * (`validation_failed`); resolve and reopen work on a snoozed chat (reopen wakes it at once).
+ */
+export const chatSnoozePayloadSchema = z.object({ chatId: idSchema, until: snoozeUntilSchema });
+export type ChatSnoozePayload = z.input<typeof chatSnoozePayloadSchema>;
+
 /** A proactive message: an operator starts (or continues) a chat with a visitor on the site now. */
 export const visitorInvitePayloadSchema = z.object({
   visitorId: idSchema,
@@ -217,7 +226,7 @@ export type TypingEventPayload = { chatId: string; typing: boolean; name: string
 /** Read receipt: `by` has seen everything up to `seq`. */
 export type ReadEventPayload = { chatId: string; seq: number; by: 'visitor' | 'operator' };
 
-/** The visitor's chat changed status (resolved, reopened…). */
+/** The visitor's chat changed status (resolved, reopened…; also snoozed and woken, which the widget treats as open). */
 export type ChatStatusPayload = { chatId: string; status: ChatStatus };
 
 /** The widget's look, pushed when an owner changes it (defined with the settings routes). */
@@ -281,6 +290,8 @@ export const adminClientEvents = {
   'chat:assign': { payload: chatAssignPayloadSchema, ack: ackData<ChatAckData>() },
   'chat:resolve': { payload: chatRefPayloadSchema, ack: ackData<ChatAckData>() },
   'chat:reopen': { payload: chatRefPayloadSchema, ack: ackData<ChatAckData>() },
+  /** Snooze a chat until a time (a snoozed one: move the time). */
+  'chat:snooze': { payload: chatSnoozePayloadSchema, ack: ackData<ChatAckData>() },
   'visitor:invite': { payload: visitorInvitePayloadSchema, ack: ackData<MessageAckData>() },
   /** Give a chat back to the AI assistant (HUMAN or WAITING_FOR_HUMAN → AI). */
   'chat:handback': { payload: chatHandbackPayloadSchema, ack: ackData<ChatAckData>() },

@@ -29,6 +29,8 @@ export const webhookChatSchema = z.object({
   id: z.string(),
   siteId: z.string(),
   status: chatStatusSchema,
+  /** While `status` is `SNOOZED`: when the chat comes back to `OPEN` (ISO instant); null otherwise. */
+  snoozedUntil: z.string().nullable(),
   handledBy: chatHandlerSchema,
   assignedOperatorId: z.string().nullable(),
   visitor: webhookVisitorSchema,
