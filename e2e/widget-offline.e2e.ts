@@ -81,7 +81,7 @@ describe('widget offline and back', () => {
     expect(created).toEqual(offline);
     const stored = await rest<MessageDto[]>(apiUrl, 'GET', `/chats/${chatId}/messages`, { token: test.owner.token });
     expect(stored.map((m) => m.text)).toEqual(['Before the tunnel', 'Answered while you were away', ...offline, 'Anything else?']);
-    expect(await page.locator('.chatiq-msg').allTextContents()).toEqual([
+    expect(await page.locator('.chatiq-msg .chatiq-msg-text').allTextContents()).toEqual([
       'Before the tunnel',
       'Answered while you were away',
       ...offline,
