@@ -8,5 +8,8 @@ export default defineProject({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A browser over the three services can take a while on a loaded machine: a poll waits for its
+    // state up to 10 s unless it says otherwise (the default is 1 s).
+    expect: { poll: { timeout: 10_000 } },
   },
 });
