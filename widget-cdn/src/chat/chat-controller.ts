@@ -24,6 +24,7 @@ import {
   newReplies,
   readToSend,
   unsentMessages,
+  visitorWrote,
 } from './chat-state.js';
 import { lazy, loadAttachments, loadOffHours, loadTranscript } from './features.js';
 import { IdentitySender } from './identity-sender.js';
@@ -50,7 +51,7 @@ const SETTINGS_WAIT_MS = 3_000;
  * and closes the panel, starts the connection the first time the visitor opens the chat (nothing
  * is sent or stored before that), applies the site's settings and language, turns the
  * connection's state into banners, and carries out the page's SDK calls (`chtq.setUser`,
- * `setLocale`) and events (`open`, `close`, `message`). Uploads, the off-hours form and the
+ * `setLocale`) and events (`open`, `close`, `message`). Uploads, the off-hours notice and email prompt, and the
  * transcript form are feature controllers in lazy chunks (features.ts), lent a `ChatHost`. A site
  * or page the server refuses for good (unknown id, origin not allowed) gets no widget at all: it
  * removes itself after one console warning.
@@ -69,7 +70,7 @@ export class ChatController {
   private readonly uploads: () => Promise<UploadsController>;
   private readonly offHours: () => Promise<OffHoursController>;
   private readonly transcript: () => Promise<TranscriptController>;
-  /** The off-hours card was asked for once: it follows every business status from then on. */
+  /** The off-hours chunk was asked for once: it follows every business status from then on. */
   private offHoursShown = false;
   private transcriptShown = false;
   /** The owner set the site's welcome text (else the built-in one is shown translated). */
@@ -117,7 +118,7 @@ export class ChatController {
         state: (state) => this.onConnectionState(state),
         joined: (result, first) => {
           // The connection then sends `unsent` again: what waited, and what was refused for a reason that may pass.
-          this.dispatch({ type: 'joined', chatId: result.chatId, messages: result.messages, first });
+          this.dispatch({ type: 'joined', chatId: result.chatId, messages: result.messages, first, emailKnown: result.emailKnown });
           this.trackPages();
           void this.identity.send();
         },
@@ -217,7 +218,14 @@ export class ChatController {
       view.setTranscriptAvailable(after.chatId !== null);
     }
     if (after.operatorTyping !== before.operatorTyping || after.aiTyping !== before.aiTyping) this.renderTyping();
-    if (after.business !== before.business || after.aiState !== before.aiState || after.leftEmail !== before.leftEmail) {
+    if (
+      after.business !== before.business ||
+      after.aiState !== before.aiState ||
+      after.leftEmail !== before.leftEmail ||
+      after.emailKnown !== before.emailKnown ||
+      after.emailSkipped !== before.emailSkipped ||
+      (after.entries !== before.entries && visitorWrote(after) !== visitorWrote(before))
+    ) {
       this.renderBusiness();
     }
   }
@@ -228,18 +236,27 @@ export class ChatController {
     this.view.setTyping(name === null ? null : strings.typing(name));
   }
 
-  /** Availability in the header, the handoff line, and the off-hours card (loaded the first time the team is offline). */
+  /**
+   * Availability in the header, the handoff line, and off hours the notice and the email prompt
+   * (a chunk loaded the first time the team is offline).
+   */
   private renderBusiness(): void {
     const { state, strings } = this;
-    const business = businessView(state.business, state.leftEmail, strings);
+    const business = this.businessView();
     this.view.setPresence(business.presence);
     this.view.setHandoff(handoffLine(state.aiState, state.business, strings));
     if (business.offHoursText === null && !this.offHoursShown) return;
     this.offHoursShown = true;
     this.offHours().then(
-      (offHours) => offHours.update(businessView(this.state.business, this.state.leftEmail, this.strings)),
+      (offHours) => offHours.update(this.businessView()),
       () => (this.offHoursShown = false), // tried again at the next status
     );
+  }
+
+  private businessView() {
+    const { state } = this;
+    const email = { known: state.emailKnown, left: state.leftEmail, skipped: state.emailSkipped, wrote: visitorWrote(state) };
+    return businessView(state.business, email, this.strings);
   }
 
   private renderBanner(): void {
