@@ -8,7 +8,7 @@
 import type { BusinessHoursDto, ChatSummaryDto, MessageDto, WelcomeMessagesDto } from '@chatiq/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signInPage } from './support/accounts.js';
+import { screenshot, signInPage } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
 import { waitForMail } from './support/mailbox.js';
 import {
@@ -135,6 +135,7 @@ describe('widget automation', () => {
       // The prompt sits in the conversation, under the message; the composer is still the only message box.
       expect(await page.locator('.chatiq-messages .chatiq-email-prompt').count()).toBe(1);
       expect(await page.locator('.chatiq-panel textarea').count()).toBe(1);
+      await screenshot(page, 'widget-offhours-prompt-en');
 
       // An empty address: said under the field, which takes the focus.
       await prompt.getByRole('button', { name: 'Save' }).click();
@@ -149,6 +150,7 @@ describe('widget automation', () => {
       expect(await confirmation.textContent()).toBe('Thank you! We will answer here, and we can reach you at marta@example.com.');
       expect(await prompt.isHidden()).toBe(true);
       expect(await focusedInWidget(page)).toBe('textarea.chatiq-input'); // back to chatting
+      await screenshot(page, 'widget-offhours-saved-en');
       await sendFromWidget(page, 'The one with the green shade.');
       expect(await prompt.isHidden()).toBe(true);
 
@@ -206,6 +208,7 @@ describe('widget automation', () => {
       await expect
         .poll(() => page.locator('#chatiq-email-prompt-error').textContent())
         .toBe('Схоже, адреса електронної пошти неправильна.');
+      await screenshot(page, 'widget-offhours-prompt-uk');
 
       // "Not now": the prompt goes, the focus is back in the composer, and the next message does not bring it back.
       await prompt.getByRole('button', { name: 'Не зараз' }).click();

@@ -24,7 +24,7 @@
 // The chat talks to BENCH_API_URL (with BENCH_SITE_ID, default site_demo) when given: a running API
 // whose site allows the bench page's origin (http://127.0.0.1:<port>). Without it the API URL is a
 // closed port: the socket is refused and the chat shows "No connection", which fetches the same
-// files (what a connected chat adds lazily, e.g. the off-hours form while closed, is in `lazy`).
+// files (what a connected chat adds lazily, e.g. the off-hours notice and email prompt while closed, is in `lazy`).
 // Sizes are of the files as served (gzip -9, brotli -11). Nothing is asserted: budgets are reported.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

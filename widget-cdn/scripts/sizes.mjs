@@ -63,7 +63,7 @@ function staticClosure(publicDir, file, into = new Set()) {
 /**
  * Raw, gzip and brotli sizes of the loader, of the chat bundle with what it imports statically
  * (`core`), of each lazy chunk (what `import()` adds beyond the core: a language's strings, the
- * attachments, the off-hours form, the transcript form, the preview), and of an open chat as the
+ * attachments, the off-hours notice and email prompt, the transcript form, the preview), and of an open chat as the
  * files say: loader + core + the larger language. `pnpm bench:widget` also measures what a browser
  * really fetches when the chat opens.
  */
