@@ -1,11 +1,14 @@
 // Automation in the widget, in real Chromium against the running API: the welcome message as the
 // first bubble of a new conversation (shown once, not stored, not repeated on a reconnect or in
 // another tab, in the visitor's language); business hours (offline in the header, the off-hours
-// message and the email form, a message left that way, the status flipping live); and
+// notice, the composer as the only way to write and the email asked once, inline, after the first
+// message, in English and Ukrainian; the chat in the operator's inbox with the email; the status
+// flipping live); and
 // "Email me this conversation" (the mail arrives, read from the test mailbox).
 import type { BusinessHoursDto, ChatSummaryDto, MessageDto, WelcomeMessagesDto } from '@chatiq/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { screenshot, signInPage } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
 import { waitForMail } from './support/mailbox.js';
 import {
@@ -21,6 +24,7 @@ import {
 } from './support/widget-support.js';
 
 const apiUrl = inject('apiUrl');
+const adminUrl = inject('adminUrl');
 const widgetUrl = inject('widgetUrl');
 const mailboxUrl = inject('mailboxUrl');
 
@@ -112,51 +116,129 @@ describe('widget automation', () => {
   });
 
   describe('business hours', () => {
-    it('while closed: offline in the header, the off-hours message and an email form; a message left there reaches the team', async () => {
+    it('while closed: one composer; the email asked once, inline, after the first message; the chat reaches the inbox with it', async () => {
       await setHours({ timezone: 'Europe/Kyiv', enabled: true, weekly: [], exceptions: [], offHoursMessage: OFF_HOURS });
       const page = await visitorPage(browser, 'closed');
       await page.goto(demoPageUrl(widgetUrl, apiUrl, test.site.publicId));
       await openWidget(page);
       const presence = page.locator('.chatiq-presence');
       await expect.poll(() => presence.textContent(), { timeout: 10_000 }).toBe('Offline');
-      expect(await page.locator('.chatiq-offhours-text').textContent()).toBe(OFF_HOURS);
-      const form = page.locator('.chatiq-offhours form');
-      expect(await form.isVisible()).toBe(true);
+      await expect.poll(() => page.locator('.chatiq-offhours').textContent()).toBe(OFF_HOURS);
+      // One way to write: the composer. No second form, and no email asked before the visitor writes.
+      expect(await page.locator('.chatiq-panel form:visible').count()).toBe(1);
+      expect(await page.locator('.chatiq-panel textarea').count()).toBe(1);
+      const prompt = page.locator('.chatiq-email-prompt');
+      expect(await prompt.isHidden()).toBe(true);
 
-      // Email required: the error is announced and the focus goes to the field.
-      await form.getByLabel('Name (optional)').fill('Marta');
-      await form.getByLabel('Your message').fill('Please call me about the brass floor lamp.');
-      await form.getByRole('button', { name: 'Leave a message' }).click();
-      const email = form.getByLabel('Email');
+      await sendFromWidget(page, 'Please call me about the brass floor lamp.');
+      const email = page.getByRole('textbox', { name: 'Leave your email so we can get back to you:' });
+      await email.waitFor();
+      // The prompt sits in the conversation, under the message; the composer is still the only message box.
+      expect(await page.locator('.chatiq-messages .chatiq-email-prompt').count()).toBe(1);
+      expect(await page.locator('.chatiq-panel textarea').count()).toBe(1);
+      await screenshot(page, 'widget-offhours-prompt-en');
+
+      // An empty address: said under the field, which takes the focus.
+      await prompt.getByRole('button', { name: 'Save' }).click();
       await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
-      expect(await page.locator('#chatiq-offhours-email-error').textContent()).toBe('Enter your email address.');
+      expect(await page.locator('#chatiq-email-prompt-error').textContent()).toBe('Enter your email address.');
       expect(await focusedInWidget(page)).toBe('input[name=email].chatiq-field');
 
       await email.fill('marta@example.com');
-      await form.getByRole('button', { name: 'Leave a message' }).click();
-      const confirmation = page.locator('.chatiq-offhours-done');
+      await prompt.getByRole('button', { name: 'Save' }).click();
+      const confirmation = page.locator('.chatiq-email-left');
       await confirmation.waitFor({ timeout: 10_000 });
-      expect(await confirmation.textContent()).toBe('Thank you! We will reply to marta@example.com.');
-      expect(await form.isHidden()).toBe(true);
-      expect(await focusedInWidget(page)).toBe('p.chatiq-offhours-done');
-      await page
-        .locator('.chatiq-msg[data-author="visitor"][data-status="sent"]', { hasText: 'Please call me about the brass floor lamp.' })
-        .waitFor();
+      expect(await confirmation.textContent()).toBe('Thank you! We will answer here, and we can reach you at marta@example.com.');
+      expect(await prompt.isHidden()).toBe(true);
+      expect(await focusedInWidget(page)).toBe('textarea.chatiq-input'); // back to chatting
+      await screenshot(page, 'widget-offhours-saved-en');
+      await sendFromWidget(page, 'The one with the green shade.');
+      expect(await prompt.isHidden()).toBe(true);
 
-      // The team's inbox has it, with who wrote it, marked for a follow-up.
+      // The team's inbox has both messages as ordinary ones, with the visitor's email, marked for a follow-up.
       const visitorId = await visitorIdOf(page);
       await expect
         .poll(async () => (await chats()).find((c) => c.visitor.id === visitorId), { timeout: 10_000 })
         .toMatchObject({
-          visitor: { name: 'Marta', email: 'marta@example.com' },
-          lastMessage: { text: 'Please call me about the brass floor lamp.' },
+          visitor: { email: 'marta@example.com' },
+          lastMessage: { text: 'The one with the green shade.' },
           followUpAt: expect.any(String),
         });
+      const chat = (await chats()).find((c) => c.visitor.id === visitorId);
+      const operator = await visitorPage(browser, 'closed-operator');
+      await signInPage(operator, adminUrl, test.owner);
+      await operator.goto(`${adminUrl}/inbox?chat=${chat?.id}`);
+      const messages = operator.locator('.messages'); // the open chat's (the list shows the last one too)
+      await messages.getByText('Please call me about the brass floor lamp.').waitFor({ timeout: 15_000 });
+      await messages.getByText('The one with the green shade.').waitFor();
+      expect(await operator.getByTestId('visitor-panel').getByTestId('visitor-email').textContent()).toBe('marta@example.com');
+      await operator.context().close();
+
+      // The email is the visitor's now: the next visit does not ask again.
+      await page.reload();
+      await openWidget(page);
+      await expect.poll(() => presence.textContent(), { timeout: 10_000 }).toBe('Offline');
+      await sendFromWidget(page, 'Any news?');
+      expect(await page.locator('.chatiq-offhours').isVisible()).toBe(true); // the chunk is there
+      expect(await prompt.isHidden()).toBe(true);
+      expect(await confirmation.isHidden()).toBe(true);
 
       // Opening the hours flips the widget to open, live (nobody of the team is signed in: "away").
       await setHours({ timezone: 'Europe/Kyiv', enabled: false, weekly: [], exceptions: [], offHoursMessage: OFF_HOURS });
       await expect.poll(() => presence.textContent(), { timeout: 10_000 }).toBe('Replies may take a while');
       expect(await page.locator('.chatiq-offhours').isHidden()).toBe(true);
+    });
+
+    it('while closed, in Ukrainian: the default notice, the prompt, "Не зараз" and a wrong address, all in the language', async () => {
+      await setHours({ timezone: 'Europe/Kyiv', enabled: true, weekly: [], exceptions: [], offHoursMessage: null });
+      const page = await visitorPage(browser, 'closed-uk', { locale: 'uk-UA' });
+      await page.goto(demoPageUrl(widgetUrl, apiUrl, test.site.publicId, { language: '' }));
+      await openWidget(page);
+      await expect.poll(() => page.locator('.chatiq-presence').textContent(), { timeout: 10_000 }).toBe('Офлайн');
+      await expect
+        .poll(() => page.locator('.chatiq-offhours').textContent())
+        .toBe('Зараз ми не на зв’язку. Напишіть нам — ми відповімо тут, щойно повернемося.');
+      expect(await page.locator('.chatiq-panel form:visible').count()).toBe(1);
+
+      await sendFromWidget(page, 'Чи є лампа в наявності?');
+      const prompt = page.locator('.chatiq-email-prompt');
+      const email = page.getByRole('textbox', { name: 'Залиште email, щоб ми могли вам відповісти:' });
+      await email.waitFor();
+      await email.fill('не-адреса');
+      await prompt.getByRole('button', { name: 'Зберегти' }).click();
+      await expect
+        .poll(() => page.locator('#chatiq-email-prompt-error').textContent())
+        .toBe('Схоже, адреса електронної пошти неправильна.');
+      await screenshot(page, 'widget-offhours-prompt-uk');
+
+      // "Not now": the prompt goes, the focus is back in the composer, and the next message does not bring it back.
+      await prompt.getByRole('button', { name: 'Не зараз' }).click();
+      await expect.poll(() => prompt.isHidden()).toBe(true);
+      expect(await focusedInWidget(page)).toBe('textarea.chatiq-input');
+      await sendFromWidget(page, 'Напишіть, будь ласка.');
+      expect(await prompt.isHidden()).toBe(true);
+      expect(await page.locator('.chatiq-panel form:visible').count()).toBe(1);
+      const visitorId = await visitorIdOf(page);
+      await expect
+        .poll(async () => (await chats()).find((c) => c.visitor.id === visitorId), { timeout: 10_000 })
+        .toMatchObject({ visitor: { email: null }, lastMessage: { text: 'Напишіть, будь ласка.' } });
+    });
+
+    it('while closed, a visitor who gave their email before (here: for a transcript) is not asked', async () => {
+      await setHours({ timezone: 'Europe/Kyiv', enabled: true, weekly: [], exceptions: [], offHoursMessage: OFF_HOURS });
+      const page = await visitorPage(browser, 'closed-known');
+      await page.goto(demoPageUrl(widgetUrl, apiUrl, test.site.publicId));
+      await openWidget(page);
+      await expect.poll(() => page.locator('.chatiq-presence').textContent(), { timeout: 10_000 }).toBe('Offline');
+      // The inline prompt is there after the first message; the transcript form gives the email instead.
+      await sendFromWidget(page, 'Do you ship to Lviv?');
+      const prompt = page.locator('.chatiq-email-prompt');
+      await prompt.waitFor();
+      await page.getByRole('button', { name: 'Email me this conversation' }).click();
+      await page.locator('#chatiq-transcript-email').fill(`known-${Date.now().toString(36)}@example.com`);
+      await page.locator('.chatiq-transcript').getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => prompt.isHidden(), { timeout: 10_000 }).toBe(true);
+      expect(await page.locator('.chatiq-email-left').isHidden()).toBe(true); // not left with the prompt: nothing to confirm there
     });
 
     it('"Email me this conversation" mails the transcript to the address the visitor gives', async () => {

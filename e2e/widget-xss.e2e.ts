@@ -78,7 +78,7 @@ describe('widget: text stays text', () => {
       token,
       body: { timezone: 'Europe/Kyiv', enabled: true, weekly: [], exceptions: [], offHoursMessage: xss(8) },
     });
-    await expect.poll(() => page.locator('.chatiq-offhours-text').textContent(), { timeout: 10_000 }).toBe(xss(8));
+    await expect.poll(() => page.locator('.chatiq-offhours').textContent(), { timeout: 10_000 }).toBe(xss(8));
 
     expect(await page.locator('.chatiq-msg[data-author="visitor"] .chatiq-msg-text').textContent()).toBe(xss(5));
     // Nothing ran, and the only image in the widget is the uploaded file's.

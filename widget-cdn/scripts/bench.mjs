@@ -14,10 +14,17 @@
 //                                         bubble drawn (the frame after it is in the DOM): parsing and
 //                                         running the loader included; median of BENCH_RUNS (15) loads
 //   bubbleMsRuns                          every run, for the spread
+//   openHeapKB                            what opening the chat keeps in the page's memory: a heap
+//                                         snapshot's total (V8 and the browser objects it holds: the
+//                                         panel's DOM and styles, the scripts' sources) after full
+//                                         garbage collections, launcher drawn → chat open and the
+//                                         network quiet; median of BENCH_HEAP_RUNS (5) pages
+//   openJsHeapKB                          the same in V8's used heap alone (CDP Runtime.getHeapUsage)
+//   openHeapKBRuns / openJsHeapKBRuns     every run
 // The chat talks to BENCH_API_URL (with BENCH_SITE_ID, default site_demo) when given: a running API
 // whose site allows the bench page's origin (http://127.0.0.1:<port>). Without it the API URL is a
 // closed port: the socket is refused and the chat shows "No connection", which fetches the same
-// files (what a connected chat adds lazily, e.g. the off-hours form while closed, is in `lazy`).
+// files (what a connected chat adds lazily, e.g. the off-hours notice and email prompt while closed, is in `lazy`).
 // Sizes are of the files as served (gzip -9, brotli -11). Nothing is asserted: budgets are reported.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -31,6 +38,7 @@ import { BUDGETS, compressedSizes, widgetSizes } from './sizes.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const publicDir = path.join(root, 'public');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const HEAP_RUNS = Number(process.env.BENCH_HEAP_RUNS ?? 5);
 const API_URL = process.env.BENCH_API_URL ?? 'http://127.0.0.1:9';
 const SITE_ID = process.env.BENCH_SITE_ID ?? 'site_demo';
 const log = (...args) => console.error('[bench:widget]', ...args);
@@ -137,10 +145,50 @@ async function measureOpenChat(browser, origin) {
   return { files: [...fetched].sort(), banner };
 }
 
+/** The page's heap after full garbage collections: V8's used heap and a heap snapshot's total (as DevTools counts it). */
+async function pageHeap(cdp) {
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const chunks = [];
+  const onChunk = (event) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const { snapshot, nodes } = JSON.parse(chunks.join(''));
+  const fields = snapshot.meta.node_fields;
+  let total = 0;
+  for (let i = fields.indexOf('self_size'); i < nodes.length; i += fields.length) total += nodes[i];
+  return { jsHeap: usedSize, snapshot: total };
+}
+
+/** What opening the chat keeps in the page's memory (KB), on fresh pages. */
+async function measureOpenHeap(browser, origin) {
+  const runs = { snapshot: [], jsHeap: [] };
+  for (let i = 0; i < HEAP_RUNS; i++) {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    let lastAt = Date.now();
+    tab.on('request', () => (lastAt = Date.now()));
+    await tab.goto(`${origin}/bench.html`);
+    await tab.locator('.chatiq-launcher').waitFor();
+    const before = await pageHeap(cdp);
+    await tab.locator('.chatiq-launcher').click();
+    await tab.locator('.chatiq-input').waitFor({ state: 'visible', timeout: 10_000 });
+    while (Date.now() - lastAt < 1_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    const after = await pageHeap(cdp);
+    runs.snapshot.push(Math.round((after.snapshot - before.snapshot) / 1024));
+    runs.jsHeap.push(Math.round((after.jsHeap - before.jsHeap) / 1024));
+    await context.close();
+  }
+  return runs;
+}
+
 const sizes = widgetSizes(publicDir);
 const measured = await withBrowser(async (browser, origin) => ({
   bubble: await measureBubble(browser, origin),
   open: await measureOpenChat(browser, origin),
+  heap: await measureOpenHeap(browser, origin),
 }));
 const openChat = measured
   ? measured.open.files
@@ -171,6 +219,10 @@ console.log(
       budgets: { loaderGz: BUDGETS.loaderGz, openChatGz: BUDGETS.openChatGz, bubbleMs: 50 },
       bubbleMs: measured ? median(measured.bubble) : null,
       bubbleMsRuns: measured?.bubble ?? null,
+      openHeapKB: measured ? median(measured.heap.snapshot) : null,
+      openJsHeapKB: measured ? median(measured.heap.jsHeap) : null,
+      openHeapKBRuns: measured?.heap.snapshot ?? null,
+      openJsHeapKBRuns: measured?.heap.jsHeap ?? null,
     },
     null,
     2,

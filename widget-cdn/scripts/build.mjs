@@ -15,7 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { BUDGETS, describeSizes, widgetSizes } from './sizes.mjs';
+import { BUDGETS, describeSizes, wideFiles, widgetSizes } from './sizes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const publicDir = join(root, 'public');
@@ -141,6 +141,14 @@ function report() {
   let ok = true;
   if (sizes.openChat.gz > BUDGETS.openChatGz) {
     console.error(`widget: an open chat needs ${sizes.openChat.gz} B gzip, over its budget of ${BUDGETS.openChatGz} B`);
+    ok = false;
+  }
+  // The chat's own files stay Latin-1 (the languages' strings are chunks of their own): see wideFiles.
+  for (const { file, char, context } of wideFiles(publicDir, sizes.core.files)) {
+    const code = `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    console.error(
+      `widget: ${file} has ${JSON.stringify(char)} (${code}) in ${JSON.stringify(context)}: the page would keep the file as UTF-16, twice its size; write it in ASCII or move it into the strings (src/i18n/)`,
+    );
     ok = false;
   }
   if (sizes.loader.gz > BUDGETS.loaderGz) {

@@ -18,6 +18,22 @@ export function compressedSizes(bytes) {
 
 const sum = (sizes) => sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz, br: a.br + b.br }), { raw: 0, gz: 0, br: 0 });
 
+/**
+ * The first character above U+00FF in each of `files` (paths under public/), for those that have
+ * one. Chromium keeps every script's source in memory for as long as the page lives (for lazy
+ * compilation), as Latin-1 when it can and as UTF-16 otherwise: one such character, even in a
+ * console message, doubles what the whole file costs the page's heap.
+ */
+export function wideFiles(publicDir, files) {
+  const wide = [];
+  for (const file of files) {
+    const code = readFileSync(join(publicDir, file), 'utf8');
+    const at = code.search(/[\u0100-\u{10ffff}]/u);
+    if (at >= 0) wide.push({ file, char: code[at], context: code.slice(Math.max(0, at - 30), at + 10) });
+  }
+  return wide;
+}
+
 /** The chat bundle widget.js loads: the one `assets/chat-<hash>.js` named in widget.js. */
 export function chatBundleName(publicDir) {
   const loader = readFileSync(join(publicDir, 'widget.js'), 'utf8');
@@ -47,7 +63,7 @@ function staticClosure(publicDir, file, into = new Set()) {
 /**
  * Raw, gzip and brotli sizes of the loader, of the chat bundle with what it imports statically
  * (`core`), of each lazy chunk (what `import()` adds beyond the core: a language's strings, the
- * attachments, the off-hours form, the transcript form, the preview), and of an open chat as the
+ * attachments, the off-hours notice and email prompt, the transcript form, the preview), and of an open chat as the
  * files say: loader + core + the larger language. `pnpm bench:widget` also measures what a browser
  * really fetches when the chat opens.
  */

@@ -47,8 +47,8 @@ describe('widget strings', () => {
   it('messages that carry a value show it', () => {
     const en = stringsFor('en');
     const uk = stringsFor('uk');
-    expect(en.messageLeft('ann@example.com')).toContain('ann@example.com');
-    expect(uk.messageLeft('ann@example.com')).toContain('ann@example.com');
+    expect(en.emailLeft('ann@example.com')).toContain('ann@example.com');
+    expect(uk.emailLeft('ann@example.com')).toContain('ann@example.com');
     expect(en.transcriptSent('ann@example.com')).toContain('ann@example.com');
     expect(en.transcriptSent(null)).toBe('The conversation was sent to your email.');
     expect(uk.uploading(42)).toContain('42%');

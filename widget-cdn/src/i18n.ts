@@ -48,14 +48,15 @@ export interface WidgetStrings {
   presenceOffline: string;
   /** Shown while offline when the site set no off-hours message of its own. */
   offHoursDefault: string;
-  nameLabel: string;
   emailLabel: string;
-  leaveMessageLabel: string;
-  leaveMessage: string;
+  /** Outside business hours, under the visitor's first message: asks for their email (once). */
+  emailPrompt: string;
+  emailSave: string;
+  emailSkip: string;
   emailRequired: string;
   emailInvalid: string;
-  /** After the off-hours form was sent. */
-  messageLeft: (email: string) => string;
+  /** After the visitor left their email with the off-hours prompt. */
+  emailLeft: (email: string) => string;
   identifyFailed: string;
   noConnection: string;
   transcriptAction: string;

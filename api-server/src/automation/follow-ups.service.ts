@@ -8,7 +8,7 @@ import { followUpMail } from './follow-up-mail.js';
 
 /**
  * The team is mailed once the visitor has been quiet this long, so a visitor who writes three
- * messages (or leaves their email in the off-hours form right after) is one mail with all of it.
+ * messages (or leaves their email in the off-hours prompt right after) is one mail with all of it.
  */
 export const FOLLOW_UP_QUIET_MS = 60_000;
 

@@ -50,7 +50,11 @@ export class VisitorChatsService {
    * visitor's room, so no message can fall between the two. A visitor whose contact is blocked is
    * refused (`contact_blocked`) before anything is written; a contact's last visit is its visitor's.
    */
-  async resolveVisitor(site: Site, payload: VisitorJoin, userAgent: string | undefined): Promise<{ id: string; name: string | null }> {
+  async resolveVisitor(
+    site: Site,
+    payload: VisitorJoin,
+    userAgent: string | undefined,
+  ): Promise<{ id: string; name: string | null; emailKnown: boolean }> {
     const profile = {
       currentPageUrl: payload.page?.url,
       currentPageTitle: payload.page?.title,
@@ -73,7 +77,7 @@ export class VisitorChatsService {
       : await this.prisma.visitor.create({
           data: { id: newVisitorId(), organizationId: site.organizationId, siteId: site.id, referrer: payload.referrer, ...profile },
         });
-    return { id: visitor.id, name: visitor.name };
+    return { id: visitor.id, name: visitor.name, emailKnown: visitor.email !== null };
   }
 
   /** The visitor's open chat and its messages after `afterSeq` (never private notes). */

@@ -169,6 +169,17 @@ describe('chat lifecycle events', () => {
     expect(await visitor.emitWithAck('visitor:identify', {})).toMatchObject({ ok: false, code: 'validation_failed' });
   });
 
+  it('tells the widget at every join whether the visitor left an email (it then does not ask for one again)', async () => {
+    const fresh = await connectWidget(t.url, site.publicId);
+    open.push(fresh);
+    const first = ok(await fresh.emitWithAck('visitor:join', {})) as VisitorJoinResult;
+    expect(first.emailKnown).toBe(false);
+    ok(await fresh.emitWithAck('visitor:identify', { email: 'later@example.com' }));
+    const again = await connectWidget(t.url, site.publicId);
+    open.push(again);
+    expect(ok(await again.emitWithAck('visitor:join', { visitorId: first.visitorId }))).toMatchObject({ emailKnown: true });
+  });
+
   it("sends a visitor's message to their other tabs, not back to the sender", async () => {
     const visitorId = (ok(await visitor.emitWithAck('visitor:join', {})) as VisitorJoinResult).visitorId;
     const otherTab = await connectWidget(t.url, site.publicId);

@@ -86,7 +86,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
 
   async onVisitorJoin(socket: Socket, payload: Payload<'visitor:join'>) {
     const data = dataOf(socket);
-    const who = await this.visitors.resolveVisitor(data.site, payload, socket.handshake.headers['user-agent']);
+    const { emailKnown, ...who } = await this.visitors.resolveVisitor(data.site, payload, socket.handshake.headers['user-agent']);
     if (data.visitor && data.visitor.id !== who.id) await socket.leave(rooms.visitor(data.visitor.id));
     // Subscribe first, then read the history: a message stored in between arrives live
     // (clients merge by id), never in neither.
@@ -109,7 +109,8 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
       chatId: result.chatId,
       locale: payload.locale ?? null,
     });
-    return result;
+    // Whether the visitor left an email before: the widget then does not ask for it outside hours.
+    return { ...result, emailKnown };
   }
 
   async onVisitorMessage(socket: Socket, payload: Payload<'visitor:message'>) {

@@ -62,6 +62,11 @@ export type VisitorJoinResult = {
   /** The visitor's open chat, if any. */
   chatId: string | null;
   messages: MessageDto[];
+  /**
+   * The visitor left an email before (off-hours prompt, transcript, `setUser`): the widget does
+   * not ask for it again. Absent from older servers (then: not known).
+   */
+  emailKnown?: boolean;
 };
 
 export const visitorMessagePayloadSchema = z.object({

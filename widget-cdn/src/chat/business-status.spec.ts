@@ -2,45 +2,53 @@ import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.js';
 import uk from '../i18n/uk.js';
 import { businessView, handoffLine, headerPresence } from './business-status.js';
-import { checkEmail, planLeaveMessage } from './email.js';
+import { checkEmail } from './email.js';
+
+const NOTHING = { known: false, left: null, skipped: false, wrote: false };
+const WROTE = { ...NOTHING, wrote: true };
+const OFFLINE = { online: false, nextChangeAt: null, offHoursMessage: null };
 
 describe('businessView', () => {
   it('shows nothing before the server said', () => {
-    expect(businessView(null, null, en)).toEqual({ offHoursText: null, showForm: false, confirmation: null });
+    expect(businessView(null, WROTE, en)).toEqual({ offHoursText: null, askEmail: false, confirmation: null });
   });
 
-  it('within business hours: no off-hours card', () => {
-    expect(businessView({ online: true, nextChangeAt: null, offHoursMessage: null }, null, en)).toEqual({
+  it('within business hours: no off-hours notice, never the email prompt', () => {
+    expect(businessView({ online: true, nextChangeAt: null, offHoursMessage: null }, WROTE, en)).toEqual({
       offHoursText: null,
-      showForm: false,
+      askEmail: false,
       confirmation: null,
     });
   });
 
-  it("offline: the site's own message and the form", () => {
-    const view = businessView(
-      { online: false, nextChangeAt: '2026-11-23T07:00:00.000Z', offHoursMessage: ' Back on Monday at 9. ' },
-      null,
-      en,
-    );
-    expect(view).toEqual({
+  it("offline: the site's own message; the email prompt only once the visitor wrote", () => {
+    const status = { online: false, nextChangeAt: '2026-11-23T07:00:00.000Z', offHoursMessage: ' Back on Monday at 9. ' };
+    expect(businessView(status, NOTHING, en)).toEqual({
       offHoursText: 'Back on Monday at 9.',
-      showForm: true,
+      askEmail: false,
       confirmation: null,
     });
+    expect(businessView(status, WROTE, en).askEmail).toBe(true);
   });
 
   it('offline without a message of its own: the default, in the widget language', () => {
-    const status = { online: false, nextChangeAt: null, offHoursMessage: null };
-    expect(businessView(status, null, en).offHoursText).toBe(en.offHoursDefault);
-    expect(businessView(status, null, uk).offHoursText).toBe(uk.offHoursDefault);
-    expect(businessView({ ...status, offHoursMessage: '   ' }, null, en).offHoursText).toBe(en.offHoursDefault);
+    expect(businessView(OFFLINE, NOTHING, en).offHoursText).toBe(en.offHoursDefault);
+    expect(businessView(OFFLINE, NOTHING, uk).offHoursText).toBe(uk.offHoursDefault);
+    expect(businessView({ ...OFFLINE, offHoursMessage: '   ' }, NOTHING, en).offHoursText).toBe(en.offHoursDefault);
   });
 
-  it('after the visitor left their email: a confirmation instead of the form', () => {
-    const view = businessView({ online: false, nextChangeAt: null, offHoursMessage: null }, 'ann@example.com', en);
-    expect(view.showForm).toBe(false);
-    expect(view.confirmation).toBe('Thank you! We will reply to ann@example.com.');
+  it('asks once: not when the server has an email, not after "Not now"', () => {
+    expect(businessView(OFFLINE, { ...WROTE, known: true }, en).askEmail).toBe(false);
+    expect(businessView(OFFLINE, { ...WROTE, skipped: true }, en).askEmail).toBe(false);
+  });
+
+  it('after the visitor left their email: a confirmation instead of the prompt', () => {
+    const view = businessView(OFFLINE, { known: true, left: 'ann@example.com', skipped: false, wrote: true }, en);
+    expect(view.askEmail).toBe(false);
+    expect(view.confirmation).toBe('Thank you! We will answer here, and we can reach you at ann@example.com.');
+    expect(businessView(OFFLINE, { known: true, left: 'ann@example.com', skipped: false, wrote: true }, uk).confirmation).toBe(
+      'Дякуємо! Ми відповімо тут і зможемо зв’язатися з вами за адресою ann@example.com.',
+    );
   });
 });
 
@@ -85,7 +93,7 @@ describe('handoffLine', () => {
   });
 });
 
-describe('checkEmail / planLeaveMessage', () => {
+describe('checkEmail', () => {
   it('requires an email and catches obvious slips', () => {
     expect(checkEmail('  ')).toEqual({ ok: false, error: 'required' });
     expect(checkEmail('ann')).toEqual({ ok: false, error: 'invalid' });
@@ -93,23 +101,5 @@ describe('checkEmail / planLeaveMessage', () => {
     expect(checkEmail('an n@example.com')).toEqual({ ok: false, error: 'invalid' });
     expect(checkEmail(` ${'a'.repeat(250)}@example.com`)).toEqual({ ok: false, error: 'invalid' });
     expect(checkEmail(' Ann@Example.com ')).toEqual({ ok: true, email: 'Ann@Example.com' });
-  });
-
-  it('identifies with the email, the name only when given, and the message as a normal message', () => {
-    expect(planLeaveMessage({ name: ' ', email: 'ann@example.com', message: ' Call me back ' })).toEqual({
-      ok: true,
-      identify: { email: 'ann@example.com' },
-      message: 'Call me back',
-    });
-    expect(planLeaveMessage({ name: ' Ann ', email: 'ann@example.com', message: '' })).toEqual({
-      ok: true,
-      identify: { email: 'ann@example.com', name: 'Ann' },
-      message: null,
-    });
-  });
-
-  it('points at the email field when it is missing or wrong', () => {
-    expect(planLeaveMessage({ name: 'Ann', email: '', message: 'hi' })).toEqual({ ok: false, field: 'email', error: 'required' });
-    expect(planLeaveMessage({ name: 'Ann', email: 'nope', message: 'hi' })).toEqual({ ok: false, field: 'email', error: 'invalid' });
   });
 });

@@ -1,17 +1,29 @@
 import type { AiChatState, BusinessStatusPayload } from '@chatiq/contracts';
 import type { WidgetStrings } from '../i18n.js';
 
-/** What the off-hours card shows (pure: built from the last `business:status`). */
+/** What the panel shows of off hours (pure: built from the last `business:status`). */
 export interface BusinessView {
   /** The off-hours notice (the site's message or the default), or null while online. */
   offHoursText: string | null;
-  /** Whether the off-hours form (email + message) is offered. */
-  showForm: boolean;
-  /** The "we will reply to …" line once the visitor left their email, while offline. */
+  /** Whether the inline email prompt is shown under the visitor's messages. */
+  askEmail: boolean;
+  /** The line that replaces the prompt once the visitor left their email, while offline. */
   confirmation: string | null;
 }
 
-type ViewStrings = Pick<WidgetStrings, 'offHoursDefault' | 'messageLeft'>;
+/** What the off-hours view depends on besides the status (from the chat state). */
+export interface EmailFacts {
+  /** The server has an email of the visitor's (given before, or in this page). */
+  known: boolean;
+  /** The email given with the prompt in this page. */
+  left: string | null;
+  /** The visitor said "Not now". */
+  skipped: boolean;
+  /** The visitor has written in the conversation. */
+  wrote: boolean;
+}
+
+type ViewStrings = Pick<WidgetStrings, 'offHoursDefault' | 'emailLeft'>;
 
 /** The header's availability: its state (the dot's colour) and its label. */
 export type HeaderPresence = { state: 'online' | 'away' | 'offline'; label: string };
@@ -34,17 +46,18 @@ export function headerPresence(
 }
 
 /**
- * The off-hours card: nothing before the first `business:status` or while open; outside business
- * hours, the off-hours text (the site's own, else the default) and the email form, or a
- * confirmation instead of the form once the visitor left their email.
+ * The off-hours view: nothing before the first `business:status` or within hours; outside them,
+ * the off-hours text (the site's own, else the default) and, once the visitor wrote, one inline
+ * prompt for their email unless the server has one or they dismissed it; a confirmation instead
+ * once they gave it.
  */
-export function businessView(status: BusinessStatusPayload | null, leftEmail: string | null, strings: ViewStrings): BusinessView {
-  if (status === null || status.online) return { offHoursText: null, showForm: false, confirmation: null };
+export function businessView(status: BusinessStatusPayload | null, email: EmailFacts, strings: ViewStrings): BusinessView {
+  if (status === null || status.online) return { offHoursText: null, askEmail: false, confirmation: null };
   const own = status.offHoursMessage?.trim();
   return {
     offHoursText: own || strings.offHoursDefault,
-    showForm: leftEmail === null,
-    confirmation: leftEmail === null ? null : strings.messageLeft(leftEmail),
+    askEmail: email.wrote && !email.known && !email.skipped,
+    confirmation: email.left === null ? null : strings.emailLeft(email.left),
   };
 }
 

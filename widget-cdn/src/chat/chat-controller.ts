@@ -24,6 +24,7 @@ import {
   newReplies,
   readToSend,
   unsentMessages,
+  visitorWrote,
 } from './chat-state.js';
 import { lazy, loadAttachments, loadOffHours, loadTranscript } from './features.js';
 import { IdentitySender } from './identity-sender.js';
@@ -50,7 +51,7 @@ const SETTINGS_WAIT_MS = 3_000;
  * and closes the panel, starts the connection the first time the visitor opens the chat (nothing
  * is sent or stored before that), applies the site's settings and language, turns the
  * connection's state into banners, and carries out the page's SDK calls (`chtq.setUser`,
- * `setLocale`) and events (`open`, `close`, `message`). Uploads, the off-hours form and the
+ * `setLocale`) and events (`open`, `close`, `message`). Uploads, the off-hours notice and email prompt, and the
  * transcript form are feature controllers in lazy chunks (features.ts), lent a `ChatHost`. A site
  * or page the server refuses for good (unknown id, origin not allowed) gets no widget at all: it
  * removes itself after one console warning.
@@ -69,7 +70,7 @@ export class ChatController {
   private readonly uploads: () => Promise<UploadsController>;
   private readonly offHours: () => Promise<OffHoursController>;
   private readonly transcript: () => Promise<TranscriptController>;
-  /** The off-hours card was asked for once: it follows every business status from then on. */
+  /** The off-hours chunk was asked for once: it follows every business status from then on. */
   private offHoursShown = false;
   private transcriptShown = false;
   /** The owner set the site's welcome text (else the built-in one is shown translated). */
@@ -117,7 +118,7 @@ export class ChatController {
         state: (state) => this.onConnectionState(state),
         joined: (result, first) => {
           // The connection then sends `unsent` again: what waited, and what was refused for a reason that may pass.
-          this.dispatch({ type: 'joined', chatId: result.chatId, messages: result.messages, first });
+          this.dispatch({ type: 'joined', chatId: result.chatId, messages: result.messages, first, emailKnown: result.emailKnown });
           this.trackPages();
           void this.identity.send();
         },
@@ -221,7 +222,10 @@ export class ChatController {
       after.business !== before.business ||
       after.staffed !== before.staffed ||
       after.aiState !== before.aiState ||
-      after.leftEmail !== before.leftEmail
+      after.leftEmail !== before.leftEmail ||
+      after.emailKnown !== before.emailKnown ||
+      after.emailSkipped !== before.emailSkipped ||
+      (after.entries !== before.entries && visitorWrote(after) !== visitorWrote(before))
     ) {
       this.renderBusiness();
     }
@@ -233,16 +237,19 @@ export class ChatController {
     this.view.setTyping(name === null ? null : strings.typing(name));
   }
 
-  /** Availability in the header, the handoff line, and the off-hours card (loaded the first time the team is offline). */
+  /**
+   * Availability in the header, the handoff line, and off hours the notice and the email prompt
+   * (a chunk loaded the first time the team is offline).
+   */
   private renderBusiness(): void {
     const { state, strings } = this;
-    const business = businessView(state.business, state.leftEmail, strings);
+    const business = this.businessView();
     this.renderPresence();
     this.view.setHandoff(handoffLine(state.aiState, state.business, strings, state.staffed));
     if (business.offHoursText === null && !this.offHoursShown) return;
     this.offHoursShown = true;
     this.offHours().then(
-      (offHours) => offHours.update(businessView(this.state.business, this.state.leftEmail, this.strings)),
+      (offHours) => offHours.update(this.businessView()),
       () => (this.offHoursShown = false), // tried again at the next status
     );
   }
@@ -251,6 +258,12 @@ export class ChatController {
   private renderPresence(): void {
     const connected = this.connectionState === null || this.connectionState.kind === 'online';
     this.view.setPresence(headerPresence(this.state.business, this.state.staffed, connected, this.strings));
+  }
+
+  private businessView() {
+    const { state } = this;
+    const email = { known: state.emailKnown, left: state.leftEmail, skipped: state.emailSkipped, wrote: visitorWrote(state) };
+    return businessView(state.business, email, this.strings);
   }
 
   private renderBanner(): void {

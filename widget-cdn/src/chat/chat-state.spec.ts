@@ -10,6 +10,7 @@ import {
   newReplies,
   readToSend,
   unsentMessages,
+  visitorWrote,
 } from './chat-state.js';
 import { testMessage } from './test-messages.js';
 
@@ -198,6 +199,22 @@ describe('chat state: operators typing, chat status, business hours', () => {
       leftEmail: 'ann@example.com',
       knownEmail: 'bob@example.com',
     });
+  });
+
+  it('knows whether the server has an email (the join says so, or the visitor gave one) and a dismissed prompt', () => {
+    expect(reduce([joined()]).emailKnown).toBe(false);
+    expect(reduce([{ type: 'joined', chatId: 'chat_1', messages: [], first: true, emailKnown: true }]).emailKnown).toBe(true);
+    // A later join of an older server (no flag) does not forget it.
+    expect(reduce([{ type: 'joined', chatId: 'chat_1', messages: [], first: true, emailKnown: true }, joined()]).emailKnown).toBe(true);
+    expect(reduce([joined(), { type: 'email', email: 'ann@example.com', left: false }]).emailKnown).toBe(true);
+    const skipped = reduce([joined(), { type: 'emailSkipped' }]);
+    expect(skipped.emailSkipped).toBe(true);
+    expect(chatReducer(skipped, { type: 'emailSkipped' })).toBe(skipped);
+  });
+
+  it('knows when the visitor has written, a message on its way included', () => {
+    expect(visitorWrote(reduce([joined()]))).toBe(false);
+    expect(visitorWrote(reduce([joined(), { type: 'written', clientId: 'c1', text: 'Hi', at: '2026-12-07T10:00:00.000Z' }]))).toBe(true);
   });
 
   it('keeps the language the page chose', () => {

@@ -47,10 +47,14 @@ export interface ChatState {
   readonly business: BusinessStatusPayload | null;
   /** The last `team:presence`: someone of the team can answer (null before the server said). */
   readonly staffed: boolean | null;
-  /** The email the visitor left with the off-hours form (the form then gives way to a confirmation). */
+  /** The email the visitor gave in this page with the off-hours prompt (it then gives way to a confirmation). */
   readonly leftEmail: string | null;
-  /** The email the visitor gave in this page (off-hours form, transcript form). */
+  /** The email the visitor gave in this page (off-hours prompt, transcript form). */
   readonly knownEmail: string | null;
+  /** The server has an email of the visitor's (the join said so, or they gave one here): never asked again. */
+  readonly emailKnown: boolean;
+  /** The visitor said "Not now" to the off-hours prompt: not asked again in this page. */
+  readonly emailSkipped: boolean;
   readonly language: WidgetLanguage;
   /** The page chose the language (the embed or `setLocale`): the site's settings no longer change it. */
   readonly languageFixed: boolean;
@@ -61,7 +65,7 @@ export type ChatAction =
    * A successful `visitor:join` (after every reconnect); its history was there before this page
    * when `first`. The visitor's messages refused for a reason that may pass are on their way again.
    */
-  | { type: 'joined'; chatId: string | null; messages: readonly MessageDto[]; first: boolean }
+  | { type: 'joined'; chatId: string | null; messages: readonly MessageDto[]; first: boolean; emailKnown?: boolean }
   /** Stored messages: live events, acknowledgements, an upload's answer. `live`: they arrived while the page was open. */
   | { type: 'stored'; messages: readonly MessageDto[]; live: boolean }
   /** The visitor wrote a message (shown at once, on its way). */
@@ -95,8 +99,10 @@ export type ChatAction =
   | { type: 'aiHandoff'; handoff: AiHandoffPayload }
   | { type: 'business'; status: BusinessStatusPayload }
   | { type: 'staffed'; staffed: boolean }
-  /** The visitor gave their email (`left`: with the off-hours form). */
+  /** The visitor gave their email (`left`: with the off-hours prompt). */
   | { type: 'email'; email: string; left: boolean }
+  /** The visitor dismissed the off-hours prompt. */
+  | { type: 'emailSkipped' }
   | { type: 'language'; language: WidgetLanguage; fixed: boolean }
   /** The admin panel's preview: a sample conversation, the team online. */
   | { type: 'sample'; messages: readonly MessageDto[] };
@@ -118,6 +124,8 @@ export function initialChatState(language: WidgetLanguage, languageFixed: boolea
     staffed: null,
     leftEmail: null,
     knownEmail: null,
+    emailKnown: false,
+    emailSkipped: false,
     language,
     languageFixed,
   };
@@ -128,7 +136,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'joined': {
       // Pieces streamed while disconnected are lost: the stored answer comes with the history or ai:done.
-      const joined = { ...state, chatId: action.chatId, streams: resetStreams(state.streams) };
+      const emailKnown = state.emailKnown || action.emailKnown === true;
+      const joined = { ...state, chatId: action.chatId, streams: resetStreams(state.streams), emailKnown };
       const resent = state.entries.some(isRetriedAfterJoin)
         ? withEntries(
             joined,
@@ -216,7 +225,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'staffed':
       return state.staffed === action.staffed ? state : { ...state, staffed: action.staffed };
     case 'email':
-      return { ...state, knownEmail: action.email, leftEmail: action.left ? action.email : state.leftEmail };
+      return { ...state, knownEmail: action.email, emailKnown: true, leftEmail: action.left ? action.email : state.leftEmail };
+    case 'emailSkipped':
+      return state.emailSkipped ? state : { ...state, emailSkipped: true };
     case 'language':
       if (state.language === action.language && (state.languageFixed || !action.fixed)) return state;
       return { ...state, language: action.language, languageFixed: state.languageFixed || action.fixed };
@@ -296,6 +307,11 @@ export function liveMessages(action: ChatAction): readonly MessageDto[] {
 export function newReplies(state: ChatState, messages: readonly MessageDto[]): MessageDto[] {
   const known = new Set(state.entries.map((entry) => entry.id));
   return messages.filter((message) => message.authorKind !== 'VISITOR' && !known.has(message.id));
+}
+
+/** The visitor has written in the conversation shown (a message on its way counts). */
+export function visitorWrote(state: ChatState): boolean {
+  return state.entries.some((entry) => entry.authorKind === 'VISITOR');
 }
 
 /** The `visitor:read` to send now (the visitor is reading and has seen something newer), or null. */

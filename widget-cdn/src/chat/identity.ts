@@ -28,7 +28,7 @@ export function toIdentity(user: unknown): IdentityCheck {
     if (!userId || userId.length > MAX_USER_ID_LENGTH)
       return { ok: false, problem: `id must be text of 1-${MAX_USER_ID_LENGTH} characters` };
     if (typeof hash !== 'string' || !HMAC_HEX.test(hash)) {
-      return { ok: false, problem: 'hash must be the hex HMAC-SHA256 of the id with the site’s identity secret' };
+      return { ok: false, problem: "hash must be the hex HMAC-SHA256 of the id with the site's identity secret" };
     }
     identity.userId = userId;
     identity.userHash = hash;

@@ -8,7 +8,7 @@ export interface TranscriptActions {
   /** `visitor:transcript`. */
   send(payload: VisitorTranscriptPayload): Promise<Ack<EmptyAck>>;
   isJoined(): boolean;
-  /** The email the visitor gave in this page (off-hours form, an earlier transcript), if any. */
+  /** The email the visitor gave in this page (off-hours prompt, an earlier transcript), if any. */
   knownEmail(): string | null;
   remember(email: string): void;
 }

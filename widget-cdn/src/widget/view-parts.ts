@@ -59,8 +59,9 @@ export function buildHeader(title: string, strings: WidgetStrings) {
 }
 
 /**
- * The message log: the greeting (or the welcome bubble), the off-hours card's slot, then the
- * messages (view.ts puts them after the slot) and the assistant's streaming answers.
+ * The message log: the greeting (or the welcome bubble), the off-hours notice's slot, then the
+ * messages (view.ts puts them after the slot), the off-hours email prompt's slot and the
+ * assistant's streaming answers.
  */
 export function buildMessageList(strings: WidgetStrings) {
   const greeting = el('p', { class: 'chatiq-greeting' }, strings.greeting);
@@ -68,15 +69,17 @@ export function buildMessageList(strings: WidgetStrings) {
   // A bubble like a message's, but not a `.chatiq-msg`: it is not one of the chat's messages.
   const welcome = el('div', { class: 'chatiq-welcome', hidden: true }, welcomeText);
   const offHoursSlot = el('div', { class: 'chatiq-slot' });
+  const promptSlot = el('div', { class: 'chatiq-slot' });
   const streamBox = el('div', { class: 'chatiq-streams' });
   const messageList = el(
     'div',
     { class: 'chatiq-messages', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'chatiq-title', tabindex: '0' },
     el('div', { class: 'chatiq-intro' }, greeting, welcome),
     offHoursSlot,
+    promptSlot,
     streamBox,
   );
-  return { messageList, greeting, welcome, welcomeText, offHoursSlot, streamBox };
+  return { messageList, greeting, welcome, welcomeText, offHoursSlot, promptSlot, streamBox };
 }
 
 /** The status lines under the messages: who is typing, the AI's handoff, "conversation closed". */

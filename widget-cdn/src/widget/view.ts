@@ -59,12 +59,13 @@ const FOCUSABLE = 'button:not(:disabled),a[href],input:not(:disabled):not([type=
 /**
  * The widget's DOM inside its shadow root: the launcher button with its unread badge and the
  * chat panel (header with title, availability and the transcript action; status banner; message
- * log with the welcome, the off-hours card, the messages under their day separators (an
- * operator's run of messages with their name and avatar) and the assistant's streaming answer;
+ * log with the welcome, the off-hours notice, the messages under their day separators (an
+ * operator's run of messages with their name and avatar), the off-hours email prompt and the
+ * assistant's streaming answer;
  * status lines; composer with attachments). It only shows what it is told and reports what the
  * visitor does to its handlers. The panel is a dialog that keeps the focus while open (Tab and
- * Shift+Tab cycle through it, Esc closes it). The off-hours card, the transcript form and the
- * drawing of files come from lazy chunks: they are handed in when loaded (`offHoursSlot`,
+ * Shift+Tab cycle through it, Esc closes it). The off-hours notice and prompt, the transcript form
+ * and the drawing of files come from lazy chunks: they are handed in when loaded (`offHoursSlot`, `promptSlot`,
  * `showTranscript`, `setFileRenderer`), with their stylesheets (`addStyle`). Its parts are built
  * by view-parts.ts (launcher, header, message list, status lines, composer).
  */
@@ -79,8 +80,10 @@ export class WidgetView {
   private readonly greeting: HTMLParagraphElement;
   private readonly welcome: HTMLDivElement;
   private readonly welcomeText: HTMLDivElement;
-  /** Where the off-hours card goes (first in the list, after the greeting). */
+  /** Where the off-hours notice goes (first in the list, after the greeting). */
   readonly offHoursSlot: HTMLDivElement;
+  /** Where the off-hours email prompt goes (after the messages). */
+  readonly promptSlot: HTMLDivElement;
   /** Where the transcript form goes (under the header). */
   private readonly transcriptSlot: HTMLDivElement;
   private readonly streamBox: HTMLDivElement;
@@ -143,6 +146,7 @@ export class WidgetView {
       welcome: this.welcome,
       welcomeText: this.welcomeText,
       offHoursSlot: this.offHoursSlot,
+      promptSlot: this.promptSlot,
       streamBox: this.streamBox,
     } = list);
     const lines = buildStatusLines(strings);
@@ -408,7 +412,7 @@ export class WidgetView {
     this.updateStatusVisibility();
   }
 
-  /** Online/offline in the header (the off-hours card is the controller's, in `offHoursSlot`). */
+  /** Online, away or offline in the header (the off-hours notice and prompt are the controller's, in their slots). */
   setPresence(presence: HeaderPresence | null): void {
     this.presence.hidden = presence === null;
     this.presence.textContent = presence?.label ?? '';
@@ -478,6 +482,11 @@ export class WidgetView {
     this.badge.hidden = count === 0;
     this.badge.textContent = count > 99 ? '99+' : String(count);
     this.unreadDescription.textContent = count === 0 ? '' : this.strings.unread(count);
+  }
+
+  /** The focus back in the composer (after a prompt in the conversation was answered). */
+  focusComposer(): void {
+    this.input.focus();
   }
 
   /** Off when the server refused the widget for good: nothing could be sent. */
