@@ -21,10 +21,15 @@ type Props = {
   /** This operator took the chat over from the AI here (by opening, "Take over" or a reply). */
   takenOver: boolean;
   onAction: (action: ChatAction) => Promise<void>;
+  /** Back to the chat list (shown where the list is not beside the chat: a phone). */
+  onBack?: () => void;
+  /** Opens the visitor's details (shown where they are not beside the chat: a phone, a tablet). */
+  onDetails?: () => void;
+  detailsOpen?: boolean;
 };
 
 /** Who the visitor is, who answers (AI or a human), the chat's status and assignee, and what the operator can do with it. */
-export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction }: Props) {
+export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction, onBack, onDetails, detailsOpen = false }: Props) {
   const t = useTranslations('inbox.header');
   const tStatus = useTranslations('inbox.status');
   const label = useVisitorLabel();
@@ -56,7 +61,21 @@ export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction }: Pr
   return (
     <header className="chat-header-wrap">
       <div className="chat-header">
-        <div>
+        <button type="button" className="back-button" onClick={onBack} title={t('backToList')} data-testid="back-to-list">
+          <span aria-hidden="true">←</span>
+          <span className="back-label">{t('backShort')}</span>
+        </button>
+        <button
+          type="button"
+          className="details-button"
+          onClick={onDetails}
+          aria-expanded={detailsOpen}
+          aria-controls="visitor-details"
+          data-testid="show-details"
+        >
+          {t('details')}
+        </button>
+        <div className="chat-title">
           <h2>{label(chat)}</h2>
           <VerifiedUserBadge visitor={chat.visitor} />
           <p className="muted">

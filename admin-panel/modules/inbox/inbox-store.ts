@@ -198,6 +198,15 @@ export class InboxStore {
     void this.join(chatId, 0, opensTakingOver(this.chat(chatId)));
   };
 
+  /** Closes the open chat (back to the list): leaves it and forgets its messages. */
+  readonly deselect = (): void => {
+    const previous = this.state.selectedId;
+    if (!previous) return;
+    this.socket?.emit('admin:leave', { chatId: previous }, () => {});
+    this.joined = null;
+    this.set({ selectedId: null, messages: [], error: null });
+  };
+
   /** The list's status filter: loads that part of the list (the chats already loaded stay). */
   readonly changeStatusFilter = (status: StatusFilter): void => {
     this.statusFilter = status;
@@ -257,6 +266,16 @@ export class InboxStore {
     this.set({ error: null, chats: upsertChats(this.state.chats, [data.chat]) });
     if (action.kind === 'takeover') this.markTakenOver(chatId, true);
     if (action.kind === 'handback' || action.kind === 'assign') this.markTakenOver(chatId, false);
+  };
+
+  /**
+   * Assigns the open chat to this operator (`chat:assign`; the "assign to me" shortcut and
+   * command): a chat the AI holds is taken over, as by "Take over".
+   */
+  readonly assignToMe = (): Promise<void> => {
+    const chatId = this.state.selectedId;
+    if (!chatId) return Promise.resolve();
+    return this.act(heldByAi(this.chat(chatId)) ? { kind: 'takeover' } : { kind: 'assign', operatorId: this.operatorId });
   };
 
   private set(patch: Partial<InboxSnapshot>): void {
