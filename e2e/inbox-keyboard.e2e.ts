@@ -49,7 +49,7 @@ describe('the inbox by keyboard', () => {
     page = await ctx.newPage();
     missing = watchMissingMessages(page);
     await signInPage(page, adminUrl, owner);
-    await expect.poll(() => page.getByTestId('chat-item').count(), WAIT).toBe(3);
+    await page.locator(`[data-testid="chat-item"][data-chat-id="${chatIds[2]}"]`).waitFor(WAIT);
   });
   afterAll(async () => {
     for (const v of visitors) v.close();
@@ -86,6 +86,7 @@ describe('the inbox by keyboard', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => focused(page), WAIT).toBe('body|');
     await page.getByLabel('Reply').fill('');
+    await page.keyboard.press('Escape');
 
     await page.keyboard.press('n');
     await expect.poll(() => focused(page), WAIT).toBe('textarea|Private note');
@@ -115,7 +116,7 @@ describe('the inbox by keyboard', () => {
 
     // Whoever has the chat now, "Unassign" first: then A is what assigns it.
     const assignee = page.getByTestId('chat-assignee');
-    const unassign = page.getByRole('button', { name: 'Unassign' });
+    const unassign = page.getByRole('button', { name: 'Unassign', exact: true });
     if (await unassign.isVisible()) {
       await unassign.click();
       await expect.poll(() => assignee.textContent(), WAIT).toBe('Unassigned');

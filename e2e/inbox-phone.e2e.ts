@@ -87,7 +87,14 @@ describe('the inbox on a phone and a tablet', () => {
     const ctx = await browser.newContext({ viewport, isMobile: viewport.width < 768, hasTouch: true });
     const page = await ctx.newPage();
     await signInPage(page, adminUrl, owner);
-    await page.getByTestId('chat-item').filter({ hasText: question }).waitFor(WAIT);
+    await page
+      .getByTestId('chat-item')
+      .filter({ hasText: 'Martha Green' })
+      .waitFor(WAIT)
+      .catch(async (error: unknown) => {
+        await screenshot(page, `phone-signed-in-${viewport.width}-failed`);
+        throw error;
+      });
     return { ctx, page };
   }
 
@@ -120,7 +127,7 @@ describe('the inbox on a phone and a tablet', () => {
       await expect.poll(() => page.locator('.topbar nav a').first().isVisible(), WAIT).toBe(false);
 
       // A chat opens full screen: its messages, a back button, no list and no shell bar.
-      await page.getByTestId('chat-item').filter({ hasText: question }).click();
+      await page.getByTestId('chat-item').filter({ hasText: 'Martha Green' }).click();
       await page.locator('.message[data-author="visitor"]', { hasText: question }).waitFor(WAIT);
       expect(page.url()).toMatch(/\/inbox\?chat=/);
       expect(await visible(page, '.inbox-list')).toBe(false);
@@ -169,7 +176,7 @@ describe('the inbox on a phone and a tablet', () => {
       expect(new URL(page.url()).search).toBe('');
 
       // A link straight to the details (no history under it): back leads up a level all the same.
-      const chatId = await page.getByTestId('chat-item').filter({ hasText: question }).getAttribute('data-chat-id');
+      const chatId = await page.getByTestId('chat-item').filter({ hasText: 'Martha Green' }).getAttribute('data-chat-id');
       await page.goto(`${adminUrl}/inbox?chat=${chatId}&view=details`);
       await page.getByTestId('visitor-panel').waitFor({ state: 'visible', ...WAIT });
       await page.getByRole('button', { name: 'Back to the chat' }).click();
@@ -186,7 +193,7 @@ describe('the inbox on a phone and a tablet', () => {
   it('tablet: the list and the chat side by side, the details in a drawer over the chat', async () => {
     const { ctx, page } = await signedIn(TABLET);
     try {
-      await page.getByTestId('chat-item').filter({ hasText: question }).click();
+      await page.getByTestId('chat-item').filter({ hasText: 'Martha Green' }).click();
       await page.locator('.message[data-author="visitor"]', { hasText: question }).waitFor(WAIT);
       expect(await visible(page, '.inbox-list')).toBe(true);
       expect(await page.getByTestId('back-to-list').isVisible()).toBe(false);

@@ -79,7 +79,7 @@ export function CommandCenter({ destinations }: { destinations: readonly Destina
             }
           }}
         >
-          <Cmdk.Input autoFocus placeholder={t('palette.placeholder')} />
+          <Cmdk.Input placeholder={t('palette.placeholder')} />
           <Cmdk.List>
             <Cmdk.Empty>{t('palette.empty')}</Cmdk.Empty>
             {COMMAND_GROUPS.map((group) => {

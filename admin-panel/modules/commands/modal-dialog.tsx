@@ -15,7 +15,8 @@ type Props = {
 
 /**
  * A modal dialog on the browser's own `<dialog>` (`showModal`): the rest of the page is inert
- * while it is open (the focus stays in it), Escape closes it, the focus goes back where it was,
+ * while it is open (the focus stays in it; it starts in its first text box, else on its first
+ * control), Escape closes it, the focus goes back where it was,
  * and a click on the backdrop closes it too. Its content is rendered only while open.
  */
 export function ModalDialog({ open, onClose, className, labelledBy, label, testId, children }: Props) {
@@ -23,7 +24,11 @@ export function ModalDialog({ open, onClose, className, labelledBy, label, testI
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The first text box takes the focus (the palette's), else the dialog's first control does.
+      dialog.querySelector<HTMLElement>('input, textarea')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (

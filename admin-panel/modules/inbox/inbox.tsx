@@ -52,18 +52,25 @@ export function Inbox() {
   }, [route.chatId, select, deselect]);
 
   // When the view changes and the focus was left on something now hidden (the list's row on a
-  // phone, the details' back button…), it goes to the new view's first control.
+  // phone, the details' back button…), it goes to the new view's first control: back in the list,
+  // to the row of the chat just left.
+  const lastChat = useRef<string | null>(null);
+  if (route.chatId) lastChat.current = route.chatId;
   useEffect(() => {
     const active = document.activeElement as HTMLElement | null;
     if (active && active !== document.body && active.getClientRects().length > 0) return;
-    const target =
+    const targets =
       route.view === 'details'
-        ? '.details-pane .back-button'
+        ? ['.details-pane .back-button']
         : route.view === 'chat'
-          ? '.chat-header .back-button:not([hidden])'
-          : '.chat-item[aria-current="true"], .chat-search';
-    const next = [...(rootRef.current?.querySelectorAll<HTMLElement>(target) ?? [])].find((el) => el.getClientRects().length > 0);
-    next?.focus();
+          ? ['.chat-header .back-button']
+          : [`.chat-item[data-chat-id="${CSS.escape(lastChat.current ?? '')}"]`, '.chat-item'];
+    const shown = (selector: string) =>
+      [...(rootRef.current?.querySelectorAll<HTMLElement>(selector) ?? [])].find((el) => el.getClientRects().length > 0);
+    for (const selector of targets) {
+      const next = shown(selector);
+      if (next) return next.focus();
+    }
   }, [route.view]);
 
   function changeStatus(status: StatusFilter) {

@@ -8,7 +8,7 @@ import { useMediaQuery } from '@/modules/ui/use-media-query';
 import { neighbourChat } from './chat-filter';
 import type { ComposerHandle } from './composer';
 import type { useInbox } from './use-inbox';
-import type { useInboxRoute } from './use-inbox-route';
+import { currentInboxPlace, type useInboxRoute } from './use-inbox-route';
 
 /** The widths where the visitor's details are not beside the chat (globals.css: the inbox's layouts). */
 const DETAILS_APART = '(max-width: 1099px)';
@@ -36,7 +36,8 @@ export function useInboxCommands({ inbox, visible, operatorId, route, composer, 
   // Below this width the details are a view of their own (on a wide screen they are always shown).
   const detailsApart = useMediaQuery(DETAILS_APART);
   const step = (direction: 1 | -1) => {
-    const next = neighbourChat(visible, inbox.selectedId, direction);
+    // From the chat the address names now: a second key press may come before the render of the first.
+    const next = neighbourChat(visible, currentInboxPlace().chatId, direction);
     if (next) route.openChat(next.id);
   };
   const commands: Command[] = [

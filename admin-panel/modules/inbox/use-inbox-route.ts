@@ -14,6 +14,13 @@ export function inboxHref(chatId: string | null, details = false): string {
   return `/inbox?chat=${encodeURIComponent(chatId)}${details ? '&view=details' : ''}`;
 }
 
+/** The chat and view in the address now (read at the time of a key press: the render may not have caught up with the last one). */
+export function currentInboxPlace(): { chatId: string | null; details: boolean } {
+  const params = new URLSearchParams(window.location.search);
+  const chatId = params.get('chat');
+  return { chatId, details: chatId !== null && params.get('view') === 'details' };
+}
+
 function pushedHere(): boolean {
   return (window.history.state as Record<string, unknown> | null)?.[PUSHED] === true;
 }
@@ -32,25 +39,25 @@ export function useInboxRoute() {
   const details = chatId !== null && params.get('view') === 'details';
   const view: InboxView = !chatId ? 'list' : details ? 'details' : 'chat';
 
-  const openChat = useCallback(
-    (id: string) => {
-      if (id === chatId) return;
-      if (chatId) window.history.replaceState({ [PUSHED]: pushedHere() }, '', inboxHref(id, details));
-      else window.history.pushState({ [PUSHED]: true }, '', inboxHref(id));
-    },
-    [chatId, details],
-  );
+  const openChat = useCallback((id: string) => {
+    const now = currentInboxPlace();
+    if (id === now.chatId) return;
+    if (now.chatId) window.history.replaceState({ [PUSHED]: pushedHere() }, '', inboxHref(id, now.details));
+    else window.history.pushState({ [PUSHED]: true }, '', inboxHref(id));
+  }, []);
 
   const showDetails = useCallback(() => {
-    if (chatId && !details) window.history.pushState({ [PUSHED]: true }, '', inboxHref(chatId, true));
-  }, [chatId, details]);
+    const now = currentInboxPlace();
+    if (now.chatId && !now.details) window.history.pushState({ [PUSHED]: true }, '', inboxHref(now.chatId, true));
+  }, []);
 
   /** One level up (details → chat → list): back in the history when this entry was pushed from there, else in place (a link straight to a chat). */
   const up = useCallback(() => {
-    if (!chatId) return;
+    const now = currentInboxPlace();
+    if (!now.chatId) return;
     if (pushedHere()) window.history.back();
-    else window.history.replaceState({ [PUSHED]: false }, '', inboxHref(details ? chatId : null));
-  }, [chatId, details]);
+    else window.history.replaceState({ [PUSHED]: false }, '', inboxHref(now.details ? now.chatId : null));
+  }, []);
 
   return { chatId, view, openChat, showDetails, up };
 }
