@@ -477,7 +477,7 @@ describe('every page in English and Ukrainian', () => {
       const problems = await visit(page, lang, appPages(org, DATA[lang]));
       await ctx.close();
       expect(problems).toEqual([]);
-    });
+    }, 300_000); // a dozen pages, each at three sizes
 
     it(`${lang}: the account pages`, async () => {
       const ctx = await context(lang);
