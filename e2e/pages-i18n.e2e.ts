@@ -1,6 +1,6 @@
 // Every main page of the admin panel, in English and in Ukrainian, in real Chromium: each is
 // screenshotted (e2e/test-results/screenshots/<lang>-<page>.png at 1280×720, <lang>-<page>-tablet.png
-// at 768×1024; not committed, for looking at) and scanned. A page fails when its text (or a
+// at 768×1024, <lang>-<page>-phone.png at 390×844; not committed, for looking at) and scanned. A page fails when its text (or a
 // placeholder, title, aria-label or alt) holds:
 // - an untranslated key: next-intl renders a missing message as its `namespace.key` path and logs
 //   MISSING_MESSAGE;
@@ -9,7 +9,7 @@
 //   component, a library's English, a unit like "min"), and on an English page, Cyrillic words
 //   (each language gets its own organization whose data is in that language, so this can be
 //   strict; the widget preview is left out: it shows the widget in the widget's own language);
-// and when the page scrolls sideways at 1280×720 or on a 768×1024 tablet.
+// and when the page scrolls sideways at 1280×720, on a 768×1024 tablet or on a 390×844 phone.
 
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +34,7 @@ const LANGS: Lang[] = ['en', 'uk'];
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 720, suffix: '' },
   { name: 'tablet', width: 768, height: 1024, suffix: '-tablet' },
+  { name: 'phone', width: 390, height: 844, suffix: '-phone' },
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -382,6 +383,13 @@ function appPages(org: Organization, data: Data): PageSpec[] {
         expect(await panel.getByTestId('visitor-device').textContent()).toBe(data.visitorPanel.device);
       },
     },
+    // The list alone (a phone shows it full screen) and the visitor's details (a phone's view of their own).
+    { name: 'inbox-list', path: '/inbox', ready: (page) => page.getByTestId('chat-item').first().waitFor(WAIT) },
+    {
+      name: 'inbox-details',
+      path: `/inbox?chat=${org.chatId}&view=details`,
+      ready: (page) => page.getByTestId('visitor-panel').getByText(data.visitor).waitFor(WAIT),
+    },
     { name: 'visitors', path: '/visitors', ready: (page) => page.getByText(data.visitor).first().waitFor(WAIT) },
     { name: 'sites', path: '/sites', ready: (page) => page.getByText(data.owner.site).first().waitFor(WAIT) },
     ...['ai', 'business-hours', 'auto-replies', 'templates', 'welcome', 'widget'].map((tab) => ({
@@ -469,7 +477,7 @@ describe('every page in English and Ukrainian', () => {
       const problems = await visit(page, lang, appPages(org, DATA[lang]));
       await ctx.close();
       expect(problems).toEqual([]);
-    });
+    }, 300_000); // a dozen pages, each at three sizes
 
     it(`${lang}: the account pages`, async () => {
       const ctx = await context(lang);

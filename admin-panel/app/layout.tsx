@@ -7,6 +7,7 @@ import { authOptions } from '@/lib/auth-options';
 import { runtimeConfig } from '@/lib/runtime-config';
 import { Providers } from './providers';
 import './globals.css';
+import './responsive.css';
 
 // Runtime configuration and the session are read per request.
 export const dynamic = 'force-dynamic';

@@ -3,8 +3,8 @@ import type { ChatSummaryDto } from '@chatiq/contracts';
 export type OwnerFilter = 'mine' | 'unassigned' | 'all';
 export type StatusFilter = 'open' | 'snoozed' | 'resolved';
 
-/** The list's filters: assignee, status, and only the chats the AI handed to humans. */
-export type ChatFilterState = { owner: OwnerFilter; status: StatusFilter; needsHuman: boolean };
+/** The list's filters: assignee, status, only the chats the AI handed to humans, and words to find. */
+export type ChatFilterState = { owner: OwnerFilter; status: StatusFilter; needsHuman: boolean; query?: string };
 
 /** "Open" is what waits for an answer (open or pending); snoozed chats are put aside until their time. */
 export function matchesStatus(chat: ChatSummaryDto, status: StatusFilter): boolean {
@@ -23,8 +23,39 @@ export function filterChats(chats: readonly ChatSummaryDto[], filters: ChatFilte
   return chats.filter((chat) => {
     if (!matchesStatus(chat, filters.status)) return false;
     if (filters.needsHuman && !needsHuman(chat)) return false;
+    if (filters.query?.trim() && !matchesQuery(chat, filters.query)) return false;
     if (filters.owner === 'mine') return chat.assignedOperatorId === operatorId;
     if (filters.owner === 'unassigned') return chat.assignedOperatorId === null;
     return true;
   });
+}
+
+/**
+ * Whether the chat has every word of the search (any case) in the visitor's name, email or short
+ * id, the last message, the site's or the assignee's name.
+ */
+export function matchesQuery(chat: ChatSummaryDto, query: string): boolean {
+  const haystack = [
+    chat.visitor.name,
+    chat.visitor.email,
+    chat.visitor.id.slice(-5),
+    chat.lastMessage?.text,
+    chat.siteName,
+    chat.assignedOperatorName,
+  ]
+    .filter(Boolean)
+    .join(' ')
+    .toLocaleLowerCase();
+  return query
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
+
+/** The chat `step` places after (1) or before (-1) the open one in the list shown; the first when none is open; null past either end. */
+export function neighbourChat(chats: readonly ChatSummaryDto[], selectedId: string | null, step: 1 | -1): ChatSummaryDto | null {
+  const index = chats.findIndex((c) => c.id === selectedId);
+  if (index < 0) return chats[0] ?? null;
+  return chats[index + step] ?? null;
 }

@@ -25,10 +25,15 @@ type Props = {
   onAction: (action: ChatAction) => Promise<void>;
   /** Snoozes this chat until an ISO instant; true once the server took it. */
   onSnooze: (until: string) => Promise<boolean>;
+  /** Back to the chat list (shown where the list is not beside the chat: a phone). */
+  onBack?: () => void;
+  /** Opens the visitor's details (shown where they are not beside the chat: a phone, a tablet). */
+  onDetails?: () => void;
+  detailsOpen?: boolean;
 };
 
 /** Who the visitor is, who answers (AI or a human), the chat's status and assignee, and what the operator can do with it. */
-export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction, onSnooze }: Props) {
+export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction, onSnooze, onBack, onDetails, detailsOpen = false }: Props) {
   const t = useTranslations('inbox.header');
   const tStatus = useTranslations('inbox.status');
   const label = useVisitorLabel();
@@ -70,7 +75,21 @@ export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction, onSn
   return (
     <header className="chat-header-wrap">
       <div className="chat-header">
-        <div>
+        <button type="button" className="back-button" onClick={onBack} title={t('backToList')} data-testid="back-to-list">
+          <span aria-hidden="true">←</span>
+          <span className="back-label">{t('backShort')}</span>
+        </button>
+        <button
+          type="button"
+          className="details-button"
+          onClick={onDetails}
+          aria-expanded={detailsOpen}
+          aria-controls="visitor-details"
+          data-testid="show-details"
+        >
+          {t('details')}
+        </button>
+        <div className="chat-title">
           <h2>{label(chat)}</h2>
           <VerifiedUserBadge visitor={chat.visitor} />
           <p className="muted">

@@ -2,7 +2,7 @@
 
 import type { ChatSummaryDto } from '@chatiq/contracts';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { AiStateBadge } from './ai-state-badge';
 import { chatAge } from './chat-age';
 import { needsHuman } from './chat-filter';
@@ -68,6 +68,11 @@ export function ChatList({ chats, loaded, filtered, selectedId, onSelect }: Prop
   const preview = usePreview();
   const unassigned = useUnassignedOperator(loaded && chats.length === 0 && !filtered);
   const now = useNow();
+  const listRef = useRef<HTMLUListElement>(null);
+  // The open chat stays in sight in the list (J/K step through it).
+  useEffect(() => {
+    if (selectedId) listRef.current?.querySelector(`[data-chat-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
   if (!loaded) return <p className="muted pad">{t('list.loading')}</p>;
   if (chats.length === 0) {
     const empty = filtered ? t('list.noMatch') : unassigned ? t('list.noSites') : t('list.empty');
@@ -78,7 +83,7 @@ export function ChatList({ chats, loaded, filtered, selectedId, onSelect }: Prop
     );
   }
   return (
-    <ul className="chat-list">
+    <ul className="chat-list" ref={listRef}>
       {chats.map((chat) => {
         const waiting = needsHuman(chat);
         const classes = ['chat-item', chat.id === selectedId ? 'selected' : '', waiting ? 'needs-human' : ''].filter(Boolean).join(' ');

@@ -2,11 +2,11 @@
 
 import type { ChatSummaryDto, MessageDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef } from 'react';
+import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import type { AdminSocket } from '@/lib/admin-socket';
 import { AiStreamItem } from './ai-stream-item';
 import { ChatHeader } from './chat-header';
-import { Composer } from './composer';
+import { Composer, type ComposerHandle } from './composer';
 import { type InboxError, useErrorText } from './error-text';
 import type { ChatAction, ComposeMode } from './inbox-store';
 import { MessageItem } from './message-item';
@@ -41,6 +41,13 @@ type Props = {
   onSnooze: (chatId: string, until: string) => Promise<boolean>;
   onChat: (chat: ChatSummaryDto) => void;
   onMessage: (message: MessageDto) => void;
+  /** The composer, for the inbox's keyboard shortcuts. */
+  composerRef?: RefObject<ComposerHandle | null>;
+  /** The visitor's details are open as a view of their own (a phone's screen, a tablet's drawer). */
+  detailsOpen?: boolean;
+  /** Back to the chat list (from the chat) or to the chat (from the details). */
+  onBack?: () => void;
+  onDetails?: () => void;
 };
 
 export function ChatView({
@@ -57,6 +64,10 @@ export function ChatView({
   onSnooze,
   onChat,
   onMessage,
+  composerRef,
+  detailsOpen = false,
+  onBack,
+  onDetails,
 }: Props) {
   const t = useTranslations('inbox');
   const errorText = useErrorText();
@@ -92,6 +103,9 @@ export function ChatView({
           takenOver={takenOver}
           onAction={onAction}
           onSnooze={(until) => onSnooze(chat.id, until)}
+          onBack={onBack}
+          onDetails={onDetails}
+          detailsOpen={detailsOpen}
         />
         <ol className="messages" role="log" aria-live="polite" aria-label={t('chat.messages')}>
           {timeline.length === 0 && !stream && <li className="message-system muted">{t('chat.noMessages')}</li>}
@@ -134,6 +148,7 @@ export function ChatView({
           </p>
         )}
         <Composer
+          ref={composerRef}
           chat={chat}
           operatorName={operatorName}
           templates={templates}
@@ -144,7 +159,14 @@ export function ChatView({
           upload={upload}
         />
       </div>
-      <VisitorPanel chat={chat} />
+      <div className="details-pane" data-open={detailsOpen || undefined} id="visitor-details">
+        <div className="details-bar">
+          <button type="button" className="back-button" onClick={onBack}>
+            <span aria-hidden="true">←</span> {t('chat.backToChat')}
+          </button>
+        </div>
+        <VisitorPanel chat={chat} />
+      </div>
     </div>
   );
 }

@@ -2,7 +2,16 @@
 
 import { type ChatSummaryDto, MAX_ATTACHMENT_BYTES, MAX_MESSAGE_LENGTH, type QuickTemplateDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
-import { type ChangeEvent, type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type ChangeEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  type Ref,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { ATTACHMENT_ACCEPT } from './attachment-check';
 import type { ComposeMode } from './inbox-store';
 import { insertAtToken, renderQuickTemplate, slashTokenAt, templatesForToken } from './quick-templates';
@@ -10,7 +19,16 @@ import { TEMPLATE_PICKER_ID, TemplatePicker, templateOptionId } from './template
 import type { useAttachmentUpload } from './use-attachment-upload';
 import { useLocalFormat } from './use-local-format';
 
+/** What the inbox's keyboard shortcuts do in the composer. */
+export type ComposerHandle = {
+  /** Puts the focus in the text box, writing a reply or a private note. */
+  focus: (mode: ComposeMode) => void;
+  /** Starts a "/" quick template at the caret (a reply), which opens the template picker. */
+  openTemplates: () => void;
+};
+
 type Props = {
+  ref?: Ref<ComposerHandle>;
   chat: ChatSummaryDto;
   operatorName: string;
   templates: { templates: QuickTemplateDto[]; failed: boolean };
@@ -27,7 +45,7 @@ type Props = {
  * The reply box: a toggle to write a private note instead, "/" for quick templates, a file to
  * attach, and a reply suggested by the AI.
  */
-export function Composer({ chat, operatorName, templates, onSend, onTyping, onStopTyping, suggest, upload }: Props) {
+export function Composer({ ref, chat, operatorName, templates, onSend, onTyping, onStopTyping, suggest, upload }: Props) {
   const t = useTranslations('inbox.composer');
   const format = useLocalFormat();
   const [draft, setDraft] = useState('');
@@ -63,6 +81,22 @@ export function Composer({ chat, operatorName, templates, onSend, onTyping, onSt
     pendingCaret.current = nextCaret;
     if (!note && next.trim()) onTyping();
   }
+
+  useImperativeHandle(ref, () => ({
+    focus(next) {
+      if (next === 'note' && !note) onStopTyping();
+      setMode(next);
+      textareaRef.current?.focus();
+    },
+    openTemplates() {
+      setMode('reply');
+      setDismissedAt(null);
+      const at = textareaRef.current === document.activeElement ? caret : draft.length;
+      const before = draft.slice(0, at);
+      const slash = before === '' || /\s$/.test(before) ? '/' : ' /';
+      replaceDraft(`${before}${slash}${draft.slice(at)}`, at + slash.length);
+    },
+  }));
 
   function pick(template: QuickTemplateDto) {
     if (!token) return;

@@ -249,4 +249,43 @@ describe('InboxStore', () => {
     expect(s.takenOver.has('ai-chat')).toBe(true);
     expect(s.chats.find((c) => c.id === 'ai-chat')).toMatchObject({ assignedOperatorId: OPERATOR.id, aiState: 'HUMAN' });
   });
+  it('assigns the open chat to the operator ("assign to me") with chat:assign; a chat the AI holds is taken over', async () => {
+    api.seedChat(
+      chatSummary('theirs', { assignedOperatorId: 'someone-else', assignedOperatorName: 'Someone Else', handledBy: 'OPERATOR' }),
+      ['hi'],
+    );
+    api.seedChat(chatSummary('ai-watch', { aiState: 'AI', handledBy: 'AI' }), ['is anyone there?']);
+    const store = startStore();
+    await openChat(store, 'theirs', 1);
+    await store.assignToMe();
+    let s = store.getSnapshot();
+    expect(s.error).toBeNull();
+    expect(s.chats.find((c) => c.id === 'theirs')).toMatchObject({ assignedOperatorId: OPERATOR.id, assignedOperatorName: OPERATOR.name });
+    expect(s.takenOver.has('theirs')).toBe(false);
+
+    store.select('ai-watch');
+    await until(store, (x) => x.messages.length === 1, "the AI chat's history");
+    expect(store.getSnapshot().chats.find((c) => c.id === 'ai-watch')?.assignedOperatorId).toBeNull();
+    await store.assignToMe();
+    s = store.getSnapshot();
+    expect(s.chats.find((c) => c.id === 'ai-watch')).toMatchObject({ assignedOperatorId: OPERATOR.id, aiState: 'HUMAN' });
+    expect(s.takenOver.has('ai-watch')).toBe(true);
+  });
+
+  it('closes the open chat (back to the list): leaves it, forgets its messages, and opens it again later', async () => {
+    api.seedChat(chatSummary('c1'), ['hello']);
+    const store = startStore();
+    await openChat(store, 'c1', 1);
+    store.deselect();
+    let s = store.getSnapshot();
+    expect(s.selectedId).toBeNull();
+    expect(s.messages).toEqual([]);
+    // Nothing of the closed chat reaches the view any more.
+    api.visitorWrites('c1', 'after closing');
+    await until(store, (x) => x.chats.find((c) => c.id === 'c1')?.lastMessage?.text === 'after closing', 'the list updated');
+    expect(store.getSnapshot().messages).toEqual([]);
+    store.select('c1');
+    s = await until(store, (x) => x.messages.length === 2, 'the reopened history');
+    expect(texts(s)).toEqual(['hello', 'after closing']);
+  });
 });

@@ -203,6 +203,15 @@ export class InboxStore {
     void this.join(chatId, 0, opensTakingOver(this.chat(chatId)));
   };
 
+  /** Closes the open chat (back to the list): leaves it and forgets its messages. */
+  readonly deselect = (): void => {
+    const previous = this.state.selectedId;
+    if (!previous) return;
+    this.socket?.emit('admin:leave', { chatId: previous }, () => {});
+    this.joined = null;
+    this.set({ selectedId: null, messages: [], error: null });
+  };
+
   /** The list's status filter: loads that part of the list (the chats already loaded stay). */
   readonly changeStatusFilter = (status: StatusFilter): void => {
     this.statusFilter = status;
@@ -281,6 +290,16 @@ export class InboxStore {
     const data: ChatAckData = ack.data;
     this.set({ error: null, chats: upsertChats(this.state.chats, [data.chat]) });
     return true;
+  };
+
+  /**
+   * Assigns the open chat to this operator (`chat:assign`; the "assign to me" shortcut and
+   * command): a chat the AI holds is taken over, as by "Take over".
+   */
+  readonly assignToMe = (): Promise<void> => {
+    const chatId = this.state.selectedId;
+    if (!chatId) return Promise.resolve();
+    return this.act(heldByAi(this.chat(chatId)) ? { kind: 'takeover' } : { kind: 'assign', operatorId: this.operatorId });
   };
 
   private set(patch: Partial<InboxSnapshot>): void {

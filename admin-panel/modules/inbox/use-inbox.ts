@@ -47,6 +47,8 @@ export function useInbox(initialChatId: string | null = null) {
     error: state.error,
     takenOver: selected ? state.takenOver.has(selected.id) : false,
     select: store.select,
+    deselect: store.deselect,
+    assignToMe: store.assignToMe,
     send: store.send,
     act: store.act,
     snooze: store.snooze,

@@ -5,9 +5,11 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useApi } from '@/lib/api/use-api';
-import { canManageSettings } from '@/modules/settings/settings-access';
+import { CommandCenter, type Destination } from '@/modules/commands/command-center';
+import { CommandsProvider } from '@/modules/commands/command-registry';
+import { canManageSettings, SETTINGS_TABS } from '@/modules/settings/settings-access';
 import { LanguageSwitcher } from './language-switcher';
 import { MailBanner } from './mail-banner';
 import { TimeZoneSync } from './time-zone-sync';
@@ -21,6 +23,11 @@ const NAV = [
   { href: '/analytics', label: 'analytics' },
 ] as const;
 
+/**
+ * The frame of every signed-in page: the top bar (on a phone, a menu button that opens the
+ * navigation and the account's controls), the mail banner, the page, and the command palette and
+ * keyboard shortcuts.
+ */
 export function AppShell({ operator, children }: { operator: UserDto; children: ReactNode }) {
   const api = useApi();
   // End the API session too (the token stops working at once), then next-auth's.
@@ -30,28 +37,58 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
   };
   const pathname = usePathname();
   const t = useTranslations('shell');
+  const tSettings = useTranslations('settings');
+  const [menuOpen, setMenuOpen] = useState(false);
+  // A page chosen from the menu closes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page.
+  useEffect(() => setMenuOpen(false), [pathname]);
+  const settings = canManageSettings(operator.role);
+  const nav = NAV.filter((item) => item.label !== 'settings' || settings);
+  const destinations: Destination[] = [
+    ...nav.filter((item) => item.label !== 'settings').map((item) => ({ href: item.href, label: t(`nav.${item.label}`) })),
+    ...(settings
+      ? SETTINGS_TABS.map((tab) => ({
+          href: `/settings/${tab.segment}`,
+          label: t('settingsTab', { tab: tSettings(`tabs.${tab.segment}`) }),
+        }))
+      : []),
+  ];
   return (
-    <div className="shell">
-      <header className="topbar">
-        <span className="brand">ChatIQ</span>
-        <nav aria-label={t('nav.label')}>
-          {NAV.filter((item) => item.label !== 'settings' || canManageSettings(operator.role)).map((item) => (
-            <Link key={item.href} href={item.href} className={pathname.startsWith(item.href) ? 'active' : undefined}>
-              {t(`nav.${item.label}`)}
-            </Link>
-          ))}
-        </nav>
-        <span className="operator">
-          {operator.name} · {operator.organizationName}
-        </span>
-        <LanguageSwitcher />
-        <button type="button" className="link-button" onClick={endSession}>
-          {t('signOut')}
-        </button>
-      </header>
-      {canManageSettings(operator.role) && <MailBanner />}
-      <main className="content">{children}</main>
-      <TimeZoneSync />
-    </div>
+    <CommandsProvider>
+      <div className="shell">
+        <header className="topbar" data-menu-open={menuOpen || undefined}>
+          <span className="brand">ChatIQ</span>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="topbar-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span aria-hidden="true">☰</span> {t('menu')}
+          </button>
+          <div className="topbar-menu" id="topbar-menu">
+            <nav aria-label={t('nav.label')}>
+              {nav.map((item) => (
+                <Link key={item.href} href={item.href} className={pathname.startsWith(item.href) ? 'active' : undefined}>
+                  {t(`nav.${item.label}`)}
+                </Link>
+              ))}
+            </nav>
+            <span className="operator">
+              {operator.name} · {operator.organizationName}
+            </span>
+            <LanguageSwitcher />
+            <button type="button" className="link-button" onClick={endSession}>
+              {t('signOut')}
+            </button>
+          </div>
+        </header>
+        {settings && <MailBanner />}
+        <main className="content">{children}</main>
+        <TimeZoneSync />
+        <CommandCenter destinations={destinations} />
+      </div>
+    </CommandsProvider>
   );
 }

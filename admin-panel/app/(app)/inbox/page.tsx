@@ -7,8 +7,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('pageTitle') };
 }
 
-/** `?chat=<id>` opens that chat (the Live visitors page links here after a proactive message). */
-export default async function InboxPage({ searchParams }: { searchParams: Promise<{ chat?: string | string[] }> }) {
-  const { chat } = await searchParams;
-  return <Inbox key={typeof chat === 'string' ? chat : ''} initialChatId={typeof chat === 'string' ? chat : null} />;
+/**
+ * `?chat=<id>` opens that chat (the Live visitors page links here after a proactive message),
+ * `&view=details` the visitor's details; the inbox keeps the address up to date itself.
+ */
+export default function InboxPage() {
+  return <Inbox />;
 }
