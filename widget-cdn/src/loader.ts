@@ -96,7 +96,7 @@ function start(globalConfig: unknown): void {
     const queued = sdk()?.q;
     exposeApi({ q: { push: call } });
     queued?.forEach?.(call);
-    if (preview) run();
+    if (preview) call(['open']);
   }
 }
 
