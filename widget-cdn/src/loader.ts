@@ -49,7 +49,7 @@ function start(globalConfig: unknown): void {
   const query = new URLSearchParams({ locale: navigator.language });
   for (const name of ['language', 'color', 'position', 'size']) {
     const value = firstDefined((globalConfig as Record<string, unknown> | undefined)?.[name], dataset[name]);
-    if (value !== undefined) query.set(name, `${value}`);
+    if (value !== undefined) query.set(name, `${value}`.slice(0, 99)); // longer is no valid value (the API refuses over 200)
   }
   if (preview) draw({ launcher: PREVIEW_LOOK });
   else
