@@ -230,7 +230,7 @@ describe('widget settings: organization defaults, site overrides, live push', ()
     await put(`/sites/${shop.id}/widget-settings`, { color: '#fde047' });
     expect(await statusOf(`${t.url}/widget/sites/${shop.publicId}/settings${query}`, { origin: ORIGIN, 'if-none-match': etag })).toBe(200);
     const changed = await ask(query);
-    expect((await changed.json()).launcher).toEqual({
+    expect(widgetSiteSettingsSchema.parse(await changed.json()).launcher).toEqual({
       language: 'en',
       color: '#fde047',
       onColor: '#111827',
@@ -239,7 +239,10 @@ describe('widget settings: organization defaults, site overrides, live push', ()
     });
     const before = (await get('/widget-settings')).body.settings;
     await put('/widget-settings', { ...before, position: 'left' });
-    expect((await (await ask('?locale=uk-UA')).json()).launcher).toMatchObject({ position: 'left', language: 'uk' });
+    expect(widgetSiteSettingsSchema.parse(await (await ask('?locale=uk-UA')).json()).launcher).toMatchObject({
+      position: 'left',
+      language: 'uk',
+    });
     await put('/widget-settings', before);
 
     // Refusals are not cached: a page the owner allows next works at once.
