@@ -61,8 +61,8 @@ describe('widget language and look from the site settings', () => {
   it("uses the site's language from the first open, for the widget and the server's greeting, in an English browser", async () => {
     const page = await visitorPage(browser, 'site-uk', { locale: 'en-US' });
     await page.goto(demoPageUrl(widgetUrl, apiUrl, ukSite.site.publicId, { language: '' }));
-    // Before the visitor opens it, nothing was asked: the launcher speaks the browser's language.
-    expect(await page.locator('.chatiq-launcher').getAttribute('aria-label')).toBe('Open chat');
+    // The launcher speaks the site's language from the first paint (widget.js asked the API for its look).
+    expect(await page.locator('.chatiq-launcher').getAttribute('aria-label')).toBe('Відкрити чат');
     await openWidget(page);
     await expect.poll(() => placeholder(page)).toBe('Введіть повідомлення…');
     await expect.poll(() => page.locator('.chatiq-welcome').textContent(), { timeout: 10_000 }).toBe(WELCOME_UK);
@@ -147,8 +147,8 @@ describe('widget language and look from the site settings', () => {
     const { owner, site } = englishSite;
     const page = await visitorPage(browser, 'explicit-en', { locale: 'uk-UA' });
     await page.goto(demoPageUrl(widgetUrl, apiUrl, site.publicId, { language: '' }));
-    // Before the first open nothing was asked: the launcher follows the browser.
-    expect(await page.locator('.chatiq-launcher').getAttribute('aria-label')).toBe('Відкрити чат');
+    // The owner's English, from the first paint.
+    expect(await page.locator('.chatiq-launcher').getAttribute('aria-label')).toBe('Open chat');
     await openWidget(page);
     await expect.poll(() => placeholder(page)).toBe('Type a message…');
     expect(await page.locator('.chatiq-title').textContent()).toBe('Chat with us');

@@ -1,10 +1,11 @@
-// The two-stage widget in real Chromium: widget.js (the loader) draws the launcher from the embed
-// configuration, in each embed form (window.chtq with a site id or the organization's id, the
-// legacy data-site-id tag, data-project-id with data-title and data-position), without a request
-// to the API, a cookie, a stored id or the chat bundle; the bundle (assets/chat-<hash>.js, next to
-// widget.js) is fetched when the visitor reaches for the launcher and started on the first open,
-// and then the chat works. An embed the server refuses (unknown id, origin not allowed) shows
-// nothing once that is known, with one console warning. (Sizes: the build and `pnpm bench:widget`.)
+// The two-stage widget in real Chromium: widget.js (the loader) asks the API once for the launcher's
+// look (the embed's fields over the site's saved settings) and draws the launcher in it from the
+// first paint, in each embed form (window.chtq with a site id or the organization's id, the legacy
+// data-site-id tag, data-project-id with data-title and data-position), without a cookie, a stored
+// id, a socket or the chat bundle; the bundle (assets/chat-<hash>.js, next to widget.js) is fetched
+// when the visitor reaches for the launcher and started on the first open, and then the chat works.
+// An embed the server refuses (unknown id, origin not allowed) shows nothing at all, with one
+// console warning. (Sizes: the build and `pnpm bench:widget`.)
 import type { SiteDetailDto } from '@chatiq/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,6 +14,7 @@ import { launchBrowser } from './support/browser.js';
 import {
   afterPageRequests,
   demoPageUrl,
+  expectOnlyLauncherLook,
   openTestPage,
   recordRequests,
   rest,
@@ -47,9 +49,9 @@ describe('widget loader', () => {
     return { page, ...recordRequests(page) };
   }
 
-  /** Nothing reached the API, nothing was stored: the visitor has not engaged yet. */
+  /** Only the launcher's look was asked of the API, nothing was stored: the visitor has not engaged yet. */
   async function expectUntouched(page: VisitorPage, apiRequests: string[]) {
-    expect(apiRequests).toEqual([]);
+    expectOnlyLauncherLook(apiUrl, apiRequests);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     expect(await page.evaluate(() => document.cookie)).toBe('');
     expect(await page.context().cookies()).toEqual([]);
@@ -74,7 +76,7 @@ describe('widget loader', () => {
       await launcher.waitFor();
       await page.waitForLoadState('networkidle');
 
-      // Only the loader so far: no chat bundle, no API request, nothing stored.
+      // Only the loader so far: no chat bundle, one request for the launcher's look, nothing stored.
       expect(urls().filter((u) => u.endsWith('/widget.js'))).toHaveLength(1);
       expect(urls().filter((u) => CHAT_BUNDLE.test(u))).toEqual([]);
       await expectUntouched(page, to(apiUrl));
@@ -128,7 +130,8 @@ describe('widget loader', () => {
     expect(page.warnings[0]).toMatch(/^\[ChatIQ\] No site id \(chtq\.siteId, data-site-id\)/);
     expect(await page.locator('#chatiq-widget-host').count()).toBe(0);
     expect(urls().filter((url) => CHAT_BUNDLE.test(url))).toEqual([]);
-    await expectUntouched(page, to(apiUrl));
+    expect(to(apiUrl)).toEqual([]);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
     // It still listens: a window.chtq set even later starts the widget, and warns no more.
     await page.evaluate((config) => Object.assign(window, { chtq: config }), { siteId: test.site.publicId, apiUrl });
     await page.locator('.chatiq-launcher').waitFor();
@@ -144,34 +147,76 @@ describe('widget loader', () => {
     },
   ];
   for (const refusal of refusals) {
-    it(`${refusal.name}: asks the server nothing until opened, then shows nothing, with one console warning`, async () => {
+    it(`${refusal.name}: shows nothing at all, with one console warning`, async () => {
       const { page, urls, to } = await recordedPage(refusal.code);
-      // The page's timers run as usual until the test moves its clock itself (below).
-      await page.clock.install();
+      await page.addInitScript(() => {
+        // Whatever the widget ever adds to the page is seen, however briefly.
+        const added: string[] = [];
+        Object.assign(window, { __added: added });
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) added.push(node.id);
+        }).observe(document, { childList: true, subtree: true });
+      });
       await page.goto(demoPageUrl(widgetUrl, apiUrl, await refusal.siteId()));
-      // Consent-first: the widget cannot know before the visitor opens it.
-      await page.locator('.chatiq-launcher').waitFor();
-      await page.waitForLoadState('networkidle');
-      await expectUntouched(page, to(apiUrl));
-
-      await page.locator('.chatiq-launcher').click();
-      await expect.poll(() => page.locator('#chatiq-widget-host').count(), { timeout: 10_000 }).toBe(0);
-      expect(page.warnings).toHaveLength(1);
-      expect(page.warnings[0]).toContain(`[ChatIQ] The chat server refused this widget (${refusal.code})`);
-      expect(await page.evaluate(() => localStorage.length)).toBe(0);
-      const requestsBefore = to(apiUrl);
-      expect(requestsBefore.filter((url) => url.startsWith('ws'))).toHaveLength(1); // the refused connection
-
-      // The SDK stays callable and does nothing. Then a minute of the page's time passes at once:
-      // every timer the widget may have left (a reconnection backs off 10 s at most) fires.
-      await page.evaluate(() => (window as unknown as { chtq: { open(): void } }).chtq.open());
-      await page.clock.runFor(60_000);
-      await afterPageRequests(page, { urls, to }, widgetUrl);
+      // The loader knows once the API answered: one warning of its own, and no launcher was ever
+      // drawn. (The browser itself reports the refused request too.)
+      const own = () => page.warnings.filter((warning) => warning.startsWith('[ChatIQ]'));
+      await expect.poll(() => own().length, { timeout: 10_000 }).toBe(1);
+      expect(own()[0]).toContain(`(${refusal.code}): the chat is not shown.`);
+      expect(own()[0]).toContain(refusal.code === 'site_not_found' ? 'No site has this id' : 'does not allow pages from');
+      expect(page.warnings.filter((warning) => !warning.startsWith('[ChatIQ]'))).toEqual([
+        `Failed to load resource: the server responded with a status of ${refusal.code === 'site_not_found' ? '404 (Not Found)' : '403 (Forbidden)'}`,
+      ]);
+      expect(await page.evaluate(() => (window as unknown as { __added: string[] }).__added)).not.toContain('chatiq-widget-host');
       expect(await page.locator('#chatiq-widget-host').count()).toBe(0);
-      expect(to(apiUrl)).toEqual(requestsBefore); // no retry
-      expect(page.warnings).toHaveLength(1);
+
+      // The SDK stays callable and does nothing: no chat bundle, no socket, no second request.
+      await page.evaluate(() => (window as unknown as { chtq: { open(): void; setUser(user: unknown): void } }).chtq.open());
+      await afterPageRequests(page, { urls, to }, widgetUrl);
+      expect(urls().filter((url) => CHAT_BUNDLE.test(url))).toEqual([]);
+      expect(to(apiUrl)).toHaveLength(1);
+      expect(await page.locator('#chatiq-widget-host').count()).toBe(0);
+      expect(page.warnings).toHaveLength(2);
+      expect(await page.evaluate(() => localStorage.length)).toBe(0);
     });
   }
+
+  it('draws the launcher where the owner saved it from the first paint (Bottom left, the colour, the size)', async () => {
+    const saved = await widgetTestSite(apiUrl, widgetUrl, 'loader-saved');
+    await rest(apiUrl, 'PUT', `/sites/${saved.site.id}/widget-settings`, {
+      token: saved.owner.token,
+      body: { position: 'left', color: '#0f766e', size: 'large' },
+    });
+    const { page } = await recordedPage('saved-look');
+    await page.addInitScript(() => {
+      // The launcher as first drawn: measured in the task that puts the widget on the page, before any later change.
+      new MutationObserver((_, observer) => {
+        const button = document.getElementById('chatiq-widget-host')?.shadowRoot?.querySelector('button');
+        if (!button) return;
+        observer.disconnect();
+        const box = button.getBoundingClientRect();
+        Object.assign(window, {
+          __first: {
+            x: box.x,
+            width: box.width,
+            background: getComputedStyle(button).backgroundColor,
+            label: button.getAttribute('aria-label'),
+          },
+        });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // The snippet as the Sites page gives it: the site and the API, no look.
+    await page.goto(demoPageUrl(widgetUrl, apiUrl, saved.site.publicId, { language: '' }));
+    await page.locator('.chatiq-launcher').waitFor();
+    const first = await page.evaluate(() => (window as unknown as { __first: { x: number; width: number; background: string } }).__first);
+    expect(first).toEqual({ x: 20, width: 60, background: 'rgb(15, 118, 110)', label: 'Open chat' });
+    // The chat takes over in the same place.
+    await page.locator('.chatiq-launcher').click();
+    await page.locator('.chatiq-panel').waitFor({ state: 'visible' });
+    const after = await page.locator('.chatiq-launcher').boundingBox();
+    expect(after && Math.round(after.x + after.width / 2)).toBe(50);
+    expect(page.warnings).toEqual([]);
+  });
 
   it('starts when window.chtq is set after widget.js ran', async () => {
     const { page } = await recordedPage('late-config');

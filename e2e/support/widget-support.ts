@@ -159,6 +159,16 @@ export async function openTestPage(page: Page, origin: string, html: string): Pr
   await page.setContent(html, { waitUntil: 'load' });
 }
 
+/**
+ * The one request widget.js makes of the API before the visitor opens the chat: the launcher's look
+ * (`GET /widget/sites/:id/settings?…`, no cookie; the answer also says whether the site exists and
+ * allows the page).
+ */
+export function expectOnlyLauncherLook(apiUrl: string, apiRequests: string[]): void {
+  expect(apiRequests).toHaveLength(1);
+  expect(apiRequests[0]?.startsWith(`${apiUrl}/widget/sites/`) && apiRequests[0].includes('/settings?')).toBe(true);
+}
+
 /** What `recordRequests` gives: every URL requested so far, and those to one origin. */
 export type RecordedRequests = { urls: () => string[]; to: (origin: string) => string[] };
 

@@ -12,7 +12,10 @@
 //                                         gz / br / raw beyond the chat, and its files
 //   bubbleMs                              time from widget.js's bytes having arrived to the launcher
 //                                         bubble drawn (the frame after it is in the DOM): parsing and
-//                                         running the loader included; median of BENCH_RUNS (15) loads
+//                                         running the loader and its one request to the API (the
+//                                         launcher's look; each load in a fresh browser context, so
+//                                         never from the browser's cache) included; median of
+//                                         BENCH_RUNS (15) loads
 //   bubbleMsRuns                          every run, for the spread
 //   openHeapKB                            what opening the chat keeps in the page's memory: a heap
 //                                         snapshot's total (V8 and the browser objects it holds: the
@@ -21,10 +24,10 @@
 //                                         network quiet; median of BENCH_HEAP_RUNS (5) pages
 //   openJsHeapKB                          the same in V8's used heap alone (CDP Runtime.getHeapUsage)
 //   openHeapKBRuns / openJsHeapKBRuns     every run
-// The chat talks to BENCH_API_URL (with BENCH_SITE_ID, default site_demo) when given: a running API
-// whose site allows the bench page's origin (http://127.0.0.1:<port>). Without it the API URL is a
-// closed port: the socket is refused and the chat shows "No connection", which fetches the same
-// files (what a connected chat adds lazily, e.g. the off-hours notice and email prompt while closed, is in `lazy`).
+// The widget talks to BENCH_API_URL (with BENCH_SITE_ID, default site_demo) when given: a running
+// API whose site allows the bench page's origin (http://127.0.0.1:<port>). Without it the bench
+// starts the built API over a fresh database (api-server/bench/bench-support.mjs) with a site
+// that accepts any page (widget.js draws nothing without the API's answer).
 // Sizes are of the files as served (gzip -9, brotli -11). Nothing is asserted: budgets are reported.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -39,9 +42,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const publicDir = path.join(root, 'public');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const HEAP_RUNS = Number(process.env.BENCH_HEAP_RUNS ?? 5);
-const API_URL = process.env.BENCH_API_URL ?? 'http://127.0.0.1:9';
-const SITE_ID = process.env.BENCH_SITE_ID ?? 'site_demo';
 const log = (...args) => console.error('[bench:widget]', ...args);
+let API_URL = process.env.BENCH_API_URL;
+let SITE_ID = process.env.BENCH_SITE_ID ?? 'site_demo';
+let ownApi = null;
+if (!API_URL) {
+  const { seedOwnerAndSite, startBenchApi } = await import('../../api-server/bench/bench-support.mjs');
+  log('starting the built API over a fresh database');
+  ownApi = await startBenchApi({ dbPrefix: 'bench_widget', env: { WIDGET_RATE_LIMIT: '100000' }, log });
+  API_URL = ownApi.url;
+  SITE_ID = (await seedOwnerAndSite(API_URL)).site.publicId;
+}
 
 /** A page with the recommended snippet (the widget's language fixed, so every run fetches the same strings). */
 const page = (siteId, apiUrl) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>
@@ -189,7 +200,7 @@ const measured = await withBrowser(async (browser, origin) => ({
   bubble: await measureBubble(browser, origin),
   open: await measureOpenChat(browser, origin),
   heap: await measureOpenHeap(browser, origin),
-}));
+})).finally(() => ownApi?.stop());
 const openChat = measured
   ? measured.open.files
       .map((file) => compressedSizes(readFileSync(path.join(publicDir, file))))

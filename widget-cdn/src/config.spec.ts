@@ -1,5 +1,14 @@
+import { launcherLook, readableTextColor, type SavedLook } from '@chatiq/contracts/protocol';
 import { describe, expect, it } from 'vitest';
-import { type ConfigResult, MISSING_SITE_ID_WARNING, resolveConfig, resolveLook, siteIdOf, type WidgetConfig } from './config.js';
+import {
+  type ConfigResult,
+  firstDefined,
+  MISSING_SITE_ID_WARNING,
+  resolveConfig,
+  siteIdOf,
+  type WidgetConfig,
+  withSavedLook,
+} from './config.js';
 
 const BUILD_API = 'http://localhost:3000';
 
@@ -193,9 +202,11 @@ describe('resolveConfig', () => {
   });
 });
 
-describe("the loader's reading (resolveSiteId, resolveLook)", () => {
-  // widget.js draws the launcher from resolveLook; the chat bundle then resolves the whole
-  // configuration with resolveConfig. The launcher must not change when the bundle takes over.
+describe("the loader's reading (siteIdOf, the API's launcherLook)", () => {
+  // widget.js sends the embed's look fields (window.chtq's, else the data attributes', as text) to
+  // the API, which answers the launcher's look by `launcherLook` with the saved settings; the chat
+  // bundle then resolves the whole configuration with resolveConfig + withSavedLook. The launcher
+  // must not change when the bundle takes over.
   const inputs: [unknown, Record<string, string | undefined>, string | undefined][] = [
     [{ siteId: 's' }, {}, 'en-US'],
     [{ siteId: 's', language: 'UK', color: '#10b981', position: ' Left ', size: 'COMPACT' }, {}, 'en'],
@@ -206,19 +217,41 @@ describe("the loader's reading (resolveSiteId, resolveLook)", () => {
     [{ organizationId: 7, language: ' en_US ' }, { projectId: 'p', title: 'Hi' }, 'uk'],
     [{ siteId: 's', language: 'ukr', color: '#abcd' }, {}, 'de'],
   ];
+  const saved: SavedLook[] = [
+    { color: '#2563eb', position: 'right', size: 'standard', language: 'en', ownerSet: [] },
+    { color: '#0f766e', position: 'left', size: 'large', language: 'uk', ownerSet: ['color', 'position', 'size', 'language'] },
+    { color: '#fde047', position: 'left', size: 'compact', language: 'en', ownerSet: ['language'] },
+    { color: '#111111', position: 'right', size: 'standard', language: 'uk', ownerSet: ['color'] },
+  ];
+  /** What the loader puts in the query. */
+  const embedOf = (globalConfig: unknown, dataset: Record<string, string | undefined>) =>
+    Object.fromEntries(
+      ['language', 'color', 'position', 'size'].flatMap((name) => {
+        const value = firstDefined((globalConfig as Record<string, unknown> | undefined)?.[name], dataset[name]);
+        return value === undefined ? [] : [[name, `${value}`]];
+      }),
+    );
 
-  it('comes to the same look as resolveConfig, whatever the page wrote', () => {
+  it('comes to the same look as resolveConfig with the saved settings, whatever the page wrote', () => {
     for (const [globalConfig, dataset, navigatorLanguage] of inputs) {
-      const full = configOf(resolveConfig(globalConfig, dataset, navigatorLanguage, BUILD_API));
-      const look = resolveLook(globalConfig, dataset, navigatorLanguage);
-      const label = JSON.stringify([globalConfig, dataset, navigatorLanguage]);
-      expect(look.language, label).toBe(full.language);
-      expect(look.color, label).toBe(full.color);
-      // Position and size become class names; one the stylesheet does not know means the default.
-      expect(['left', 'right'].includes(look.position) ? look.position : 'right', label).toBe(full.position);
-      expect(['compact', 'large', 'standard'].includes(look.size) ? look.size : 'standard', label).toBe(full.size);
-      expect(`${look.position}${look.size}`, label).toMatch(/^\w*$/); // nothing but word characters reaches the markup
+      for (const settings of saved) {
+        const full = withSavedLook(configOf(resolveConfig(globalConfig, dataset, navigatorLanguage, BUILD_API)), settings);
+        const look = launcherLook(embedOf(globalConfig, dataset), navigatorLanguage, settings);
+        const label = JSON.stringify([globalConfig, dataset, navigatorLanguage, settings]);
+        expect({ language: look.language, color: look.color, position: look.position, size: look.size }, label).toEqual({
+          language: full.language,
+          color: full.color,
+          position: full.position,
+          size: full.size,
+        });
+        expect(look.onColor, label).toBe(readableTextColor(full.color));
+      }
     }
+  });
+
+  it("keeps the embed's own fields when the site's settings change later", () => {
+    const config = withSavedLook(configOf(resolveConfig({ siteId: 's', position: 'right' }, {}, 'en', BUILD_API)), saved[1]);
+    expect(config).toMatchObject({ position: 'right', color: '#0f766e', size: 'large', language: 'uk', embedded: ['position'] });
   });
 
   it('finds the same site id, or gives the same warning', () => {

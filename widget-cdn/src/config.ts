@@ -1,3 +1,6 @@
+import { oneOf, toHexColor, toLanguage } from '@chatiq/contracts/protocol';
+
+export { toLanguage };
 /**
  * The embed configuration: what a site owner writes on their page, turned into the widget's
  * settings. Three embed forms are supported:
@@ -27,7 +30,6 @@ export const DEFAULT_SIZE: WidgetSize = 'standard';
 /** The contract's id limit (`idSchema`: 1–64 characters). */
 const MAX_SITE_ID_LENGTH = 64;
 const MAX_TITLE_LENGTH = 80;
-const HEX_COLOR = /^#([\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})$/i;
 
 /** The parts of the look the embed, the site's settings (`settings:update`) and the preview can set. */
 export type LookField = 'language' | 'color' | 'position' | 'size' | 'title';
@@ -57,18 +59,6 @@ export type ScriptDataset = Readonly<Record<string, string | undefined>>;
 export const MISSING_SITE_ID_WARNING = '[ChatIQ] No site id (chtq.siteId, data-site-id).';
 
 /**
- * The look the loader draws the launcher with. Position and size are only lower-cased and
- * stripped to word characters: they become class names, and one the stylesheet does not know (an
- * unsupported value) leaves the default, as `resolveConfig` does.
- */
-export interface LauncherLook {
-  language: WidgetLanguage;
-  color: string;
-  position: string;
-  size: string;
-}
-
-/**
  * The site id from `window.chtq` (`siteId`, else `organizationId`) or the script tag
  * (`data-site-id`, else `data-project-id`); null without a usable one (then the console gets
  * MISSING_SITE_ID_WARNING, once).
@@ -80,27 +70,29 @@ export function siteIdOf(globalConfig: unknown, scriptDataset: ScriptDataset | u
 }
 
 /**
- * What the launcher needs, silently and small (it is part of widget.js); the chat bundle's
- * `resolveConfig` warns about what it drops and comes to the same look (config.spec checks it).
+ * The API's base URL for the loader, small: window.chtq's, else data-api-url, else the build's. A
+ * valid one is what `resolveConfig` finds; an invalid one fails the loader's request (the launcher
+ * then keeps the embed's look) and `resolveConfig` warns about it.
  */
-export function resolveLook(
-  globalConfig: unknown,
-  scriptDataset: ScriptDataset | undefined,
-  navigatorLanguage: string | undefined,
-): LauncherLook {
-  const global = asRecord(globalConfig);
-  const data = scriptDataset ?? {};
-  const get = (name: string) => firstDefined(global[name], data[name]);
-  const word = (name: string) =>
-    String(get(name) ?? '')
-      .toLowerCase()
-      .replace(/\W/g, '');
-  return {
-    language: toLanguage(get('language')) ?? toLanguage(navigatorLanguage) ?? 'en',
-    color: toHexColor(get('color')) ?? DEFAULT_COLOR,
-    position: word('position'),
-    size: word('size'),
-  };
+export function apiUrlOf(globalConfig: unknown, scriptDataset: ScriptDataset | undefined, defaultApiUrl: string): string {
+  return String(firstDefined(asRecord(globalConfig).apiUrl, scriptDataset?.apiUrl) ?? defaultApiUrl).replace(/\/+$/, '');
+}
+
+/**
+ * The configuration with the site's saved look applied where the embed set nothing (the saved
+ * settings widget.js read before drawing the launcher): the chat bundle starts in the launcher's
+ * place, colour, size and language, so nothing moves when it takes over.
+ */
+export function withSavedLook(config: WidgetConfig, saved: unknown): WidgetConfig {
+  const live = toLiveSettings(saved);
+  const next = { ...config };
+  const free = (field: LookField) => !config.embedded.includes(field);
+  if (live.color && free('color')) next.color = live.color;
+  if (live.position && free('position')) next.position = live.position;
+  if (live.size && free('size')) next.size = live.size;
+  if (live.title !== undefined && free('title')) next.title = live.title || null;
+  if (live.languageSet && live.language && free('language')) next.language = live.language;
+  return next;
 }
 
 /**
@@ -211,32 +203,15 @@ export function toLiveSettings(payload: unknown): LiveSettings {
   return settings;
 }
 
-/** `uk`, `uk-UA`, `UK` → uk; `en-GB` → en; anything else → null. `ua` is a common slip for uk. */
-export function toLanguage(value: unknown): WidgetLanguage | null {
-  const match = /^\s*(?:(en)|uk|ua)(?:[-_]|\s*$)/i.exec(String(value));
-  return match ? (match[1] ? 'en' : 'uk') : null;
-}
-
 function toSiteId(value: unknown): string | null {
   const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
   return text && text.length <= MAX_SITE_ID_LENGTH ? text : null;
-}
-
-function toHexColor(value: unknown): string | null {
-  return typeof value === 'string' && HEX_COLOR.test(value.trim()) ? value.trim() : null;
 }
 
 function toTitle(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
   return trimmed ? trimmed.slice(0, MAX_TITLE_LENGTH) : null;
-}
-
-function oneOf<T extends string>(allowed: readonly T[]): (value: unknown) => T | null {
-  return (value) => {
-    const normalized = typeof value === 'string' ? value.trim().toLowerCase() : value;
-    return allowed.find((option) => option === normalized) ?? null;
-  };
 }
 
 function normalizeApiUrl(value: unknown): string | null {
@@ -250,7 +225,7 @@ function normalizeApiUrl(value: unknown): string | null {
   }
 }
 
-function firstDefined(...values: unknown[]): unknown {
+export function firstDefined(...values: unknown[]): unknown {
   return values.find((value) => value !== undefined && value !== null && value !== '');
 }
 

@@ -6,6 +6,8 @@ export interface WidgetStrings {
   greeting: string;
   openChat: string;
   closeChat: string;
+  /** The close button of the preview bubble that shows a reply above the closed launcher. */
+  hidePreview: string;
   unread: (count: number) => string;
   messageLabel: string;
   placeholder: string;

@@ -1,15 +1,18 @@
 import {
   idSchema,
+  launcherLook,
   type ParsedWidgetSettingsBody,
-  type PublicWidgetSettings,
-  publicWidgetSettingsSchema,
   type WidgetSettingsDto,
+  type WidgetSettingsQuery,
+  type WidgetSiteSettings,
   widgetSettingsBodySchema,
   widgetSettingsDtoSchema,
+  widgetSettingsQuerySchema,
+  widgetSiteSettingsSchema,
 } from '@chatiq/contracts';
-import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { RateLimit } from '../auth/auth-rate-limit.guard.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Public } from '../auth/public.decorator.js';
@@ -63,9 +66,17 @@ export class WidgetSettingsController {
   }
 }
 
+/** How long a browser (or a CDN) may reuse an answer: an owner's change reaches new page views within it. */
+export const WIDGET_SETTINGS_MAX_AGE_SECONDS = 60;
+
 /**
  * The widget's effective look, for the widget itself: by public site id, from an allowed page only,
- * with the fields the owner set (`ownerSet`; the others are the built-in defaults).
+ * with the fields the owner set (`ownerSet`; the others are the built-in defaults) and the
+ * launcher's final look (`launcher`: the embed's fields from the query over the saved ones).
+ * widget.js asks it on every page view before it draws anything: a refusal (404 `site_not_found`,
+ * 403 `origin_not_allowed`) means no launcher. So the answer is cached briefly by the browser
+ * (`Cache-Control`, per Origin) and revalidated by its ETag (Express's), and the settings are
+ * cached on the API nodes (dropped on every node by a change, `WidgetSettingsService`).
  */
 @ApiTags('widget')
 @Public()
@@ -78,10 +89,18 @@ export class WidgetPublicSettingsController {
 
   @Get(':publicId/settings')
   @RateLimit('widget')
-  @ApiZodResponse(publicWidgetSettingsSchema)
-  async get(@Req() req: Request, @Param('publicId', new ZodPipe(idSchema)) publicId: string): Promise<PublicWidgetSettings> {
+  @ApiZodResponse(widgetSiteSettingsSchema)
+  async get(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('publicId', new ZodPipe(idSchema)) publicId: string,
+    @Query(new ZodPipe(widgetSettingsQuerySchema)) query: WidgetSettingsQuery,
+  ): Promise<WidgetSiteSettings> {
     // The same check as the widget's socket handshake: the page's Origin header.
     const site = await this.sites.findForWidget(publicId, req.headers.origin);
-    return this.settings.publicForSite(site.organizationId, site.id);
+    const settings = await this.settings.publicForSite(site.organizationId, site.id);
+    // Only a success is cached: a page the owner has just allowed is not kept waiting.
+    res.setHeader('Cache-Control', `public, max-age=${WIDGET_SETTINGS_MAX_AGE_SECONDS}`);
+    return { ...settings, launcher: launcherLook(query, query.locale, settings) };
   }
 }

@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import {
   type CreatedSiteDto,
   DEFAULT_WIDGET_SETTINGS,
@@ -5,6 +6,7 @@ import {
   publicWidgetSettingsSchema,
   type WidgetSettingsDto,
   type WidgetSettingsPayload,
+  widgetSiteSettingsSchema,
 } from '@chatiq/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../prisma/factories.js';
@@ -12,6 +14,19 @@ import { api, collect, connectWidget, nextEvent, registerOwner, type WidgetSocke
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 
 const ORIGIN = 'https://shop.example';
+
+/**
+ * A GET's status as a browser revalidating its cached copy gets it (fetch() would add
+ * `Cache-Control: no-cache` to a request with If-None-Match, which asks the server not to answer 304).
+ */
+function statusOf(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}
 
 describe('widget settings: organization defaults, site overrides, live push', () => {
   let t: TestApp;
@@ -102,7 +117,10 @@ describe('widget settings: organization defaults, site overrides, live push', ()
     const pub = await fetch(`${t.url}/widget/sites/${site.publicId}/settings`, { headers: { origin: ORIGIN } });
     expect(pub.status).toBe(200);
     expect(pub.headers.get('access-control-allow-origin')).toBe(ORIGIN);
-    expect(await pub.json()).toEqual({ ...override.body.effective, ownerSet: ['color', 'title', 'position', 'size', 'language'] });
+    expect(publicWidgetSettingsSchema.parse(await pub.json())).toEqual({
+      ...override.body.effective,
+      ownerSet: ['color', 'title', 'position', 'size', 'language'],
+    });
     expect(await publicSettings(other.publicId)).toEqual({
       ...DEFAULT_WIDGET_SETTINGS,
       color: '#ff0000',
@@ -186,6 +204,54 @@ describe('widget settings: organization defaults, site overrides, live push', ()
     expect(await evil.json()).toMatchObject({ code: 'origin_not_allowed' });
     const unknown = await fetch(`${t.url}/widget/sites/site_nope/settings`, { headers: { origin: ORIGIN } });
     expect(unknown.status).toBe(404);
+  });
+
+  it("answers widget.js the launcher's look, cached briefly and revalidated; a change is read at once", async () => {
+    const shop = (
+      await api<CreatedSiteDto>(t.url, 'POST', '/sites', { token: owner, body: { name: 'Launcher', allowedOrigins: [ORIGIN] } })
+    ).body;
+    const ask = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${t.url}/widget/sites/${shop.publicId}/settings${query}`, { headers: { origin: ORIGIN, ...headers } });
+    await put(`/sites/${shop.id}/widget-settings`, { position: 'left', color: '#fde047', language: 'uk' });
+    // The embed's unsupported position is ignored; its size wins; the owner chose Ukrainian.
+    const query = '?locale=en-US&size=LARGE&position=top';
+    const first = await ask(query);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(first.headers.get('vary')).toMatch(/origin/i);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const body = widgetSiteSettingsSchema.parse(await first.json());
+    expect(body.launcher).toEqual({ language: 'uk', color: '#fde047', onColor: '#111827', position: 'left', size: 'large' });
+    expect(body).toMatchObject({ position: 'left', color: '#fde047', language: 'uk' });
+    expect(await statusOf(`${t.url}/widget/sites/${shop.publicId}/settings${query}`, { origin: ORIGIN, 'if-none-match': etag })).toBe(304);
+
+    // The site's change and the organization's are read at once (the API's cache is dropped), with a new ETag.
+    await put(`/sites/${shop.id}/widget-settings`, { color: '#fde047' });
+    expect(await statusOf(`${t.url}/widget/sites/${shop.publicId}/settings${query}`, { origin: ORIGIN, 'if-none-match': etag })).toBe(200);
+    const changed = await ask(query);
+    expect(widgetSiteSettingsSchema.parse(await changed.json()).launcher).toEqual({
+      language: 'en',
+      color: '#fde047',
+      onColor: '#111827',
+      position: 'right',
+      size: 'large',
+    });
+    const before = (await get('/widget-settings')).body.settings;
+    await put('/widget-settings', { ...before, position: 'left' });
+    expect(widgetSiteSettingsSchema.parse(await (await ask('?locale=uk-UA')).json()).launcher).toMatchObject({
+      position: 'left',
+      language: 'uk',
+    });
+    await put('/widget-settings', before);
+
+    // Refusals are not cached: a page the owner allows next works at once.
+    const refused = await fetch(`${t.url}/widget/sites/${shop.publicId}/settings`, { headers: { origin: 'https://evil.example' } });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('cache-control') ?? '').not.toMatch(/max-age/);
+    const long = await ask(`?color=${'a'.repeat(201)}`);
+    expect(long.status).toBe(400);
+    expect(await long.json()).toMatchObject({ code: 'validation_failed' });
   });
 
   it('an assigned operator reads but may not write; another organization gets 404 and its own defaults', async () => {

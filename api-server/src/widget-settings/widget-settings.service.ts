@@ -10,6 +10,7 @@ import {
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user.js';
+import { type SiteCache, SiteCachesService } from '../common/cluster/site-caches.service.js';
 import type { Prisma, WidgetSettings } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { RealtimeFanoutService } from '../realtime/realtime-fanout.service.js';
@@ -25,14 +26,24 @@ const EMPTY: StoredWidgetSettings = { color: null, title: null, welcomeMessage: 
  * Every change is pushed to the connected widgets of the sites it affects (`settings:update`).
  * What the widget gets says which fields the owner set (`ownerSet`): it shows its own translated
  * title and greeting, and speaks the visitor's language, where the built-in defaults apply.
+ * What widgets read (`publicForSite`, asked by widget.js on every page view) is cached per site on
+ * every API node and dropped everywhere by a change.
  */
 @Injectable()
 export class WidgetSettingsService {
+  private readonly publicCache: SiteCache<{ organizationId: string; settings: PublicWidgetSettings }>;
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly sites: SitesService,
     private readonly fanout: RealtimeFanoutService,
-  ) {}
+    siteCaches: SiteCachesService,
+  ) {
+    this.publicCache = siteCaches.create('widget-public-settings', async (siteId) => {
+      const site = await this.prisma.site.findUniqueOrThrow({ where: { id: siteId }, select: { organizationId: true } });
+      return { organizationId: site.organizationId, settings: (await this.siteView(site.organizationId, siteId)).public };
+    });
+  }
 
   async getOrganization(user: AuthUser): Promise<WidgetSettingsDto> {
     const own = toStored(await this.organizationRow(this.prisma, user.organizationId));
@@ -73,6 +84,7 @@ export class WidgetSettingsService {
       create: { organizationId: site.organizationId, siteId: site.id, ...data },
       update: data,
     });
+    this.publicCache.invalidate(site.id);
     const view = await this.siteView(site.organizationId, site.id);
     this.fanout.widgetSettingsChanged(site.id, view.public);
     return view.dto;
@@ -83,9 +95,11 @@ export class WidgetSettingsService {
     return (await this.siteView(organizationId, siteId)).dto.effective;
   }
 
-  /** What the widget reads: the effective settings and the fields the owner set. */
+  /** What the widget reads: the effective settings and the fields the owner set (cached, see the class). */
   async publicForSite(organizationId: string, siteId: string): Promise<PublicWidgetSettings> {
-    return (await this.siteView(organizationId, siteId)).public;
+    const cached = await this.publicCache.get(siteId);
+    // The cache is by site id; the caller's organization is checked all the same.
+    return cached.organizationId === organizationId ? cached.settings : (await this.siteView(organizationId, siteId)).public;
   }
 
   private async siteView(organizationId: string, siteId: string): Promise<{ dto: WidgetSettingsDto; public: PublicWidgetSettings }> {
@@ -107,6 +121,7 @@ export class WidgetSettingsService {
   private async pushToOrganization(organizationId: string, organization: StoredWidgetSettings): Promise<void> {
     const sites = await this.prisma.site.findMany({ where: { organizationId }, select: { id: true, widgetSettings: true } });
     for (const site of sites) {
+      this.publicCache.invalidate(site.id);
       this.fanout.widgetSettingsChanged(site.id, publicSettings(organization, toStored(site.widgetSettings)));
     }
   }

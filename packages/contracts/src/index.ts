@@ -11,6 +11,7 @@ export * from './events.js';
 export * from './format-bytes.js';
 export * from './health.js';
 export * from './labels.js';
+export * from './launcher-look.js';
 export * from './limits.js';
 export * from './message-log.js';
 export * from './retry.js';

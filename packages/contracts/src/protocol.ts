@@ -4,6 +4,7 @@
  * package root.
  */
 export * from './format-bytes.js';
+export * from './launcher-look.js';
 export * from './limits.js';
 export * from './message-log.js';
 export * from './namespaces.js';

@@ -38,6 +38,34 @@ export const publicWidgetSettingsSchema = effectiveWidgetSettingsSchema.extend({
 });
 export type PublicWidgetSettings = z.infer<typeof publicWidgetSettingsSchema>;
 
+/**
+ * The query of GET /widget/sites/:publicId/settings from widget.js: the look the embed set (as the
+ * page wrote it: an unsupported value is ignored, not refused) and the browser's language, for
+ * `launcher` in the answer. Every field is optional (the chat bundle sends none).
+ */
+const embedValue = z.string().max(200).optional();
+export const widgetSettingsQuerySchema = z.object({
+  language: embedValue,
+  color: embedValue,
+  position: embedValue,
+  size: embedValue,
+  locale: embedValue,
+});
+export type WidgetSettingsQuery = z.infer<typeof widgetSettingsQuerySchema>;
+
+/** The launcher's final look (`launcherLook` in the protocol: the embed's fields over the saved ones). */
+export const launcherLookSchema = z.object({
+  language: z.enum(WIDGET_LANGUAGES),
+  color: z.string(),
+  onColor: z.enum(['#111827', '#fff']),
+  position: z.enum(WIDGET_POSITIONS),
+  size: z.enum(WIDGET_SIZES),
+});
+
+/** The answer of GET /widget/sites/:publicId/settings: the site's public settings and the launcher's look. */
+export const widgetSiteSettingsSchema = publicWidgetSettingsSchema.extend({ launcher: launcherLookSchema });
+export type WidgetSiteSettings = z.infer<typeof widgetSiteSettingsSchema>;
+
 /** The widget's look as pushed in `settings:update` (the server always sends every field and `ownerSet`). */
 export type WidgetSettingsPayload = Partial<PublicWidgetSettings>;
 

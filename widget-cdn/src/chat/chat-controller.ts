@@ -9,7 +9,7 @@ import { type ConnectionState, type ServerEvents, WidgetConnection } from '../tr
 import type { UploadFailure } from '../transport/upload.js';
 import { browserVisitorIdStore } from '../transport/visitor-id-store.js';
 import { HOST_ID } from '../widget/host.js';
-import { WidgetView } from '../widget/view.js';
+import { type Teaser, WidgetView } from '../widget/view.js';
 import { visibleStreams } from './ai-stream.js';
 import { bannerFor } from './banner.js';
 import { businessView, handoffLine, headerPresence } from './business-status.js';
@@ -90,6 +90,7 @@ export class ChatController {
     this.state = initialChatState(config.language, config.embedded.includes('language') && !config.preview);
     this.view = new WidgetView(shadow, config, strings, {
       toggle: () => this.toggle(),
+      open: () => this.open(),
       close: () => this.close(),
       send: (text) => this.send(text),
       retry: (clientId) => this.retry(clientId),
@@ -203,6 +204,8 @@ export class ChatController {
       this.aiTypingTimer = setTimeout(() => this.dispatch({ type: 'aiTypingOver' }), AI_TYPING_TIMEOUT_MS);
     }
     for (const message of replies) this.emit('message', sdkMessage(message));
+    const newest = replies[replies.length - 1];
+    if (newest && !this.view.isOpen) this.view.setTeaser(this.teaserOf(newest));
     this.markRead();
   }
 
@@ -268,6 +271,14 @@ export class ChatController {
 
   private renderBanner(): void {
     this.view.setBanner(bannerFor(this.connectionState, this.notice, this.strings));
+  }
+
+  /** A reply as the preview bubble shows it: who wrote it (an operator's name, the assistant) and its text or file name. */
+  private teaserOf(message: MessageDto): Teaser {
+    const { strings } = this;
+    const author =
+      message.authorKind === 'AI' ? strings.assistant : message.authorKind === 'OPERATOR' ? message.authorName || strings.operator : null;
+    return { author, text: message.text.trim() || message.attachment?.name || '' };
   }
 
   /** The panel is open in a visible tab: what arrives is read. */

@@ -13,7 +13,11 @@ export type SiteSettingsAnswer =
  */
 export async function fetchSiteSettings(apiUrl: string, siteId: string): Promise<SiteSettingsAnswer> {
   try {
-    const response = await fetch(`${apiUrl}/widget/sites/${encodeURIComponent(siteId)}/settings`, { credentials: 'omit' });
+    // Revalidated (ETag), never taken from the browser's cache as is: the chat reads what is saved now.
+    const response = await fetch(`${apiUrl}/widget/sites/${encodeURIComponent(siteId)}/settings`, {
+      credentials: 'omit',
+      cache: 'no-cache',
+    });
     const body: unknown = await response.json().catch(() => null);
     if (response.ok) return { ok: true, settings: body };
     const refusal = body as { code?: unknown; message?: unknown } | null;

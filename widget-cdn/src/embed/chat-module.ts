@@ -1,16 +1,5 @@
 import type { ScriptDataset } from '../config.js';
 
-/** The commands of `window.chtq` the chat bundle carries out (the loader forwards them). */
-export interface WidgetApi {
-  open(): void;
-  close(): void;
-  toggle(): void;
-  /** `{ id, name, email, hash }`: sent as `visitor:identify` once connected; never connects by itself. */
-  setUser(user: unknown): void;
-  /** `'uk' | 'en'`: every string switches at once. */
-  setLocale(language: unknown): void;
-}
-
 /** What `chtq.on(event, listener)` listens to. */
 export type SdkEvent = 'ready' | 'open' | 'close' | 'message';
 
@@ -31,11 +20,15 @@ export interface SdkMessage {
   attachment: { name: string; type: string; size: number } | null;
 }
 
+/** An SDK call as the page made it: `['setUser', {…}]`, `['on', 'message', fn]`, `['open']`. */
+export type SdkCommand = [string, ...unknown[]];
+
 /**
- * What the loader hands the chat bundle when the visitor first opens the chat: the shadow root
- * with the loader's launcher (the bundle replaces it), the embed configuration as the page gave
- * it (the bundle resolves it in full and warns about it), the SDK's listeners, and the last
- * `setUser` / `setLocale` values the page gave before the chat started.
+ * What the loader hands the chat bundle when the visitor first opens the chat (or the page calls
+ * `open`, `toggle`, `setLocale`): the shadow root with the loader's launcher (the bundle replaces
+ * it), the embed configuration as the page gave it (the bundle resolves it in full and warns about
+ * it), the site's saved look the loader drew the launcher with, and the SDK calls the page made
+ * so far (the bundle runs them in order, then takes the queue over: its `push` runs a call at once).
  */
 export interface BootContext {
   shadow: ShadowRoot;
@@ -43,13 +36,13 @@ export interface BootContext {
   config: unknown;
   /** The script tag's data attributes (the legacy embeds). */
   dataset: ScriptDataset;
-  /** The page's SDK listeners by event (`chtq.on`), kept by the loader: the bundle calls them. */
-  listeners: Partial<Record<SdkEvent, Set<(payload?: unknown) => void>>>;
-  user?: unknown;
-  locale?: unknown;
+  /** The SDK calls waiting for the chat (`ready` listeners excepted: the loader answers them). */
+  queue: SdkCommand[];
+  /** `GET /widget/sites/:id/settings` as the loader read it (undefined: not read, e.g. the API was unreachable, or the preview). */
+  saved?: unknown;
 }
 
 /** The chat bundle (`assets/chat-<hash>.js`), an ES module the loader imports lazily. */
 export interface ChatModule {
-  boot(context: BootContext): Promise<WidgetApi>;
+  boot(context: BootContext): Promise<void>;
 }

@@ -1,19 +1,19 @@
-import type { LauncherLook } from '../config.js';
+import type { LauncherLook } from '@chatiq/contracts/protocol';
 import { OPEN_CHAT_LABEL } from '../i18n-launcher.js';
 import { HOST_ID } from '../widget/host.js';
-import { readableTextColor } from '../widget/theme.js';
 import LAUNCHER_CSS from './launcher.css';
 
 /**
  * The loader's view: the host element, after <body> at the end of <html>, with its shadow root holding the
  * loader's small stylesheet (adopted: no `<style>` element or `style` attribute, which a strict
- * Content-Security-Policy would block; the colours are CSSOM writes) and the launcher bubble, drawn from the embed configuration alone (no
- * request, nothing stored). Returns its shadow root; null when the widget is already on the page. The chat bundle replaces
- * the shadow root's content with the full widget when it starts.
+ * Content-Security-Policy would block; the colours are in the adopted sheet) and the launcher bubble, drawn
+ * in its final look (the embed's and the site's saved settings; nothing stored). Returns its shadow root; null
+ * when the widget is already on the page. The chat bundle replaces the shadow root's content with the full
+ * widget when it starts.
  *
  * Written as one piece of markup to keep widget.js small. Nothing the page wrote goes into it
- * unchecked: the colour passed `toHexColor`, position and size are word characters only (class
- * names the stylesheet may not know: then the default), the language is one of ours and the label
+ * unchecked: the colour passed `toHexColor`, position and size are among the known values (class
+ * names), the language is one of ours and the label
  * comes from our own table. The icon is dom.ts's CHAT_ICON, as the chat bundle's launcher draws it.
  */
 export function mountLauncher(doc: Document, look: LauncherLook): ShadowRoot | null {
@@ -29,7 +29,7 @@ export function mountLauncher(doc: Document, look: LauncherLook): ShadowRoot | n
     `<button class="chatiq-launcher" aria-expanded="false" aria-label="${OPEN_CHAT_LABEL[look.language]}">` +
     '<svg viewBox="0 0 24 24"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12Z"/></svg></button></div>';
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`${LAUNCHER_CSS}:host{--c:${look.color};--o:${readableTextColor(look.color)}}`);
+  sheet.replaceSync(`${LAUNCHER_CSS}:host{--c:${look.color};--o:${look.onColor}}`);
   shadow.adoptedStyleSheets = [sheet];
   // Not in <body>: what a page does to its body (transform, filter, opacity, zoom, contain) would
   // move or dim a fixed element inside it; only <html>'s own styles reach the widget.

@@ -7,6 +7,7 @@ const en: WidgetStrings = {
   greeting: 'Hi! How can we help you?',
   openChat: 'Open chat',
   closeChat: 'Close chat',
+  hidePreview: 'Hide message',
   unread: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
   messageLabel: 'Message',
   placeholder: 'Type a message…',

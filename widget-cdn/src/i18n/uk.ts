@@ -7,6 +7,7 @@ const uk: WidgetStrings = {
   greeting: 'Вітаємо! Чим можемо допомогти?',
   openChat: 'Відкрити чат',
   closeChat: 'Закрити чат',
+  hidePreview: 'Сховати повідомлення',
   unread: (count) => `Непрочитаних повідомлень: ${count}`,
   messageLabel: 'Повідомлення',
   placeholder: 'Введіть повідомлення…',

@@ -26,6 +26,25 @@ export function buildLauncher(strings: WidgetStrings) {
   return { launcher, badge, unreadDescription };
 }
 
+/**
+ * The preview bubble above the closed launcher: the newest reply (its author and text) while the
+ * panel is closed; a click on it opens the chat, its close button hides it. In a polite live
+ * region that is always on the page (a region added together with its text may go unannounced).
+ */
+export function buildTeaser(strings: WidgetStrings) {
+  const author = el('span', { class: 'chatiq-teaser-author' });
+  const text = el('span', { class: 'chatiq-teaser-text' });
+  const openButton = el('button', { type: 'button', class: 'chatiq-teaser-open' }, author, text);
+  const closeButton = el(
+    'button',
+    { type: 'button', class: 'chatiq-teaser-close', 'aria-label': strings.hidePreview, title: strings.hidePreview },
+    icon(CLOSE_ICON),
+  );
+  const teaser = el('div', { class: 'chatiq-teaser', hidden: true }, openButton, closeButton);
+  const region = el('div', { class: 'chatiq-teaser-region', role: 'status', 'aria-live': 'polite' }, teaser);
+  return { region, teaser, author, text, openButton, closeButton };
+}
+
 /** The panel's header: title, availability ("Online"), the transcript action and the close button. */
 export function buildHeader(title: string, strings: WidgetStrings) {
   const closeButton = el(

@@ -15,10 +15,12 @@ import {
   updateStreamElement,
 } from './message-element.js';
 import { applyColor, rootClassName } from './theme.js';
-import { buildComposer, buildHeader, buildLauncher, buildMessageList, buildStatusLines } from './view-parts.js';
+import { buildComposer, buildHeader, buildLauncher, buildMessageList, buildStatusLines, buildTeaser } from './view-parts.js';
 
 export interface ViewHandlers {
   toggle(): void;
+  /** The preview bubble was clicked. */
+  open(): void;
   close(): void;
   send(text: string): void;
   retry(clientId: string): void;
@@ -47,6 +49,9 @@ export interface LiveLook {
 }
 
 export type Banner = { text: string; tone: 'info' | 'error' };
+
+/** A reply shown in the preview bubble above the closed launcher (author null: no name line). */
+export type Teaser = { author: string | null; text: string };
 
 /** A stream of the assistant's answer to show (see AiStreams). */
 export type StreamView = { streamId: string; text: string };
@@ -100,6 +105,7 @@ export class WidgetView {
   private readonly typingLine: HTMLParagraphElement;
   private readonly handoffLine: HTMLParagraphElement;
   private readonly closedLine: HTMLParagraphElement;
+  private readonly teaser: ReturnType<typeof buildTeaser>;
   private readonly styles = new Set<string>();
   private customTitle: string | null;
   private customGreeting: string | null = null;
@@ -156,6 +162,7 @@ export class WidgetView {
     this.transcriptSlot = el('div', { class: 'chatiq-slot' });
     this.banner = el('div', { class: 'chatiq-banner', role: 'status', hidden: true });
     this.dropZone = el('div', { class: 'chatiq-drop', hidden: true }, strings.dropFile);
+    this.teaser = buildTeaser(strings);
 
     this.panel = el(
       'div',
@@ -172,6 +179,7 @@ export class WidgetView {
       'div',
       { class: rootClassName(config.position, config.size, false, config.preview), lang: config.language },
       this.panel,
+      this.teaser.region,
       this.launcher,
       this.unreadDescription,
     );
@@ -188,6 +196,12 @@ export class WidgetView {
     const { handlers } = this;
     this.launcher.addEventListener('click', () => handlers.toggle());
     this.closeButton.addEventListener('click', () => handlers.close());
+    this.teaser.openButton.addEventListener('click', () => handlers.open());
+    this.teaser.closeButton.addEventListener('click', () => {
+      const hadFocus = this.shadow.activeElement === this.teaser.closeButton;
+      this.setTeaser(null);
+      if (hadFocus) this.launcher.focus(); // the focus does not fall to the page
+    });
     this.transcriptButton.addEventListener('click', () => handlers.transcript());
     this.transcriptButton.addEventListener('pointerenter', () => handlers.transcriptSoon());
     this.transcriptButton.addEventListener('focus', () => handlers.transcriptSoon());
@@ -265,6 +279,7 @@ export class WidgetView {
 
   setOpen(open: boolean): void {
     const focusWasInside = this.shadow.activeElement !== null;
+    if (open) this.setTeaser(null);
     this.root.classList.toggle('chatiq-open', open);
     this.panel.hidden = !open;
     this.launcher.setAttribute('aria-expanded', String(open));
@@ -448,6 +463,7 @@ export class WidgetView {
     this.language = language;
     this.root.lang = language;
     this.closeButton.setAttribute('aria-label', strings.closeChat);
+    for (const name of ['aria-label', 'title']) this.teaser.closeButton.setAttribute(name, strings.hidePreview);
     this.launcher.setAttribute('aria-label', this.panel.hidden ? strings.openChat : strings.closeChat);
     for (const name of ['aria-label', 'title']) {
       this.transcriptButton.setAttribute(name, strings.transcriptAction);
@@ -475,6 +491,15 @@ export class WidgetView {
     this.banner.hidden = banner === null;
     this.banner.textContent = banner?.text ?? '';
     if (banner) this.banner.dataset.tone = banner.tone;
+  }
+
+  /** Shows a reply in the preview bubble above the launcher (only while the panel is closed), or hides it (null). */
+  setTeaser(teaser: Teaser | null): void {
+    const shown = teaser !== null && !this.isOpen;
+    this.teaser.teaser.hidden = !shown;
+    this.teaser.author.hidden = !teaser?.author;
+    this.teaser.author.textContent = shown ? (teaser.author ?? '') : '';
+    this.teaser.text.textContent = shown ? teaser.text : '';
   }
 
   setUnread(count: number): void {
