@@ -79,7 +79,6 @@ describe('client → server events, declared once', () => {
     expectTypeOf<ParsedPayloadOf<(typeof adminClientEvents)['admin:join']>>().toEqualTypeOf<{
       chatId: string;
       afterSeq: number;
-      takeOver: boolean;
     }>();
     expectTypeOf<AckDataOf<(typeof adminClientEvents)['admin:join']>>().toEqualTypeOf<AdminJoinResult>();
     expectTypeOf<AdminClientToServerEvents['chat:handback']>().parameter(1).toEqualTypeOf<AckCallback<ChatAckData>>();
