@@ -38,6 +38,8 @@ type Props = {
   onSend: (text: string, mode: ComposeMode) => Promise<boolean>;
   onAction: (action: ChatAction) => Promise<void>;
   onChat: (chat: ChatSummaryDto) => void;
+  /** Opens another chat (one of the visitor's past conversations). */
+  onOpenChat: (chatId: string) => void;
   onMessage: (message: MessageDto) => void;
 };
 
@@ -53,6 +55,7 @@ export function ChatView({
   onSend,
   onAction,
   onChat,
+  onOpenChat,
   onMessage,
 }: Props) {
   const t = useTranslations('inbox');
@@ -134,7 +137,7 @@ export function ChatView({
           upload={upload}
         />
       </div>
-      <VisitorPanel chat={chat} />
+      <VisitorPanel chat={chat} onOpenChat={onOpenChat} />
     </div>
   );
 }

@@ -81,6 +81,7 @@ export function Inbox({ initialChatId = null }: { initialChatId?: string | null 
             onSend={inbox.send}
             onAction={inbox.act}
             onChat={inbox.updateChat}
+            onOpenChat={inbox.select}
             onMessage={inbox.addMessage}
           />
         ) : inbox.selectedId ? (
