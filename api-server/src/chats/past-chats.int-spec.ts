@@ -1,5 +1,5 @@
 // Past conversations: a returning visitor lists their earlier chats in the widget and reads one
-// (`visitor:history`, `visitor:chat-messages`), only their own and never a private note; the
+// (`visitor:history`, `visitor:conversation`), only their own and never a private note; the
 // operator's visitor panel lists the visitor's (and their contact's) chats
 // (`GET /visitors/:visitorId/chats`).
 import type { AuthResponse, ChatSummaryDto, CreatedSiteDto } from '@chatiq/contracts';
@@ -71,8 +71,8 @@ describe('past conversations', () => {
     expect(JSON.stringify(chats)).not.toContain(NOTE);
   });
 
-  it('visitor:chat-messages reads one of the visitor’s own chats without its private notes', async () => {
-    const read = ok(await returning.socket.emitWithAck('visitor:chat-messages', { chatId: returning.firstChatId }));
+  it('visitor:conversation reads one of the visitor’s own chats without its private notes', async () => {
+    const read = ok(await returning.socket.emitWithAck('visitor:conversation', { chatId: returning.firstChatId }));
     expect(read.chatId).toBe(returning.firstChatId);
     expect(read.messages.map((m) => [m.authorKind, m.text])).toEqual([
       ['VISITOR', 'Do you bake rye bread?'],
@@ -88,7 +88,7 @@ describe('past conversations', () => {
   });
 
   it('pages back through a long conversation with beforeSeq', async () => {
-    const read = ok(await returning.socket.emitWithAck('visitor:chat-messages', { chatId: returning.firstChatId, beforeSeq: 2 }));
+    const read = ok(await returning.socket.emitWithAck('visitor:conversation', { chatId: returning.firstChatId, beforeSeq: 2 }));
     expect(read.messages.map((m) => m.text)).toEqual(['Do you bake rye bread?']);
   });
 
@@ -97,7 +97,7 @@ describe('past conversations', () => {
     ok(await stranger.emitWithAck('visitor:join', {}));
     expect(ok(await stranger.emitWithAck('visitor:history', {})).chats).toEqual([]);
     for (const chatId of [returning.firstChatId, returning.secondChatId]) {
-      const refused = await stranger.emitWithAck('visitor:chat-messages', { chatId });
+      const refused = await stranger.emitWithAck('visitor:conversation', { chatId });
       expect(refused).toMatchObject({ ok: false, code: 'chat_not_found' });
       expect(JSON.stringify(refused)).not.toContain('rye');
     }
@@ -111,7 +111,7 @@ describe('past conversations', () => {
     const joined = ok(await elsewhere.emitWithAck('visitor:join', { visitorId: returning.visitorId }));
     expect(joined.visitorId).not.toBe(returning.visitorId);
     expect(ok(await elsewhere.emitWithAck('visitor:history', {})).chats).toEqual([]);
-    expect(await elsewhere.emitWithAck('visitor:chat-messages', { chatId: returning.firstChatId })).toMatchObject({
+    expect(await elsewhere.emitWithAck('visitor:conversation', { chatId: returning.firstChatId })).toMatchObject({
       ok: false,
       code: 'chat_not_found',
     });
@@ -120,7 +120,7 @@ describe('past conversations', () => {
   it('refuses both events before visitor:join', async () => {
     const fresh = await widget();
     expect(await fresh.emitWithAck('visitor:history', {})).toMatchObject({ ok: false, code: 'validation_failed' });
-    expect(await fresh.emitWithAck('visitor:chat-messages', { chatId: returning.firstChatId })).toMatchObject({
+    expect(await fresh.emitWithAck('visitor:conversation', { chatId: returning.firstChatId })).toMatchObject({
       ok: false,
       code: 'validation_failed',
     });

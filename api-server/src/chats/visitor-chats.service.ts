@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import {
   MAX_VISITOR_CHAT_MESSAGES,
   MAX_VISITOR_CHATS,
-  type VisitorChatMessagesResult,
+  type VisitorConversationResult,
   type VisitorHistoryResult,
   type VisitorJoinResult,
-  type visitorChatMessagesPayloadSchema,
+  type visitorConversationPayloadSchema,
   type visitorIdentifyPayloadSchema,
   type visitorJoinPayloadSchema,
   type visitorMessagePayloadSchema,
@@ -28,7 +28,7 @@ type VisitorJoin = z.output<typeof visitorJoinPayloadSchema>;
 type VisitorMessage = z.output<typeof visitorMessagePayloadSchema>;
 type VisitorPage = z.output<typeof visitorPagePayloadSchema>;
 type VisitorIdentify = z.output<typeof visitorIdentifyPayloadSchema>;
-type VisitorChatMessages = z.output<typeof visitorChatMessagesPayloadSchema>;
+type VisitorConversation = z.output<typeof visitorConversationPayloadSchema>;
 
 /** What a widget socket knows about its visitor once joined. */
 export type VisitorRef = { id: string; name: string | null; chatId: string | null };
@@ -119,7 +119,7 @@ export class VisitorChatsService {
    * One of the visitor's own conversations on this site, read only: its newest visible messages
    * (never a private note), or those before `beforeSeq`. Anyone else's chat is `chat_not_found`.
    */
-  async chatMessages(site: Site, visitorId: string, { chatId, beforeSeq }: VisitorChatMessages): Promise<VisitorChatMessagesResult> {
+  async chatMessages(site: Site, visitorId: string, { chatId, beforeSeq }: VisitorConversation): Promise<VisitorConversationResult> {
     const chat = await this.prisma.chat.findFirst({
       where: { id: chatId, visitorId, siteId: site.id },
       select: { id: true, lastSeq: true },

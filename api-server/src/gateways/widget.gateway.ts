@@ -80,7 +80,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
         'visitor:identify': (payload) => this.onVisitorIdentify(socket, payload),
         'visitor:transcript': (payload) => this.onVisitorTranscript(socket, payload),
         'visitor:history': () => this.onVisitorHistory(socket),
-        'visitor:chat-messages': (payload) => this.onVisitorChatMessages(socket, payload),
+        'visitor:conversation': (payload) => this.onVisitorConversation(socket, payload),
       },
       { logger: this.logger, rateLimit: this.rateLimit },
     );
@@ -162,7 +162,7 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
     return this.visitors.pastChats(dataOf(socket).site, joinedVisitor(socket).id);
   }
 
-  async onVisitorChatMessages(socket: Socket, payload: Payload<'visitor:chat-messages'>) {
+  async onVisitorConversation(socket: Socket, payload: Payload<'visitor:conversation'>) {
     return this.visitors.chatMessages(dataOf(socket).site, joinedVisitor(socket).id, payload);
   }
 }

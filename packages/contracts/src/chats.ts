@@ -153,10 +153,10 @@ export type TranscriptQuery = z.infer<typeof transcriptQuerySchema>;
  * chats and, when the visitor is linked to a contact, every chat of the contact's visitors, on the
  * sites the operator sees, newest first (at most `MAX_VISITOR_CHATS`). The widget:
  * `visitor:history` lists the visitor's own chats on the site (`VisitorPastChatDto`, never a note
- * or anything about the operators' side), `visitor:chat-messages` reads one of them.
+ * or anything about the operators' side), `visitor:conversation` reads one of them.
  */
 export const MAX_VISITOR_CHATS = 50;
-/** At most this many messages per `visitor:chat-messages` answer (the newest, or those before `beforeSeq`). */
+/** At most this many messages per `visitor:conversation` answer (the newest, or those before `beforeSeq`). */
 export const MAX_VISITOR_CHAT_MESSAGES = 200;
 
 export const visitorChatsResponseSchema = z.array(chatSummaryDtoSchema).max(MAX_VISITOR_CHATS);

@@ -50,6 +50,8 @@ describe('client → server events, declared once', () => {
       'visitor:page',
       'visitor:identify',
       'visitor:transcript',
+      'visitor:history',
+      'visitor:conversation',
     ]);
     expect(Object.keys(adminClientEvents)).toEqual([
       'admin:join',

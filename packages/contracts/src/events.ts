@@ -76,16 +76,16 @@ export type VisitorHistoryPayload = z.input<typeof visitorHistoryPayloadSchema>;
 export type VisitorHistoryResult = { chats: VisitorPastChatDto[] };
 
 /**
- * `visitor:chat-messages`: one of the visitor's own conversations, read only: its newest visible
+ * `visitor:conversation`: one of the visitor's own conversations, read only: its newest visible
  * messages (never a private note), or those before `beforeSeq`, in order. Another visitor's chat
  * is `chat_not_found`.
  */
-export const visitorChatMessagesPayloadSchema = z.object({
+export const visitorConversationPayloadSchema = z.object({
   chatId: idSchema,
   beforeSeq: z.number().int().positive().max(MAX_SEQ).optional(),
 });
-export type VisitorChatMessagesPayload = z.input<typeof visitorChatMessagesPayloadSchema>;
-export type VisitorChatMessagesResult = { chatId: string; messages: MessageDto[] };
+export type VisitorConversationPayload = z.input<typeof visitorConversationPayloadSchema>;
+export type VisitorConversationResult = { chatId: string; messages: MessageDto[] };
 
 /** Ack of a stored message: the stored row, with its per-chat sequence number. */
 export type MessageAckData = { message: MessageDto };
@@ -253,7 +253,7 @@ export const widgetClientEvents = {
   /** The visitor's conversations on this site ("Previous conversations"). */
   'visitor:history': { payload: visitorHistoryPayloadSchema, ack: ackData<VisitorHistoryResult>() },
   /** The messages of one of the visitor's own conversations (read only). */
-  'visitor:chat-messages': { payload: visitorChatMessagesPayloadSchema, ack: ackData<VisitorChatMessagesResult>() },
+  'visitor:conversation': { payload: visitorConversationPayloadSchema, ack: ackData<VisitorConversationResult>() },
 } as const satisfies ClientEvents;
 
 export type WidgetClientToServerEvents = ClientToServerEventsOf<typeof widgetClientEvents>;

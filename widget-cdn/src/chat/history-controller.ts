@@ -7,7 +7,7 @@ import type { ChatHost } from './chat-host.js';
 /**
  * "Previous conversations" (part of the lazy history chunk): the entry shows while the visitor has
  * conversations on the site besides the current one; it opens their list (`visitor:history`,
- * read again at each opening) and one of them read only (`visitor:chat-messages`: the server gives
+ * read again at each opening) and one of them read only (`visitor:conversation`: the server gives
  * only the visitor's own chats, never a note). Back returns to the list, then to the chat.
  */
 export class HistoryController {

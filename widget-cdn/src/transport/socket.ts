@@ -3,7 +3,7 @@ import type {
   EmptyAck,
   ErrorCode,
   MessageDto,
-  VisitorChatMessagesResult,
+  VisitorConversationResult,
   VisitorHistoryResult,
   VisitorIdentifyAck,
   VisitorIdentifyPayload,
@@ -176,9 +176,9 @@ export class WidgetConnection {
     return this.request('visitor:history', {});
   }
 
-  /** One of the visitor's conversations, read only: `visitor:chat-messages`. */
-  chatMessages(chatId: string): Promise<Ack<VisitorChatMessagesResult>> {
-    return this.request('visitor:chat-messages', { chatId });
+  /** One of the visitor's conversations, read only: `visitor:conversation`. */
+  chatMessages(chatId: string): Promise<Ack<VisitorConversationResult>> {
+    return this.request('visitor:conversation', { chatId });
   }
 
   /** The visitor is typing (or stopped). Dropped when not joined: typing is ephemeral. */
