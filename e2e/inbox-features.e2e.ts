@@ -159,8 +159,17 @@ describe('inbox tools', () => {
     const question = `Can someone call me back? (${stamp})`;
     await visitor.say(question);
     await openChat(owner, question);
-    // Opening an unassigned chat took it.
+    // Opening reads: the chat stays unassigned, in its header and in the list.
+    const listed = owner.locator('[data-testid="chat-item"][aria-current="true"]');
+    expect(await owner.getByTestId('chat-assignee').textContent()).toBe('Unassigned');
+    expect(await listed.locator('.chat-item-site').textContent()).not.toContain('Olena Owner');
+    const stored = await call<ChatSummaryDto[]>(apiUrl, 'GET', '/chats', { token: ownerToken });
+    expect(stored.find((c) => c.lastMessage?.text === question)?.assignedOperatorId).toBeNull();
+    await shot(owner, 'inbox-opened-unassigned');
+    // "Assign to me" assigns it.
+    await owner.getByTestId('assign-to-me').click();
     await expect.poll(() => owner.getByTestId('chat-assignee').textContent(), WAIT).toBe('Assigned to Olena Owner');
+    await expect.poll(() => listed.locator('.chat-item-site').textContent(), WAIT).toContain('Olena Owner');
 
     await owner.getByLabel('Transfer to').selectOption({ label: DEMO_OPERATOR.name });
     await expect.poll(() => owner.getByTestId('chat-assignee').textContent(), WAIT).toBe(`Assigned to ${DEMO_OPERATOR.name}`);
@@ -181,7 +190,7 @@ describe('inbox tools', () => {
     const question = `Please pass me to the owner (${stamp})`;
     await visitor.say(question);
     await openChat(operator, question);
-    await expect.poll(() => operator.getByTestId('chat-assignee').textContent(), WAIT).toBe(`Assigned to ${DEMO_OPERATOR.name}`);
+    expect(await operator.getByTestId('chat-assignee').textContent()).toBe('Unassigned'); // opening assigns nothing
 
     // Everyone who may take the site's chats, except the operator themselves.
     const me = (await login(apiUrl, DEMO_OPERATOR)).user.id;

@@ -138,7 +138,7 @@ describe('inbox realtime', () => {
     const chatId = await operator.locator('[data-testid="chat-item"][aria-current="true"]').getAttribute('data-chat-id');
     expect(chatId).toBeTruthy();
     const assignee = operator.getByTestId('chat-assignee');
-    // Opening an unassigned chat made it the operator's.
+    // The operator's replies made the unassigned chat theirs.
     await expect.poll(() => assignee.textContent(), WAIT).toBe('Assigned to Oleh Operator');
     await operator.getByRole('button', { name: 'Unassign', exact: true }).click();
     await expect.poll(() => assignee.textContent(), WAIT).toBe('Unassigned');

@@ -79,7 +79,7 @@ export async function startFakeAdminApi() {
   const chats = new Map<string, ChatSummaryDto>();
   const messages = new Map<string, MessageDto[]>();
   const received: ReceivedSend[] = [];
-  const joins: { chatId: string; afterSeq: number; takeOver: boolean }[] = [];
+  const joins: { chatId: string; afterSeq: number }[] = [];
   const refusals: ErrorCode[] = [];
   let loseNextAck = false;
   let refusingConnections = false;
@@ -124,14 +124,12 @@ export async function startFakeAdminApi() {
       });
     };
 
-    on('admin:join', async ({ chatId, afterSeq, takeOver }: { chatId: string; afterSeq: number; takeOver: boolean }, ack) => {
-      joins.push({ chatId, afterSeq, takeOver });
-      let chat = chats.get(chatId);
+    // Opening reads: it assigns nothing (as the API).
+    on('admin:join', async ({ chatId, afterSeq }: { chatId: string; afterSeq: number }, ack) => {
+      joins.push({ chatId, afterSeq });
+      const chat = chats.get(chatId);
       if (!chat) return ack({ ok: false, code: 'chat_not_found', message: 'Chat not found' });
       await socket.join(`chat:${chatId}`); // subscribed before the history is read, as the API does
-      if (takeOver && chat.assignedOperatorId === null) {
-        chat = change(chatId, { assignedOperatorId: OPERATOR.id, assignedOperatorName: OPERATOR.name, handledBy: 'OPERATOR' });
-      }
       const history = (messages.get(chatId) ?? []).filter((m) => m.seq > afterSeq);
       const racing = race;
       if (racing && !racing.joined) {

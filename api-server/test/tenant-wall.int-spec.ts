@@ -120,6 +120,7 @@ describe('tenant wall', () => {
       params: {
         chatId: sent.data.message.chatId,
         siteId: site.id,
+        visitorId: joined.data.visitorId,
         contactId,
         labelId: label.id,
         noteId: note.id,
@@ -178,6 +179,7 @@ describe('tenant wall', () => {
       expect.arrayContaining([
         'GET /chats',
         'GET /chats/:chatId/messages',
+        'GET /visitors/:visitorId/chats',
         'GET /sites',
         'POST /sites',
         'GET /webhooks/:webhookId/deliveries',

@@ -4,6 +4,7 @@
 //   public/assets/chunk-<hash>.js     with the code it shares with its lazy parts (esbuild splitting),
 //   public/assets/<part>-<hash>.js    and the lazy parts an ordinary open chat does not need: each
 //                                     language's strings (en, uk), attachments, offhours, transcript,
+//                                     history (past conversations),
 //                                     preview. Content hashes in the names let them be cached for good.
 // Stylesheets (src/**/*.css) are minified and bundled as text. After each build the sizes are
 // printed and the budgets checked (scripts/sizes.mjs): the build fails when the loader is over
@@ -86,6 +87,7 @@ const chatOptions = {
     attachments: 'src/chat/attachments.ts',
     offhours: 'src/chat/offhours.ts',
     transcript: 'src/chat/transcript.ts',
+    history: 'src/chat/history.ts',
     preview: 'src/preview/preview.ts',
   },
   outdir: assetsDir,

@@ -67,6 +67,16 @@ export interface WidgetStrings {
   transcriptFailed: string;
   transcriptNoChat: string;
 
+  // Past conversations
+  /** The entry at the top of the messages, and the heading of the list. */
+  historyAction: string;
+  historyBack: string;
+  historyAll: string;
+  historyOpen: string;
+  historyClosed: string;
+  historyFailed: string;
+  historyNoMessages: string;
+
   // Attachments
   attachFile: string;
   dropFile: string;

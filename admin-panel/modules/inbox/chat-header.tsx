@@ -20,7 +20,7 @@ type Props = {
   operatorId: string;
   /** The site's AI assistant is on (null: unknown to this role). */
   siteAi: boolean | null;
-  /** This operator took the chat over from the AI here (by opening, "Take over" or a reply). */
+  /** This operator took the chat over from the AI here ("Take over" or a reply). */
   takenOver: boolean;
   onAction: (action: ChatAction) => Promise<void>;
   /** Snoozes this chat until an ISO instant; true once the server took it. */
@@ -123,11 +123,11 @@ export function ChatHeader({ chat, operatorId, siteAi, takenOver, onAction, onSn
               {t('takeOver')}
             </button>
           ) : mine ? (
-            <button type="button" disabled={busy} onClick={() => run({ kind: 'assign', operatorId: null })}>
+            <button type="button" data-testid="unassign" disabled={busy} onClick={() => run({ kind: 'assign', operatorId: null })}>
               {t('unassign')}
             </button>
           ) : (
-            <button type="button" disabled={busy} onClick={() => run({ kind: 'assign', operatorId })}>
+            <button type="button" data-testid="assign-to-me" disabled={busy} onClick={() => run({ kind: 'assign', operatorId })}>
               {t('assignToMe')}
             </button>
           )}

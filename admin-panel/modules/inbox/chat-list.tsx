@@ -52,7 +52,7 @@ function SnoozedUntil({ at, now }: { at: string; now: Date }) {
 }
 
 /** A short preview of the chat's last message (a file when it carries one and no text). */
-function usePreview() {
+export function useChatPreview() {
   const t = useTranslations('inbox.list');
   return (chat: ChatSummaryDto) => {
     const last = chat.lastMessage;
@@ -65,7 +65,7 @@ function usePreview() {
 export function ChatList({ chats, loaded, filtered, selectedId, onSelect }: Props) {
   const t = useTranslations('inbox');
   const label = useVisitorLabel();
-  const preview = usePreview();
+  const preview = useChatPreview();
   const unassigned = useUnassignedOperator(loaded && chats.length === 0 && !filtered);
   const now = useNow();
   const listRef = useRef<HTMLUListElement>(null);

@@ -40,6 +40,8 @@ type Props = {
   /** Snoozes the open chat until an ISO instant (the inbox store's `snooze`). */
   onSnooze: (chatId: string, until: string) => Promise<boolean>;
   onChat: (chat: ChatSummaryDto) => void;
+  /** Opens another chat (one of the visitor's past conversations). */
+  onOpenChat: (chatId: string) => void;
   onMessage: (message: MessageDto) => void;
   /** The composer, for the inbox's keyboard shortcuts. */
   composerRef?: RefObject<ComposerHandle | null>;
@@ -63,6 +65,7 @@ export function ChatView({
   onAction,
   onSnooze,
   onChat,
+  onOpenChat,
   onMessage,
   composerRef,
   detailsOpen = false,
@@ -165,7 +168,7 @@ export function ChatView({
             <span aria-hidden="true">←</span> {t('chat.backToChat')}
           </button>
         </div>
-        <VisitorPanel chat={chat} />
+        <VisitorPanel chat={chat} onOpenChat={onOpenChat} />
       </div>
     </div>
   );

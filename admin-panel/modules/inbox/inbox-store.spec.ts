@@ -55,10 +55,10 @@ describe('InboxStore', () => {
     return store;
   }
 
-  async function openChat(store: InboxStore, chatId: string, count: number): Promise<void> {
+  async function openChat(store: InboxStore, chatId: string, count: number): Promise<InboxSnapshot> {
     await until(store, (s) => s.connection === 'online' && s.loaded, 'online with the list');
     store.select(chatId);
-    await until(store, (s) => s.messages.length === count, `${chatId}'s ${count} messages`);
+    return until(store, (s) => s.messages.length === count, `${chatId}'s ${count} messages`);
   }
 
   beforeEach(async () => {
@@ -118,13 +118,13 @@ describe('InboxStore', () => {
     expect(store.getSnapshot()).toBe(store.getSnapshot()); // stable between changes (useSyncExternalStore)
   });
 
-  it('opens a chat (taking it), merges live messages, starts another chat empty and resumes after a reconnect without taking', async () => {
+  it('opens a chat (reading only), merges live messages, starts another chat empty and resumes after a reconnect', async () => {
     api.seedChat(chatSummary('c1'), ['hello', 'anyone?']);
     api.seedChat(chatSummary('c2'), ['hi from two']);
     const store = startStore();
-    await openChat(store, 'c1', 2);
-    expect(api.joins.at(-1)).toEqual({ chatId: 'c1', afterSeq: 0, takeOver: true });
-    let s = await until(store, (x) => x.chats.find((c) => c.id === 'c1')?.assignedOperatorId === OPERATOR.id, 'c1 mine');
+    let s = await openChat(store, 'c1', 2);
+    expect(api.joins.at(-1)).toEqual({ chatId: 'c1', afterSeq: 0 });
+    expect(s.chats.find((c) => c.id === 'c1')?.assignedOperatorId).toBeNull();
     expect(texts(s)).toEqual(['hello', 'anyone?']);
 
     api.visitorWrites('c1', 'third');
@@ -147,7 +147,7 @@ describe('InboxStore', () => {
     api.online();
     s = await until(store, (x) => x.messages.length === 3, 'the missed message');
     expect(texts(s)).toEqual(['hi from two', 'for this view', 'while you were away']);
-    expect(api.joins.at(-1)).toEqual({ chatId: 'c2', afterSeq: 2, takeOver: false });
+    expect(api.joins.at(-1)).toEqual({ chatId: 'c2', afterSeq: 2 });
   });
 
   it('a reply sent while offline waits in the outbox, then is delivered once with its client id after the reconnect', async () => {
@@ -233,7 +233,7 @@ describe('InboxStore', () => {
     const s = await until(store, (x) => texts(x).includes('hello'), "the join's history");
     expect(texts(s)).toEqual(['hello', 'Sorry for the wait']);
     expect(s.outbox).toEqual([]);
-    expect(api.joins).toEqual([{ chatId: 'c1', afterSeq: 0, takeOver: true }]);
+    expect(api.joins).toEqual([{ chatId: 'c1', afterSeq: 0 }]);
     expect(api.received.map((r) => r.clientId)).toEqual(['reply-before-reload']);
   });
 
@@ -241,7 +241,7 @@ describe('InboxStore', () => {
     api.seedChat(chatSummary('ai-chat', { aiState: 'AI', handledBy: 'AI' }), ['what are your hours?']);
     const store = startStore();
     await openChat(store, 'ai-chat', 1);
-    expect(api.joins.at(-1)).toEqual({ chatId: 'ai-chat', afterSeq: 0, takeOver: false });
+    expect(api.joins.at(-1)).toEqual({ chatId: 'ai-chat', afterSeq: 0 });
     expect(store.getSnapshot().takenOver.has('ai-chat')).toBe(false);
 
     await store.act({ kind: 'takeover' });
@@ -287,5 +287,15 @@ describe('InboxStore', () => {
     store.select('c1');
     s = await until(store, (x) => x.messages.length === 2, 'the reopened history');
     expect(texts(s)).toEqual(['hello', 'after closing']);
+  });
+
+  it('opening an unassigned chat leaves it unassigned; "Assign to me" assigns it', async () => {
+    api.seedChat(chatSummary('c1'), ['hello']);
+    const store = startStore();
+    let s = await openChat(store, 'c1', 1);
+    expect(s.chats.find((c) => c.id === 'c1')).toMatchObject({ assignedOperatorId: null, handledBy: 'UNASSIGNED' });
+    await store.act({ kind: 'assign', operatorId: OPERATOR.id });
+    s = store.getSnapshot();
+    expect(s.chats.find((c) => c.id === 'c1')).toMatchObject({ assignedOperatorId: OPERATOR.id, handledBy: 'OPERATOR' });
   });
 });

@@ -79,34 +79,18 @@ const STATUS_QUERIES: Record<StatusFilter, string> = {
 };
 const statusQuery = (status: StatusFilter) => STATUS_QUERIES[status];
 
-/** Nobody owns the chat and the AI has it or hands it over: opening it or replying takes it from the AI. */
+/** Nobody owns the chat and the AI has it or hands it over: a reply or "Take over" takes it from the AI. */
 function heldByAi(chat: ChatSummaryDto | undefined): boolean {
   return chat !== undefined && chat.assignedOperatorId === null && (chat.aiState === 'AI' || chat.aiState === 'WAITING_FOR_HUMAN');
-}
-
-/** The chat was the AI's and is now mine: a takeover. */
-function tookOverFromAi(before: ChatSummaryDto | undefined, after: ChatSummaryDto, operatorId: string): boolean {
-  return heldByAi(before) && after.assignedOperatorId === operatorId;
-}
-
-/**
- * Whether opening a chat takes it (`admin:join` `takeOver`). An unassigned chat becomes the
- * opener's (the inbox's rule), except one the AI assistant is answering: opening that one only
- * watches it, as in Intercom or Chatwoot; "Take over" or a reply takes it. A chat not in the list
- * yet (a link to it) follows the rule.
- */
-export function opensTakingOver(chat: ChatSummaryDto | undefined): boolean {
-  return chat?.aiState !== 'AI' || chat.assignedOperatorId !== null;
 }
 
 /**
  * The inbox's live state, without React: the chat list (REST, then `chats:updated`), the open
  * chat's messages (`admin:join`, then `message:created`), read receipts from the visitor
  * (`message:read`), sending replies and notes, and the header actions. After a reconnect it
- * reloads the list and resumes the open chat after the last sequence it has (`takeOver: false`: a
- * reconnect changes nobody's chat), so nothing is missed. Opening an unassigned chat takes it,
- * except while the AI answers it (`opensTakingOver`); `takenOver` names the chats taken from the AI
- * here. A reply or note not acknowledged yet stays in the outbox (shown as sending, kept across a
+ * reloads the list and resumes the open chat after the last sequence it has, so nothing is missed.
+ * Opening a chat only reads it (it changes nobody's chat, nor the AI's hold): "Assign to me" /
+ * "Take over" (`act`) or a reply takes it; `takenOver` names the chats taken from the AI here. A reply or note not acknowledged yet stays in the outbox (shown as sending, kept across a
  * reload of the tab) and is sent again, with the same client id, after every reconnect until it is.
  *
  * Read it with `subscribe` / `getSnapshot` (React: `useSyncExternalStore`, see `use-inbox.ts`);
@@ -194,13 +178,13 @@ export class InboxStore {
     this.set({ socket: null });
   }
 
-  /** Opens a chat: leaves the previous one, clears the messages, joins (taking it by the inbox's rule). */
+  /** Opens a chat: leaves the previous one, clears the messages, joins (reading only: nobody's chat changes). */
   readonly select = (chatId: string): void => {
     const previous = this.state.selectedId;
     if (previous === chatId) return;
     if (previous) this.socket?.emit('admin:leave', { chatId: previous }, () => {});
     this.set({ selectedId: chatId, messages: [], error: null });
-    void this.join(chatId, 0, opensTakingOver(this.chat(chatId)));
+    void this.join(chatId, 0);
   };
 
   /** Closes the open chat (back to the list): leaves it and forgets its messages. */
@@ -322,16 +306,11 @@ export class InboxStore {
   private onConnect(): void {
     this.set({ connection: 'online' });
     void this.flushOutbox();
-    const listed = this.loadChats(this.statusFilter);
+    void this.loadChats(this.statusFilter);
     const chatId = this.state.selectedId;
     if (!chatId) return;
-    // A reconnect resumes the open chat without taking it (it may have been handed back to the
-    // AI meanwhile); the first join of a linked chat is an opening, decided once the list is in.
-    if (this.joined === chatId) void this.join(chatId, resumeSeq(this.state.messages, 'operator'), false);
-    else
-      void listed.then(() => {
-        if (this.state.selectedId === chatId) return this.join(chatId, 0, opensTakingOver(this.chat(chatId)));
-      });
+    // A reconnect resumes the open chat after the last message it has; a first join opens it.
+    void this.join(chatId, this.joined === chatId ? resumeSeq(this.state.messages, 'operator') : 0);
   }
 
   private loadChats(status: StatusFilter): Promise<void> {
@@ -342,11 +321,10 @@ export class InboxStore {
       .catch((e: unknown) => this.set({ listError: { code: e instanceof ApiError ? e.body.code : 'list_failed', message: String(e) } }));
   }
 
-  private async join(chatId: string, afterSeq: number, takeOver: boolean): Promise<void> {
+  private async join(chatId: string, afterSeq: number): Promise<void> {
     const socket = this.socket;
     if (!socket) return;
-    const before = this.chat(chatId);
-    const ack = await socket.emitWithAck('admin:join', { chatId, afterSeq, takeOver });
+    const ack = await socket.emitWithAck('admin:join', { chatId, afterSeq });
     if (!ack.ok) {
       this.set({ error: { code: ack.code, message: ack.message } });
       return;
@@ -357,7 +335,6 @@ export class InboxStore {
     // Merged, never replacing: `select` already cleared another chat's messages, and a reply the
     // outbox delivered while this join was on its way is not in the history it answers.
     this.set({ messages: mergeMessages(this.state.messages, data.messages), chats: upsertChats(this.state.chats, [data.chat]) });
-    if (tookOverFromAi(before, data.chat, this.operatorId)) this.markTakenOver(chatId, true);
   }
 
   /**

@@ -135,6 +135,7 @@ export function Inbox() {
             onAction={inbox.act}
             onSnooze={inbox.snooze}
             onChat={inbox.updateChat}
+            onOpenChat={inbox.select}
             onMessage={inbox.addMessage}
             composerRef={composerRef}
             detailsOpen={route.view === 'details'}

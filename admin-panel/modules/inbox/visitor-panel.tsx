@@ -7,6 +7,7 @@ import { VisitorUrl } from '@/modules/visitors/visitor-url';
 import { useLocalFormat } from './use-local-format';
 import { useVisitorLabel } from './use-visitor-label';
 import { describeUserAgent } from './user-agent';
+import { VisitorChats } from './visitor-chats';
 
 /** "uk-UA" → "українська (Україна)" in the panel's language; the tag itself when unknown. */
 function languageName(tag: string, displayIn: string): string {
@@ -29,9 +30,9 @@ function hostOf(url: string): string {
  * Who the operator is talking to: name, email, the page they are on, where they came from, their
  * language and device, and since when they visit. Browser and system names are proper nouns
  * (`translate="no"`). The page and referrer are the visitor's words: links only when http(s)
- * (`VisitorUrl`).
+ * (`VisitorUrl`). Under it, their other conversations (`VisitorChats`); `onOpenChat` opens one.
  */
-export function VisitorPanel({ chat }: { chat: ChatSummaryDto }) {
+export function VisitorPanel({ chat, onOpenChat }: { chat: ChatSummaryDto; onOpenChat: (chatId: string) => void }) {
   const t = useTranslations('inbox.visitorPanel');
   const locale = useLocale();
   const label = useVisitorLabel();
@@ -86,6 +87,7 @@ export function VisitorPanel({ chat }: { chat: ChatSummaryDto }) {
         <dt>{t('lastSeen')}</dt>
         <dd>{format.dateTime(visitor.lastSeenAt)}</dd>
       </dl>
+      <VisitorChats chat={chat} onOpen={onOpenChat} />
     </aside>
   );
 }

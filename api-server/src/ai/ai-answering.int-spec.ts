@@ -280,8 +280,10 @@ describe('AI answering', () => {
     const owner = await connectAdmin(t.url, ai.token);
     open.push(owner);
     const admin = record(owner);
-    // Opening the chat takes it over…
+    // Opening the chat only watches it; "Assign to me" takes it over…
     ok(await owner.emitWithAck('admin:join', { chatId: first.chatId }));
+    expect((await t.prisma.chat.findUniqueOrThrow({ where: { id: first.chatId } })).aiState).toBe('AI');
+    ok(await owner.emitWithAck('chat:assign', { chatId: first.chatId, operatorId: ai.owner.user.id }));
     expect((await t.prisma.chat.findUniqueOrThrow({ where: { id: first.chatId } })).aiState).toBe('HUMAN');
     // …and handing back gives it to the AI, unassigned.
     const back = ok(await owner.emitWithAck('chat:handback', { chatId: first.chatId }));

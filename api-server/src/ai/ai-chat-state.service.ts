@@ -58,12 +58,8 @@ export class AiChatStateService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // Awaited by ChatsService before the join is acknowledged: the AI has stopped by then.
-    this.events.on(
-      'operatorJoined',
-      ({ user, chatId, tookOver }) => (tookOver ? this.takeOver(user, chatId) : undefined),
-      LISTENER_ORDER.ai,
-    );
+    // Opening a chat (admin:join) only reads: it never stops the AI. An assignment to someone
+    // ("Assign to me" included) or an operator's reply does.
     // Awaited by ChatsService before the assignment is acknowledged.
     this.events.on(
       'chatAssigned',

@@ -1,6 +1,7 @@
 // Operators taking a chat from the AI while it is streaming: the stream stops at once and no AI
-// text or message appears afterwards, whether the takeover comes by join, reply or assignment,
-// from this API node or another one (Redis), and even when no abort reaches the stream at all.
+// text or message appears afterwards, whether the takeover comes by "Assign to me", a reply or an
+// assignment to someone, from this API node or another one (Redis), and even when no abort reaches
+// the stream at all. Opening a chat (admin:join) only watches: it never stops the AI.
 
 import { randomUUID } from 'node:crypto';
 import type { AiAbortedPayload, AiDeltaPayload, MessageDto } from '@chatiq/contracts';
@@ -98,11 +99,13 @@ describe('taking a chat over from the AI', () => {
     expect(await t.prisma.message.count({ where: { chatId, authorKind: 'AI' } })).toBe(0);
   }
 
-  it('admin:join stops the stream before the join is acknowledged; nothing of it appears afterwards', async () => {
+  it('"Assign to me" (chat:assign to oneself) stops the stream before it is acknowledged; nothing of it appears afterwards', async () => {
     const { widget, owner, visitor, operator, chatId, streamId, request } = await midStream();
     const joined = ok(await owner.emitWithAck('admin:join', { chatId }));
+    expect(joined.chat).toMatchObject({ aiState: 'AI', assignedOperatorId: null }); // opening only watches
+    const assigned = ok(await owner.emitWithAck('chat:assign', { chatId, operatorId: ai.owner.user.id }));
     // The acknowledgement tells the chat as the takeover left it (the inbox shows what it answers).
-    expect(joined.chat).toMatchObject({ aiState: 'HUMAN', assignedOperatorId: ai.owner.user.id });
+    expect(assigned.chat).toMatchObject({ aiState: 'HUMAN', assignedOperatorId: ai.owner.user.id });
 
     // By the acknowledgement the chat is the operator's and the stream is stopped.
     const chat = await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
@@ -172,6 +175,7 @@ describe('taking a chat over from the AI', () => {
   it('after a hand-back, a reply from the same operator socket takes the chat again', async () => {
     const { widget, owner, visitor, chatId } = await midStream();
     ok(await owner.emitWithAck('admin:join', { chatId }));
+    ok(await owner.emitWithAck('chat:assign', { chatId, operatorId: ai.owner.user.id }));
     await visitor.waitFor('ai:aborted');
     ok(await owner.emitWithAck('chat:handback', { chatId }));
     visitor.clear();
@@ -195,9 +199,9 @@ describe('taking a chat over from the AI', () => {
     await expectNoAiMessage(chatId);
   });
 
-  it('admin:join with takeOver: false watches an AI chat: the answer streams to the operator, nothing changes hands', async () => {
+  it('admin:join (opening) watches an AI chat: the answer streams to the operator, nothing changes hands, the AI goes on', async () => {
     const { owner, operator, chatId, streamId } = await midStream();
-    const joined = ok(await owner.emitWithAck('admin:join', { chatId, takeOver: false }));
+    const joined = ok(await owner.emitWithAck('admin:join', { chatId }));
     expect(joined.chat).toMatchObject({ aiState: 'AI', assignedOperatorId: null });
     // The operator sees the rest of the answer live, and it is stored as the AI's.
     const done = await operator.waitFor<{ message: MessageDto }>('ai:done', (d) => d.message.chatId === chatId, 10_000);
@@ -212,9 +216,10 @@ describe('taking a chat over from the AI', () => {
     expect(await t.prisma.chatTransition.count({ where: { chatId } })).toBe(0);
   });
 
-  it("a reconnect's re-join (takeOver: false) of a handed-back chat leaves it with the AI, which answers the next message", async () => {
+  it("a reconnect's re-join of a handed-back chat leaves it with the AI, which answers the next message", async () => {
     const { widget, owner, visitor, chatId } = await midStream();
     ok(await owner.emitWithAck('admin:join', { chatId }));
+    ok(await owner.emitWithAck('chat:assign', { chatId, operatorId: ai.owner.user.id }));
     await visitor.waitFor('ai:aborted');
     ok(await owner.emitWithAck('chat:handback', { chatId }));
     const handedBack = await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
@@ -226,7 +231,7 @@ describe('taking a chat over from the AI', () => {
     const reconnected = new Promise<void>((resolve) => owner.once('connect', () => resolve()));
     owner.connect();
     await reconnected;
-    const rejoined = ok(await owner.emitWithAck('admin:join', { chatId, afterSeq: lastSeq, takeOver: false }));
+    const rejoined = ok(await owner.emitWithAck('admin:join', { chatId, afterSeq: lastSeq }));
     expect(rejoined.chat).toMatchObject({ aiState: 'AI', assignedOperatorId: null });
     expect(await t.prisma.chat.findUniqueOrThrow({ where: { id: chatId } })).toMatchObject({
       aiState: 'AI',
@@ -248,7 +253,7 @@ describe('taking a chat over from the AI', () => {
 
   it('a new visitor message in an operator-owned chat is not answered by the AI', async () => {
     const { widget, owner, visitor, chatId } = await midStream();
-    ok(await owner.emitWithAck('admin:join', { chatId }));
+    ok(await owner.emitWithAck('chat:assign', { chatId, operatorId: ai.owner.user.id }));
     await visitor.waitFor('ai:aborted');
     const requests = fake.requests.length;
     const { message } = ok(await widget.emitWithAck('visitor:message', { clientId: newClientId(), text: 'are you a person?' }));
@@ -284,7 +289,7 @@ describe.skipIf(!redis)('taking over from another API node (Redis)', () => {
     await fake?.close();
   });
 
-  it('an operator joining on node B stops the stream running on node A at once', async () => {
+  it('an operator taking the chat ("Assign to me") on node B stops the stream running on node A at once', async () => {
     const [a, b] = cluster.nodes as [ApiNode, ApiNode];
     const ai = await aiSite(b.url, fake, apiKey);
     fake.script(SLOW);
@@ -297,7 +302,7 @@ describe.skipIf(!redis)('taking over from another API node (Redis)', () => {
     const first = await visitor.waitFor<AiDeltaPayload>('ai:delta', (d) => d.index >= 2);
     const request = fake.requests.at(-1)!;
 
-    ok(await operatorOnB.emitWithAck('admin:join', { chatId: message.chatId }));
+    ok(await operatorOnB.emitWithAck('chat:assign', { chatId: message.chatId, operatorId: ai.owner.user.id }));
     expect(await visitor.waitFor<AiAbortedPayload>('ai:aborted')).toMatchObject({ streamId: first.streamId, reason: 'operator_takeover' });
     // The provider stream on node A was closed, long before it would have ended by itself.
     await untilPasses(() => expect(request.closedEarly).toBe(true), 1500);

@@ -89,7 +89,7 @@ describe.skipIf(!reachable)('AI chats auto-resolved after a quiet time', () => {
     // An operator writes in `helped` (a private note: no takeover, the AI still holds it).
     const operator = await connectAdmin(a.url, quiet.token);
     open.push(operator);
-    ok(await operator.emitWithAck('admin:join', { chatId: helped.chatId, takeOver: false }));
+    ok(await operator.emitWithAck('admin:join', { chatId: helped.chatId }));
     ok(await operator.emitWithAck('admin:note', { chatId: helped.chatId, clientId: newClientId(), text: 'Checking the courier' }));
     for (const { chatId } of [answered, helped, elsewhere]) expect(await chat(chatId)).toMatchObject({ status: 'OPEN', aiState: 'AI' });
 

@@ -10,6 +10,7 @@ import {
   messageDtoSchema,
   type TranscriptQuery,
   transcriptQuerySchema,
+  visitorChatsResponseSchema,
 } from '@chatiq/contracts';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -60,5 +61,19 @@ export class ChatsController {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (query.format === 'json') res.json({ chat, messages });
     else res.type('text/plain; charset=utf-8').send(transcriptText(chat, messages, timeZone));
+  }
+}
+
+@ApiTags('chats')
+@ApiBearerAuth()
+@Controller('visitors/:visitorId/chats')
+export class VisitorHistoryController {
+  constructor(private readonly chats: ChatsService) {}
+
+  /** The visitor's conversations (and, with a linked contact, the contact's), newest first: the visitor panel's list. */
+  @Get()
+  @ApiZodResponse(visitorChatsResponseSchema)
+  list(@CurrentUser() user: AuthUser, @Param('visitorId', new ZodPipe(idSchema)) visitorId: string): Promise<ChatSummaryDto[]> {
+    return this.chats.listForVisitor(user, visitorId);
   }
 }

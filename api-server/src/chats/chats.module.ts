@@ -4,7 +4,7 @@ import { EventsModule } from '../events/events.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
-import { ChatsController } from './chats.controller.js';
+import { ChatsController, VisitorHistoryController } from './chats.controller.js';
 import { ChatsService } from './chats.service.js';
 import { LiveVisitorsService } from './live-visitors.service.js';
 import { MessagesService } from './messages.service.js';
@@ -13,7 +13,7 @@ import { VisitorChatsService } from './visitor-chats.service.js';
 
 @Module({
   imports: [ContactGateModule, EventsModule, RealtimeModule, SitesModule],
-  controllers: [ChatsController],
+  controllers: [ChatsController, VisitorHistoryController],
   providers: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, LiveVisitorsService, SnoozeWakeService],
   exports: [ChatsService, VisitorChatsService, MessagesService, ChatSummariesService, LiveVisitorsService, SnoozeWakeService],
 })

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  AdminJoinResult,
-  adminJoinPayloadSchema,
-  adminMessagePayloadSchema,
-  ChatSummaryDto,
-  ListChatsQuery,
-  ListMessagesQuery,
-  MessageDto,
-  SystemEvent,
-  visitorInvitePayloadSchema,
+import {
+  type AdminJoinResult,
+  type adminJoinPayloadSchema,
+  type adminMessagePayloadSchema,
+  type ChatSummaryDto,
+  type ListChatsQuery,
+  type ListMessagesQuery,
+  MAX_VISITOR_CHATS,
+  type MessageDto,
+  type SystemEvent,
+  type visitorInvitePayloadSchema,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
@@ -61,6 +62,27 @@ export class ChatsService {
     return chats.map(toChatSummaryDto);
   }
 
+  /**
+   * A visitor's past (and present) conversations for the visitor panel: the visitor's chats, or,
+   * when the visitor is linked to a contact, every chat of the contact's visitors; only on the sites
+   * the user sees, newest first. A visitor the user cannot see is `not_found`.
+   */
+  async listForVisitor(user: AuthUser, visitorId: string): Promise<ChatSummaryDto[]> {
+    const onVisibleSites = { organizationId: user.organizationId, site: visibleSitesWhere(user) };
+    const visitor = await this.prisma.visitor.findFirst({
+      where: { id: visitorId, ...onVisibleSites },
+      select: { id: true, contactId: true },
+    });
+    if (!visitor) throw new AppError('not_found', 'No such visitor');
+    const chats = await this.prisma.chat.findMany({
+      where: { ...onVisibleSites, visitor: visitor.contactId ? { contactId: visitor.contactId } : { id: visitor.id } },
+      include: chatSummaryInclude,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: MAX_VISITOR_CHATS,
+    });
+    return chats.map(toChatSummaryDto);
+  }
+
   async listMessages(user: AuthUser, chatId: string, query: ListMessagesQuery): Promise<MessageDto[]> {
     const chat = await this.chatForUser(user, chatId);
     const options = { limit: query.limit, includeInternal: true };
@@ -72,9 +94,9 @@ export class ChatsService {
   }
 
   /**
-   * Opens a chat for an operator: an unassigned chat becomes theirs (take over) unless
-   * `takeOver` is false (watching: nothing changes, the AI keeps answering). `subscribe` runs
-   * after the access check and before the history is read, so no message falls between the two.
+   * Opens a chat for an operator: reading only, it changes nobody's chat (the assignee, the AI's
+   * hold; "Assign to me" is `assign`, and a reply takes a chat nobody owns). `subscribe` runs after
+   * the access check and before the history is read, so no message falls between the two.
    */
   async join(
     user: AuthUser,
@@ -83,20 +105,8 @@ export class ChatsService {
   ): Promise<AdminJoinResult & { access: ChatAccess }> {
     const chat = await this.chatForUser(user, payload.chatId);
     await subscribe(chat.id);
-    let change: ChatChange | null = null;
-    if (!chat.assignedOperatorId && payload.takeOver) {
-      await this.prisma.chat.update({ where: { id: chat.id }, data: { assignedOperatorId: user.id, handledBy: 'OPERATOR' } });
-      change = await this.change(chat);
-      this.events.chatChanged(change);
-    }
     const messages = await this.messages.after(chat.id, payload.afterSeq, { includeInternal: true });
-    let summary = change?.chat ?? (await this.summaries.get(chat.id));
-    // Awaited: a takeover stops the AI before the operator's join is acknowledged.
-    await this.events.emit('operatorJoined', { user, chatId: chat.id, tookOver: change !== null });
-    // A takeover from the AI changed the chat after `change` was read: answer with it as it is now.
-    if (change?.chat.aiState) summary = await this.summaries.get(chat.id);
-    const access: ChatAccess = { ...chat, assignedOperatorId: summary.assignedOperatorId };
-    return { chat: summary, messages: messages.map(toMessageDto), access };
+    return { chat: await this.summaries.get(chat.id), messages: messages.map(toMessageDto), access: chat };
   }
 
   /**

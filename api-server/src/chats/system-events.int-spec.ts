@@ -51,7 +51,7 @@ describe('system events of SYSTEM messages', () => {
     open.push(visitor, admin);
     const { visitorId } = ok(await visitor.emitWithAck('visitor:join', {}));
     const chatId = ok(await visitor.emitWithAck('visitor:message', { clientId: newClientId(), text: 'hello' })).message.chatId;
-    ok(await admin.emitWithAck('admin:join', { chatId, takeOver: false }));
+    ok(await admin.emitWithAck('admin:join', { chatId }));
     return { chatId, visitorId, visitor, admin };
   }
 
@@ -97,7 +97,7 @@ describe('system events of SYSTEM messages', () => {
     expect(preview?.authorKind).toBe('VISITOR');
     expect(preview?.id).toBe(history.filter((m) => m.authorKind === 'VISITOR').at(-1)?.id);
     // The socket's history on (re)join carries it too.
-    const rejoined = ok(await admin.emitWithAck('admin:join', { chatId, takeOver: false }));
+    const rejoined = ok(await admin.emitWithAck('admin:join', { chatId }));
     expect(rejoined.messages.filter((m) => m.authorKind === 'SYSTEM').map((m) => m.systemEvent?.code)).toEqual([
       'chat.assigned',
       'chat.self_assigned',

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  VisitorJoinResult,
-  visitorIdentifyPayloadSchema,
-  visitorJoinPayloadSchema,
-  visitorMessagePayloadSchema,
-  visitorPagePayloadSchema,
+import {
+  MAX_VISITOR_CHAT_MESSAGES,
+  MAX_VISITOR_CHATS,
+  type VisitorConversationResult,
+  type VisitorHistoryResult,
+  type VisitorJoinResult,
+  type visitorConversationPayloadSchema,
+  type visitorIdentifyPayloadSchema,
+  type visitorJoinPayloadSchema,
+  type visitorMessagePayloadSchema,
+  type visitorPagePayloadSchema,
 } from '@chatiq/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
@@ -14,7 +19,7 @@ import { ChatEventsService } from '../events/chat-events.service.js';
 import type { PostedMessage } from '../events/posted-message.js';
 import type { Chat, Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { toMessageDto } from './chat-dto.js';
+import { PREVIEW_AUTHOR_KINDS, toMessageDto } from './chat-dto.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { MessagesService, type NewMessage } from './messages.service.js';
 import { loadSummary } from './summary-loader.js';
@@ -23,6 +28,7 @@ type VisitorJoin = z.output<typeof visitorJoinPayloadSchema>;
 type VisitorMessage = z.output<typeof visitorMessagePayloadSchema>;
 type VisitorPage = z.output<typeof visitorPagePayloadSchema>;
 type VisitorIdentify = z.output<typeof visitorIdentifyPayloadSchema>;
+type VisitorConversation = z.output<typeof visitorConversationPayloadSchema>;
 
 /** What a widget socket knows about its visitor once joined. */
 export type VisitorRef = { id: string; name: string | null; chatId: string | null };
@@ -85,6 +91,49 @@ export class VisitorChatsService {
     const chat = await this.openChatOf(visitorId, site.id);
     const messages = chat ? await this.messages.after(chat.id, afterSeq, { includeInternal: false }) : [];
     return { visitorId, chatId: chat?.id ?? null, messages: messages.map(toMessageDto) };
+  }
+
+  /**
+   * The visitor's conversations on this site, newest first (the open one included), each with its
+   * status and the last message a person or the AI wrote in it: what the visitor saw, never a note.
+   */
+  async pastChats(site: Site, visitorId: string): Promise<VisitorHistoryResult> {
+    const chats = await this.prisma.chat.findMany({
+      where: { visitorId, siteId: site.id },
+      select: {
+        id: true,
+        status: true,
+        createdAt: true,
+        messages: { where: { internal: false, authorKind: { in: [...PREVIEW_AUTHOR_KINDS] } }, orderBy: { seq: 'desc' }, take: 1 },
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: MAX_VISITOR_CHATS,
+    });
+    return {
+      chats: chats.map((chat) => ({
+        id: chat.id,
+        status: chat.status,
+        createdAt: chat.createdAt.toISOString(),
+        lastMessage: chat.messages[0] ? toMessageDto(chat.messages[0]) : null,
+      })),
+    };
+  }
+
+  /**
+   * One of the visitor's own conversations on this site, read only: its newest visible messages
+   * (never a private note), or those before `beforeSeq`. Anyone else's chat is `chat_not_found`.
+   */
+  async chatMessages(site: Site, visitorId: string, { chatId, beforeSeq }: VisitorConversation): Promise<VisitorConversationResult> {
+    const chat = await this.prisma.chat.findFirst({
+      where: { id: chatId, visitorId, siteId: site.id },
+      select: { id: true, lastSeq: true },
+    });
+    if (!chat) throw new AppError('chat_not_found', 'No such chat');
+    const messages = await this.messages.before(chat.id, beforeSeq ?? chat.lastSeq + 1, {
+      limit: MAX_VISITOR_CHAT_MESSAGES,
+      includeInternal: false,
+    });
+    return { chatId: chat.id, messages: messages.map(toMessageDto) };
   }
 
   /**

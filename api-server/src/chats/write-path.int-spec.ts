@@ -170,7 +170,7 @@ describe('one write path for messages', () => {
       const s = await site('Plain');
       const v = await visitor(s);
       const first = await send(s, v, 'hello there');
-      ok(await admin.emitWithAck('admin:join', { chatId: first.chatId, takeOver: false }));
+      ok(await admin.emitWithAck('admin:join', { chatId: first.chatId }));
       const operator = record(admin);
       const second = await send(s, v, 'are you there?');
       await operator.waitFor<{ message: MessageDto }>('message:created', ({ message }) => message.id === second.id);
@@ -273,7 +273,7 @@ describe('one write path for messages', () => {
     const { message } = ok(await v.socket.emitWithAck('visitor:message', { clientId: newClientId(), text: 'hi' }));
     await v.events.waitFor<MessageDto>('admin:message', (m) => m.authorKind === 'AI' && m.chatId === message.chatId);
     const operator = record(admin);
-    ok(await admin.emitWithAck('admin:join', { chatId: message.chatId, takeOver: false }));
+    ok(await admin.emitWithAck('admin:join', { chatId: message.chatId }));
     ok(await admin.emitWithAck('chat:assign', { chatId: message.chatId, operatorId: ownerId }));
     const note = await operator.waitFor<{ message: MessageDto }>(
       'message:created',

@@ -35,11 +35,6 @@ export type ChatEventMap = {
   /** A message was stored (see MessageStoredEvent). */
   messageStored: MessageStoredEvent;
   /**
-   * An operator opened a chat with `admin:join`; `tookOver`: it was unassigned and is now theirs.
-   * Awaited before the join is acknowledged (a takeover stops the AI first).
-   */
-  operatorJoined: { user: AuthUser; chatId: string; tookOver: boolean };
-  /**
    * `user` assigned the chat to `operatorId` (null: unassigned). Awaited before the assignment is
    * acknowledged (an assignment to someone stops the AI first).
    */

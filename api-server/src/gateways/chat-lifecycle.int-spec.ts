@@ -207,16 +207,34 @@ describe('chat lifecycle events', () => {
     owner.off('message:created');
   });
 
-  it('takes over an unassigned chat on admin:join and tells the other operators', async () => {
+  it('opening an unassigned chat (admin:join) reads it and assigns nothing; "Assign to me" assigns it and tells the other operators', async () => {
     const fresh = await connectWidget(t.url, site.publicId);
     open.push(fresh);
     ok(await fresh.emitWithAck('visitor:join', {}));
     const id = ok(await fresh.emitWithAck('visitor:message', { clientId: newClientId(), text: 'new chat' })).message.chatId;
     const colleague = await connectAdmin(t.url, operatorToken);
     open.push(colleague);
-    const ownerSees = nextChatUpdate(owner, (chat) => chat.id === id && chat.assignedOperatorId !== null);
     const joined: AdminJoinResult = ok(await colleague.emitWithAck('admin:join', { chatId: id }));
-    expect(joined.chat.assignedOperatorId).toBe(operatorId);
+    expect(joined.chat).toMatchObject({ assignedOperatorId: null, handledBy: 'UNASSIGNED' });
+    expect(joined.messages.map((m) => m.text)).toEqual(['new chat']);
+    expect(await t.prisma.chat.findUniqueOrThrow({ where: { id } })).toMatchObject({ assignedOperatorId: null, handledBy: 'UNASSIGNED' });
+
+    const ownerSees = nextChatUpdate(owner, (chat) => chat.id === id && chat.assignedOperatorId !== null);
+    const assigned: ChatAckData = ok(await colleague.emitWithAck('chat:assign', { chatId: id, operatorId }));
+    expect(assigned.chat).toMatchObject({ assignedOperatorId: operatorId, assignedOperatorName: 'Oleh', handledBy: 'OPERATOR' });
     expect((await ownerSees).assignedOperatorName).toBe('Oleh');
+  });
+
+  it('a reply to an unassigned chat assigns it to the replier', async () => {
+    const fresh = await connectWidget(t.url, site.publicId);
+    open.push(fresh);
+    ok(await fresh.emitWithAck('visitor:join', {}));
+    const id = ok(await fresh.emitWithAck('visitor:message', { clientId: newClientId(), text: 'anyone?' })).message.chatId;
+    const colleague = await connectAdmin(t.url, operatorToken);
+    open.push(colleague);
+    ok(await colleague.emitWithAck('admin:join', { chatId: id }));
+    const ownerSees = nextChatUpdate(owner, (chat) => chat.id === id && chat.assignedOperatorId !== null);
+    ok(await colleague.emitWithAck('admin:message', { chatId: id, clientId: newClientId(), text: 'Here!' }));
+    expect(await ownerSees).toMatchObject({ assignedOperatorId: operatorId, assignedOperatorName: 'Oleh', handledBy: 'OPERATOR' });
   });
 });

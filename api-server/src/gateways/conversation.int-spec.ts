@@ -65,7 +65,8 @@ describe('a conversation between a widget and the admin, over real sockets', () 
     const opened = (await operator.emitWithAck('admin:join', { chatId: chat.id })) as { ok: true; data: AdminJoinResult };
     expect(opened.ok).toBe(true);
     expect(opened.data.messages.map((m) => m.text)).toEqual(['Hello, is delivery free?']);
-    expect(opened.data.chat.handledBy).toBe('OPERATOR');
+    // Opening reads: the chat stays unassigned until someone assigns it or replies.
+    expect(opened.data.chat).toMatchObject({ handledBy: 'UNASSIGNED', assignedOperatorId: null });
 
     const replyArrives = nextEvent<MessageDto>(visitor, 'admin:message');
     const reply = (await operator.emitWithAck('admin:message', { chatId: chat.id, clientId: newClientId(), text: 'Yes, over $50.' })) as {
@@ -81,6 +82,8 @@ describe('a conversation between a widget and the admin, over real sockets', () 
       [2, 'OPERATOR', 'Yes, over $50.'],
     ]);
     expect(stored.firstResponseAt).not.toBeNull();
+    // The reply to a chat nobody owned made it the replier's.
+    expect(stored).toMatchObject({ handledBy: 'OPERATOR', assignedOperatorId: reply.data.message.authorId });
   });
 
   it('shows the history again on reload, from the last sequence seen', async () => {

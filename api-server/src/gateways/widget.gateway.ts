@@ -79,6 +79,8 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
         'visitor:page': (payload) => this.onVisitorPage(socket, payload),
         'visitor:identify': (payload) => this.onVisitorIdentify(socket, payload),
         'visitor:transcript': (payload) => this.onVisitorTranscript(socket, payload),
+        'visitor:history': () => this.onVisitorHistory(socket),
+        'visitor:conversation': (payload) => this.onVisitorConversation(socket, payload),
       },
       { logger: this.logger, rateLimit: this.rateLimit },
     );
@@ -155,5 +157,13 @@ export class WidgetGateway implements OnGatewayInit<WidgetNamespace>, OnGatewayC
   async onVisitorTranscript(socket: Socket, request: Payload<'visitor:transcript'>) {
     await this.transcripts.send(dataOf(socket).site, joinedVisitor(socket).id, request);
     return {};
+  }
+
+  async onVisitorHistory(socket: Socket) {
+    return this.visitors.pastChats(dataOf(socket).site, joinedVisitor(socket).id);
+  }
+
+  async onVisitorConversation(socket: Socket, payload: Payload<'visitor:conversation'>) {
+    return this.visitors.chatMessages(dataOf(socket).site, joinedVisitor(socket).id, payload);
   }
 }

@@ -89,7 +89,7 @@ describe('webhooks', () => {
       ) as MessageAckData;
       const chatId = sent.message.chatId;
       const admin = await connectAdmin(t.url, owner.accessToken);
-      ok((await admin.emitWithAck('admin:join', { chatId, takeOver: false })) as never);
+      ok((await admin.emitWithAck('admin:join', { chatId })) as never);
       ok((await admin.emitWithAck('admin:message', { chatId, clientId: newClientId(), text: 'Sure, how can I help?' })) as never);
       ok((await admin.emitWithAck('admin:note', { chatId, clientId: newClientId(), text: 'VIP customer' })) as never);
       ok((await admin.emitWithAck('chat:assign', { chatId, operatorId: owner.user.id })) as never);

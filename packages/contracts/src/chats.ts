@@ -175,6 +175,29 @@ export const transcriptQuerySchema = z.object({
 });
 export type TranscriptQuery = z.infer<typeof transcriptQuerySchema>;
 
+/**
+ * Past conversations. The operator's visitor panel: `GET /visitors/:visitorId/chats`, the visitor's
+ * chats and, when the visitor is linked to a contact, every chat of the contact's visitors, on the
+ * sites the operator sees, newest first (at most `MAX_VISITOR_CHATS`). The widget:
+ * `visitor:history` lists the visitor's own chats on the site (`VisitorPastChatDto`, never a note
+ * or anything about the operators' side), `visitor:conversation` reads one of them.
+ */
+export const MAX_VISITOR_CHATS = 50;
+/** At most this many messages per `visitor:conversation` answer (the newest, or those before `beforeSeq`). */
+export const MAX_VISITOR_CHAT_MESSAGES = 200;
+
+export const visitorChatsResponseSchema = z.array(chatSummaryDtoSchema).max(MAX_VISITOR_CHATS);
+
+/** One of the visitor's conversations as the widget lists it: what the visitor saw of it, nothing more. */
+export const visitorPastChatDtoSchema = z.object({
+  id: z.string(),
+  status: chatStatusSchema,
+  createdAt: z.string(),
+  /** The last message a person or the AI wrote in it (never a note nor a system event); null before the first one. */
+  lastMessage: messageDtoSchema.nullable(),
+});
+export type VisitorPastChatDto = z.infer<typeof visitorPastChatDtoSchema>;
+
 /** A visitor with the widget open right now (at least one connected tab). */
 export const liveVisitorDtoSchema = z.object({
   visitorId: z.string(),

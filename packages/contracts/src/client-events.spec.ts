@@ -50,6 +50,8 @@ describe('client → server events, declared once', () => {
       'visitor:page',
       'visitor:identify',
       'visitor:transcript',
+      'visitor:history',
+      'visitor:conversation',
     ]);
     expect(Object.keys(adminClientEvents)).toEqual([
       'admin:join',
@@ -80,7 +82,6 @@ describe('client → server events, declared once', () => {
     expectTypeOf<ParsedPayloadOf<(typeof adminClientEvents)['admin:join']>>().toEqualTypeOf<{
       chatId: string;
       afterSeq: number;
-      takeOver: boolean;
     }>();
     expectTypeOf<AckDataOf<(typeof adminClientEvents)['admin:join']>>().toEqualTypeOf<AdminJoinResult>();
     expectTypeOf<AdminClientToServerEvents['chat:handback']>().parameter(1).toEqualTypeOf<AckCallback<ChatAckData>>();

@@ -9,7 +9,7 @@ import {
   chatHandbackPayloadSchema,
 } from './ai.js';
 import { type BusinessStatusPayload, visitorTranscriptPayloadSchema } from './automation.js';
-import { type ChatStatus, type ChatSummaryDto, type MessageDto, snoozeUntilSchema } from './chats.js';
+import { type ChatStatus, type ChatSummaryDto, type MessageDto, snoozeUntilSchema, type VisitorPastChatDto } from './chats.js';
 import { ackData, type ClientEvents, type ClientToServerEventsOf, payloadSchemasOf } from './client-events.js';
 import { clientMessageIdSchema, idSchema, MAX_SEQ, messageTextSchema } from './common.js';
 import { MAX_ATTRIBUTE_TEXT, MAX_ATTRIBUTES_PER_WRITE } from './contacts.js';
@@ -75,6 +75,23 @@ export const visitorMessagePayloadSchema = z.object({
 });
 export type VisitorMessagePayload = z.input<typeof visitorMessagePayloadSchema>;
 
+/** `visitor:history`: the visitor's conversations on this site, newest first (the open one included). */
+export const visitorHistoryPayloadSchema = z.object({});
+export type VisitorHistoryPayload = z.input<typeof visitorHistoryPayloadSchema>;
+export type VisitorHistoryResult = { chats: VisitorPastChatDto[] };
+
+/**
+ * `visitor:conversation`: one of the visitor's own conversations, read only: its newest visible
+ * messages (never a private note), or those before `beforeSeq`, in order. Another visitor's chat
+ * is `chat_not_found`.
+ */
+export const visitorConversationPayloadSchema = z.object({
+  chatId: idSchema,
+  beforeSeq: z.number().int().positive().max(MAX_SEQ).optional(),
+});
+export type VisitorConversationPayload = z.input<typeof visitorConversationPayloadSchema>;
+export type VisitorConversationResult = { chatId: string; messages: MessageDto[] };
+
 /** Ack of a stored message: the stored row, with its per-chat sequence number. */
 export type MessageAckData = { message: MessageDto };
 
@@ -134,14 +151,14 @@ export type EmptyAck = Record<string, never>;
 // ---------------------------------------------------------------------------------------------
 
 /**
- * `takeOver` (default true): an unassigned chat becomes the operator's, taken from the AI if it
- * was answering. `false` opens or watches the chat and changes nothing: the admin panel's re-joins
- * after a reconnect, and opening a chat the AI is answering.
+ * Opens a chat: the socket joins its room and gets its messages after `afterSeq`. Opening only
+ * reads: it changes nobody's chat (the assignee, the AI's hold). `chat:assign` to oneself takes a
+ * chat ("Assign to me"), and so does a reply to a chat nobody owns. A `takeOver` key older clients
+ * send is ignored.
  */
 export const adminJoinPayloadSchema = z.object({
   chatId: idSchema,
   afterSeq: z.number().int().nonnegative().max(MAX_SEQ).default(0),
-  takeOver: z.boolean().default(true),
 });
 export type AdminJoinPayload = z.input<typeof adminJoinPayloadSchema>;
 
@@ -255,6 +272,10 @@ export const widgetClientEvents = {
   'visitor:identify': { payload: visitorIdentifyPayloadSchema, ack: ackData<VisitorIdentifyAck>() },
   /** Email the visitor their chat's transcript (automation: offline follow-up). */
   'visitor:transcript': { payload: visitorTranscriptPayloadSchema, ack: ackData<EmptyAck>() },
+  /** The visitor's conversations on this site ("Previous conversations"). */
+  'visitor:history': { payload: visitorHistoryPayloadSchema, ack: ackData<VisitorHistoryResult>() },
+  /** The messages of one of the visitor's own conversations (read only). */
+  'visitor:conversation': { payload: visitorConversationPayloadSchema, ack: ackData<VisitorConversationResult>() },
 } as const satisfies ClientEvents;
 
 export type WidgetClientToServerEvents = ClientToServerEventsOf<typeof widgetClientEvents>;
@@ -284,7 +305,7 @@ export interface WidgetServerToClientEvents {
 
 /** The admin panel's client → server events, declared once (see `widgetClientEvents`). */
 export const adminClientEvents = {
-  /** Open a chat: join its room and get its messages after `afterSeq`; an unassigned chat becomes yours. */
+  /** Open a chat: join its room and get its messages after `afterSeq` (reads only: assigns nothing). */
   'admin:join': { payload: adminJoinPayloadSchema, ack: ackData<AdminJoinResult>() },
   /** Stop receiving a chat's messages and typing. */
   'admin:leave': { payload: chatRefPayloadSchema, ack: ackData<EmptyAck>() },

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { adminJoinPayloadSchema, colleagueDtoSchema, listColleaguesQuerySchema } from './index.js';
 
-describe('admin:join takeOver', () => {
-  it('takes over unless the client says otherwise', () => {
-    expect(adminJoinPayloadSchema.parse({ chatId: 'c1' })).toEqual({ chatId: 'c1', afterSeq: 0, takeOver: true });
-    expect(adminJoinPayloadSchema.parse({ chatId: 'c1', afterSeq: 4, takeOver: false })).toEqual({
-      chatId: 'c1',
-      afterSeq: 4,
-      takeOver: false,
-    });
-  });
-
-  it('refuses a takeOver that is not a boolean', () => {
-    expect(adminJoinPayloadSchema.safeParse({ chatId: 'c1', takeOver: 'no' }).success).toBe(false);
-    expect(adminJoinPayloadSchema.safeParse({ chatId: 'c1', takeOver: 0 }).success).toBe(false);
+describe('admin:join', () => {
+  it('opens a chat after a sequence number and drops the takeOver key older clients send (opening assigns nothing)', () => {
+    expect(adminJoinPayloadSchema.parse({ chatId: 'c1' })).toEqual({ chatId: 'c1', afterSeq: 0 });
+    expect(adminJoinPayloadSchema.parse({ chatId: 'c1', afterSeq: 4, takeOver: true })).toEqual({ chatId: 'c1', afterSeq: 4 });
   });
 });
 

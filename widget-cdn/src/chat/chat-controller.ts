@@ -26,7 +26,8 @@ import {
   unsentMessages,
   visitorWrote,
 } from './chat-state.js';
-import { lazy, loadAttachments, loadOffHours, loadTranscript } from './features.js';
+import { lazy, loadAttachments, loadHistory, loadOffHours, loadTranscript } from './features.js';
+import type { HistoryController } from './history-controller.js';
 import { IdentitySender } from './identity-sender.js';
 import { resumePoint } from './message-merge.js';
 import type { OffHoursController } from './offhours-controller.js';
@@ -70,6 +71,9 @@ export class ChatController {
   private readonly uploads: () => Promise<UploadsController>;
   private readonly offHours: () => Promise<OffHoursController>;
   private readonly transcript: () => Promise<TranscriptController>;
+  private readonly history: () => Promise<HistoryController>;
+  /** The past conversations were loaded (the visitor has some): they follow the language from then on. */
+  private historyShown = false;
   /** The off-hours chunk was asked for once: it follows every business status from then on. */
   private offHoursShown = false;
   private transcriptShown = false;
@@ -120,6 +124,7 @@ export class ChatController {
         joined: (result, first) => {
           // The connection then sends `unsent` again: what waited, and what was refused for a reason that may pass.
           this.dispatch({ type: 'joined', chatId: result.chatId, messages: result.messages, first, emailKnown: result.emailKnown });
+          if (first) void this.checkHistory();
           this.trackPages();
           void this.identity.send();
         },
@@ -147,6 +152,7 @@ export class ChatController {
     this.uploads = lazy(() => loadAttachments().then((chunk) => chunk.startAttachments(this.host)));
     this.offHours = lazy(() => loadOffHours().then((chunk) => chunk.startOffHours(this.host)));
     this.transcript = lazy(() => loadTranscript().then((chunk) => chunk.startTranscript(this.host)));
+    this.history = lazy(() => loadHistory().then((chunk) => chunk.startHistory(this.host)));
     document.addEventListener('visibilitychange', () => this.dispatch({ type: 'reading', reading: this.isReading() }));
   }
 
@@ -220,6 +226,8 @@ export class ChatController {
       view.setClosed(showsClosedNotice(after.closedChatId, after.chatId));
       view.setTranscriptAvailable(after.chatId !== null);
     }
+    // The conversation before became a past one (a new chat after a resolved one).
+    if (after.chatId !== before.chatId && before.chatId !== null) void this.checkHistory();
     if (after.operatorTyping !== before.operatorTyping || after.aiTyping !== before.aiTyping) this.renderTyping();
     if (
       after.business !== before.business ||
@@ -355,6 +363,18 @@ export class ChatController {
     transcript?.toggle();
   }
 
+  /**
+   * Whether the visitor has conversations besides the current one (`visitor:history`, once joined
+   * and when the current one changes): only then the history chunk is loaded, with its entry.
+   */
+  private async checkHistory(): Promise<void> {
+    const ack = await this.connection.history();
+    if (!ack.ok || (!this.historyShown && !ack.data.chats.some((chat) => chat.id !== this.state.chatId))) return;
+    const history = await this.history().catch(() => null);
+    this.historyShown ||= history !== null;
+    history?.update(ack.data.chats);
+  }
+
   // ---- server events -------------------------------------------------------------------------
 
   private onServerEvent<E extends keyof ServerEvents>(name: E, payload: ServerEvents[E]): void {
@@ -436,6 +456,7 @@ export class ChatController {
     this.renderBusiness();
     if (this.transcriptShown) void this.transcript().then((transcript) => transcript.setStrings(strings), noop);
     if (this.offHoursShown) void this.offHours().then((offHours) => offHours.setStrings(strings), noop);
+    if (this.historyShown) void this.history().then((history) => history.setStrings(strings, language), noop);
   }
 
   /** The locale the join reports (the server greets by it): the browser's, unless the widget speaks another language. */

@@ -3,6 +3,8 @@ import type {
   EmptyAck,
   ErrorCode,
   MessageDto,
+  VisitorConversationResult,
+  VisitorHistoryResult,
   VisitorIdentifyAck,
   VisitorIdentifyPayload,
   VisitorJoinResult,
@@ -167,6 +169,16 @@ export class WidgetConnection {
   /** Email the chat's transcript to the visitor: `visitor:transcript`. */
   transcript(payload: VisitorTranscriptPayload): Promise<Ack<EmptyAck>> {
     return this.request('visitor:transcript', payload);
+  }
+
+  /** The visitor's conversations on this site: `visitor:history`. */
+  history(): Promise<Ack<VisitorHistoryResult>> {
+    return this.request('visitor:history', {});
+  }
+
+  /** One of the visitor's conversations, read only: `visitor:conversation`. */
+  chatMessages(chatId: string): Promise<Ack<VisitorConversationResult>> {
+    return this.request('visitor:conversation', { chatId });
   }
 
   /** The visitor is typing (or stopped). Dropped when not joined: typing is ephemeral. */

@@ -1,6 +1,7 @@
+import type { MessageDto } from '@chatiq/contracts';
 import type { HeaderPresence } from '../chat/business-status.js';
 import { dayLabel, layoutEntries, msUntilTomorrow } from '../chat/message-layout.js';
-import type { ChatEntry } from '../chat/message-merge.js';
+import { type ChatEntry, mergeMessages } from '../chat/message-merge.js';
 import type { WidgetConfig, WidgetLanguage, WidgetPosition, WidgetSize } from '../config.js';
 import type { WidgetStrings } from '../i18n.js';
 import { adoptStyle } from './adopt-style.js';
@@ -91,6 +92,8 @@ export class WidgetView {
   readonly promptSlot: HTMLDivElement;
   /** Where the transcript form goes (under the header). */
   private readonly transcriptSlot: HTMLDivElement;
+  /** Where the lazy history chunk puts its "Previous conversations" entry (above the messages). */
+  readonly historySlot: HTMLDivElement;
   private readonly streamBox: HTMLDivElement;
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
@@ -160,6 +163,7 @@ export class WidgetView {
     const composer = buildComposer(strings);
     ({ input: this.input, fileInput: this.fileInput, attachButton: this.attachButton, sendButton: this.sendButton } = composer);
     this.transcriptSlot = el('div', { class: 'chatiq-slot' });
+    this.historySlot = el('div', { class: 'chatiq-slot' });
     this.banner = el('div', { class: 'chatiq-banner', role: 'status', hidden: true });
     this.dropZone = el('div', { class: 'chatiq-drop', hidden: true }, strings.dropFile);
     this.teaser = buildTeaser(strings);
@@ -170,6 +174,7 @@ export class WidgetView {
       header.header,
       this.transcriptSlot,
       this.banner,
+      this.historySlot,
       this.messageList,
       this.status,
       composer.composer,
@@ -445,6 +450,41 @@ export class WidgetView {
     form.hidden = !open;
     this.transcriptButton.setAttribute('aria-expanded', String(open));
     if (!open) this.transcriptButton.focus();
+  }
+
+  /**
+   * Shows a screen in place of the conversation (the past conversations: the messages, the status
+   * lines and the composer make way for it while `open`; its stylesheet says so).
+   */
+  showScreen(screen: HTMLElement, open: boolean): void {
+    if (!screen.isConnected) this.messageList.before(screen);
+    screen.hidden = !open;
+    this.panel.classList.toggle('chatiq-screen-open', open);
+    if (!open) this.scrollToBottom();
+  }
+
+  /**
+   * Draws stored messages read only into `container` (a past conversation): under their days, in
+   * their authors' runs, a file by its name.
+   */
+  drawReadOnly(container: HTMLElement, messages: readonly MessageDto[]): void {
+    const now = new Date();
+    const actions = {
+      retry() {},
+      remove() {},
+      renderFile: (box: HTMLElement, entry: ChatEntry) => {
+        box.hidden = false;
+        box.textContent = `📎 ${entry.attachment?.name}`;
+      },
+      language: this.language,
+    };
+    container.replaceChildren(
+      ...layoutEntries(mergeMessages([], messages)).flatMap(({ entry, day, first }) => {
+        const message = createMessageElement(entry, this.strings, actions);
+        setGroupStart(message, entry, first, this.strings);
+        return day ? [el('div', { class: 'chatiq-day' }, dayLabel(day, now, this.language, this.strings)), message] : [message];
+      }),
+    );
   }
 
   /** Applies the site owner's new look (`settings:update`) without a reload. */
