@@ -3,5 +3,5 @@
  * reads its own namespace with `useTranslations('<namespace>')`. Add a namespace here and create
  * its file in every language (messages.spec.ts checks that the languages have the same keys).
  */
-export const NAMESPACES = ['common', 'shell', 'auth', 'sites', 'visitors', 'inbox', 'settings', 'analytics'] as const;
+export const NAMESPACES = ['common', 'shell', 'auth', 'sites', 'visitors', 'inbox', 'settings', 'analytics', 'profile'] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -8,6 +8,8 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { useApi } from '@/lib/api/use-api';
 import { canManageSettings } from '@/modules/settings/settings-access';
+import { Avatar } from '@/modules/ui/avatar';
+import { Logo } from '@/modules/ui/logo';
 import { LanguageSwitcher } from './language-switcher';
 import { MailBanner } from './mail-banner';
 import { TimeZoneSync } from './time-zone-sync';
@@ -33,7 +35,9 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
   return (
     <div className="shell">
       <header className="topbar">
-        <span className="brand">ChatIQ</span>
+        <span className="brand">
+          <Logo />
+        </span>
         <nav aria-label={t('nav.label')}>
           {NAV.filter((item) => item.label !== 'settings' || canManageSettings(operator.role)).map((item) => (
             <Link key={item.href} href={item.href} className={pathname.startsWith(item.href) ? 'active' : undefined}>
@@ -41,9 +45,17 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
             </Link>
           ))}
         </nav>
-        <span className="operator">
-          {operator.name} · {operator.organizationName}
-        </span>
+        <Link
+          href="/profile"
+          className={`operator-link${pathname.startsWith('/profile') ? ' active' : ''}`}
+          title={t('profile')}
+          data-testid="profile-link"
+        >
+          <Avatar name={operator.name} url={operator.avatarUrl} />
+          <span className="operator">
+            {operator.name} · {operator.organizationName}
+          </span>
+        </Link>
         <LanguageSwitcher />
         <button type="button" className="link-button" onClick={endSession}>
           {t('signOut')}

@@ -13,6 +13,7 @@ export * from './health.js';
 export * from './labels.js';
 export * from './limits.js';
 export * from './message-log.js';
+export * from './profile.js';
 export * from './retry.js';
 export * from './sites.js';
 export * from './team.js';
