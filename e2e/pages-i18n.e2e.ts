@@ -395,6 +395,7 @@ function appPages(org: Organization, data: Data): PageSpec[] {
     })),
     { name: 'team', path: `/settings/team${site}`, ready: (page) => page.getByText(data.owner.name).first().waitFor(WAIT) },
     { name: 'analytics', path: '/analytics', ready: (page) => page.locator('svg').first().waitFor(WAIT) },
+    { name: 'profile', path: '/profile', ready: (page) => page.locator('.profile-avatar').waitFor(WAIT) },
   ];
 }
 
