@@ -108,7 +108,7 @@ describe('profile page', () => {
 
     // The visitor writes; the operator answers (over the admin socket, signed in anew).
     visitor = await visitorPage(browser, 'visitor');
-    await visitor.goto(demoPageUrl(widgetUrl, apiUrl, test.site.id));
+    await visitor.goto(demoPageUrl(widgetUrl, apiUrl, test.site.publicId));
     await openWidget(visitor);
     await sendFromWidget(visitor, 'Do you bake rye bread?');
     const chats = await rest<ChatSummaryDto[]>(apiUrl, 'GET', `/chats?siteId=${test.site.id}`, { token: test.owner.token });
