@@ -470,7 +470,7 @@ describe('every page in English and Ukrainian', () => {
       const problems = await visit(page, lang, appPages(org, DATA[lang]));
       await ctx.close();
       expect(problems).toEqual([]);
-    });
+    }, 240_000); // a dozen pages at two sizes each, on a machine other builds share
 
     it(`${lang}: the account pages`, async () => {
       const ctx = await context(lang);
