@@ -32,7 +32,7 @@ export function ProfilePage() {
           <PasswordForm hasPassword={profile.data.hasPassword} />
         </>
       )}
-      <section className="card" aria-labelledby="profile-notifications">
+      <section className="card stack" aria-labelledby="profile-notifications">
         <h2 id="profile-notifications">{t('notifications.title')}</h2>
         <p className="muted">{t('notifications.hint')}</p>
         <NotificationControls settings={notifications} />
