@@ -403,6 +403,7 @@ function appPages(org: Organization, data: Data): PageSpec[] {
     })),
     { name: 'team', path: `/settings/team${site}`, ready: (page) => page.getByText(data.owner.name).first().waitFor(WAIT) },
     { name: 'analytics', path: '/analytics', ready: (page) => page.locator('svg').first().waitFor(WAIT) },
+    { name: 'profile', path: '/profile', ready: (page) => page.locator('.profile-avatar').waitFor(WAIT) },
   ];
 }
 
@@ -477,7 +478,7 @@ describe('every page in English and Ukrainian', () => {
       const problems = await visit(page, lang, appPages(org, DATA[lang]));
       await ctx.close();
       expect(problems).toEqual([]);
-    }, 300_000); // a dozen pages, each at three sizes
+    }, 300_000); // a dozen pages, each at three sizes, on a machine other builds may share
 
     it(`${lang}: the account pages`, async () => {
       const ctx = await context(lang);

@@ -250,6 +250,18 @@ function appPages(f: Fixture): PageSpec[] {
       // The charts (SVG with style attributes: style-src-attr).
       ready: (page) => page.locator('.recharts-surface').first().waitFor(WAIT),
     },
+    {
+      name: 'profile',
+      path: '/profile',
+      routes: ['/profile'],
+      ready: async (page) => {
+        // A picture: uploaded to the API, shown from the API's origin (img-src).
+        await page.getByTestId('avatar-input').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
+        const image = page.locator('.profile-avatar img');
+        await image.waitFor(WAIT);
+        await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), WAIT).toBe(256);
+      },
+    },
   ];
 }
 

@@ -3,5 +3,16 @@
  * reads its own namespace with `useTranslations('<namespace>')`. Add a namespace here and create
  * its file in every language (messages.spec.ts checks that the languages have the same keys).
  */
-export const NAMESPACES = ['common', 'shell', 'auth', 'sites', 'visitors', 'inbox', 'settings', 'analytics', 'commands'] as const;
+export const NAMESPACES = [
+  'common',
+  'shell',
+  'auth',
+  'sites',
+  'visitors',
+  'inbox',
+  'settings',
+  'analytics',
+  'commands',
+  'profile',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -44,7 +44,14 @@ export const authOptions: NextAuthOptions = {
     ...(google ? [GoogleProvider({ clientId: google.clientId, clientSecret: google.clientSecret })] : []),
   ],
   callbacks: {
-    async jwt({ token, user, account }) {
+    async jwt({ token, user, account, trigger, session }) {
+      // The profile page saved a new display name or picture: the top bar shows them from the session.
+      if (trigger === 'update' && token.operator) {
+        const { name, avatarUrl } = (session ?? {}) as { name?: unknown; avatarUrl?: unknown };
+        if (typeof name === 'string' && name.trim() && name.length <= 100) token.operator = { ...token.operator, name: name.trim() };
+        if (avatarUrl === null || (typeof avatarUrl === 'string' && avatarUrl.startsWith('/avatars/')))
+          token.operator = { ...token.operator, avatarUrl };
+      }
       // Google: the API verifies Google's ID token itself and answers with its own session.
       const auth =
         account?.provider === 'google' && account.id_token

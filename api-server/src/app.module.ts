@@ -13,6 +13,7 @@ import { GatewaysModule } from './gateways/gateways.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LabelsModule } from './labels/labels.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
+import { ProfileModule } from './profile/profile.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { TeamModule } from './team/team.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         UploadsModule,
         WidgetSettingsModule,
         TeamModule,
+        ProfileModule,
         AiModule,
         AutomationModule,
         AnalyticsModule,

@@ -19,6 +19,7 @@ const LAYERS = {
     'auth',
     'sites',
     'team',
+    'profile',
     'chats',
     'ai',
     'automation',

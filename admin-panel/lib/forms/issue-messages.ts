@@ -29,6 +29,8 @@ const RULES: [RegExp, (match: RegExpExecArray) => IssueMessage][] = [
   [/^Must be a language such as/, () => ({ key: 'language' })],
   [/^One message per language/, () => ({ key: 'oneMessagePerLanguage' })],
   [/^An operator must be assigned at least one site/, () => ({ key: 'operatorNeedsSite' })],
+  [/^The current password is incorrect/, () => ({ key: 'currentPassword' })],
+  [/^The new password must differ from the current one/, () => ({ key: 'samePassword' })],
   [/^(Not a valid email address|Invalid email address)/, () => ({ key: 'email' })],
   [/^Password must be at least (\d+) characters/, (m) => ({ key: 'minLength', values: { min: Number(m[1]) } })],
   [/^Password must be at most (\d+) bytes/, (m) => ({ key: 'passwordBytes', values: { max: Number(m[1]) } })],

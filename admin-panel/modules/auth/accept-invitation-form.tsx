@@ -10,6 +10,7 @@ import { usePublicApi } from '@/lib/api/use-api';
 import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
 import { FieldError, FormError } from '@/lib/forms/form-messages';
 import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { AuthHeader } from '@/modules/auth/auth-header';
 import { NewPasswordFields, repeatError } from './new-password-fields';
 
 /** Joins the team from a mailed invitation (`/accept-invite?token=…`): name and password, then signed in. */
@@ -41,6 +42,7 @@ export function AcceptInvitationForm({ token }: { token: string | null }) {
 
   return (
     <div className="auth-page">
+      <AuthHeader />
       <form className="card auth-card" onSubmit={onSubmit} noValidate>
         <h1>{t('invite.title')}</h1>
         {!token ? (

@@ -8,6 +8,7 @@ import { usePublicApi } from '@/lib/api/use-api';
 import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
 import { FieldError, FormError } from '@/lib/forms/form-messages';
 import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { AuthHeader } from '@/modules/auth/auth-header';
 import { useMailConfigured } from './use-mail-status';
 
 /**
@@ -33,6 +34,7 @@ export function ForgotPasswordForm() {
 
   return (
     <div className="auth-page">
+      <AuthHeader />
       <form className="card auth-card" onSubmit={onSubmit} noValidate>
         <h1>{t('forgot.title')}</h1>
         {mailConfigured === false ? (

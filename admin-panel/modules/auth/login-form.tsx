@@ -10,6 +10,7 @@ import { useClientConfig } from '@/lib/client-config';
 import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
 import { FieldError, FormError } from '@/lib/forms/form-messages';
 import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { AuthHeader } from '@/modules/auth/auth-header';
 
 /** next-auth refused the credentials; `reason` is its error (the API's code, e.g. `rate_limited`). */
 class SignInRefused extends Error {
@@ -49,6 +50,7 @@ export function LoginForm({ notice }: { notice?: 'passwordReset' | 'accountCreat
 
   return (
     <div className="auth-page">
+      <AuthHeader />
       <form className="card auth-card" onSubmit={onSubmit} noValidate>
         <h1>{t('login.title')}</h1>
         {notice && (

@@ -10,6 +10,7 @@ import { usePublicApi } from '@/lib/api/use-api';
 import { errorAt, unclaimedErrors } from '@/lib/forms/field-errors';
 import { FieldError, FormError } from '@/lib/forms/form-messages';
 import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { AuthHeader } from '@/modules/auth/auth-header';
 
 const FIELDS = ['name', 'organizationName', 'email', 'password'] as const;
 
@@ -43,6 +44,7 @@ export function RegisterForm() {
 
   return (
     <div className="auth-page">
+      <AuthHeader />
       <form className="card auth-card" onSubmit={onSubmit} noValidate>
         <h1>{t('register.title')}</h1>
         {field('name', t('fields.name'), 'text', 'name')}

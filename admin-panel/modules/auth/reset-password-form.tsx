@@ -10,6 +10,7 @@ import { usePublicApi } from '@/lib/api/use-api';
 import { unclaimedErrors } from '@/lib/forms/field-errors';
 import { FormError } from '@/lib/forms/form-messages';
 import { useContractSubmit } from '@/lib/forms/use-contract-submit';
+import { AuthHeader } from '@/modules/auth/auth-header';
 import { NewPasswordFields, repeatError } from './new-password-fields';
 
 /** Sets a new password with the token of the mailed link (`/reset-password?token=…`). */
@@ -37,6 +38,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
 
   return (
     <div className="auth-page">
+      <AuthHeader />
       <form className="card auth-card" onSubmit={onSubmit} noValidate>
         <h1>{t('reset.title')}</h1>
         {!token ? (

@@ -2,6 +2,7 @@
 
 import type { ChatSummaryDto, MessageDto } from '@chatiq/contracts';
 import { useTranslations } from 'next-intl';
+import { Avatar } from '@/modules/ui/avatar';
 import { AttachmentView } from './attachment-view';
 import { systemMessageText } from './system-event-text';
 import { useLocalFormat } from './use-local-format';
@@ -47,6 +48,7 @@ export function MessageItem({ chat, message: m, seen }: Props) {
       data-message-id={m.id}
     >
       <span className="message-author">
+        {m.authorKind === 'OPERATOR' && <Avatar name={author} url={m.authorAvatarUrl} />}
         {m.internal && <span className="note-label">{t('privateNote')} · </span>}
         {author}
       </span>

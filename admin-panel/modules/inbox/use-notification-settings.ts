@@ -1,6 +1,8 @@
 'use client';
 
+import type { ProfileDto } from '@chatiq/contracts';
 import { useCallback, useEffect, useState } from 'react';
+import { useApi } from '@/lib/api/use-api';
 import { unlockSound } from './notification-sound';
 
 const MUTED_KEY = 'chatiq_inbox_muted';
@@ -12,12 +14,29 @@ function readPermission(): NotificationPermissionState {
 }
 
 /**
- * The operator's alert settings: muted (sound and browser notifications off, kept in
- * localStorage) and the browser's notification permission, asked for only from a button.
+ * The operator's alert settings: muted (sound and browser notifications off), kept for the member
+ * on the API (`notificationsMuted` of `/profile`: the same on every device) with a copy in
+ * localStorage (known at once, and shared with the other tabs), and the browser's notification
+ * permission, asked for only from a button (the inbox and the profile page show them).
  */
 export function useNotificationSettings() {
+  const api = useApi();
   const [muted, setMutedState] = useState(false);
   const [permission, setPermission] = useState<NotificationPermissionState>('unsupported');
+
+  useEffect(() => {
+    let cancelled = false;
+    api<ProfileDto>('/profile')
+      .then((profile) => {
+        if (cancelled) return;
+        setMutedState(profile.notificationsMuted);
+        localStorage.setItem(MUTED_KEY, String(profile.notificationsMuted));
+      })
+      .catch(() => {}); // the local copy stands
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
 
   useEffect(() => {
     setMutedState(localStorage.getItem(MUTED_KEY) === 'true');
@@ -34,10 +53,14 @@ export function useNotificationSettings() {
     };
   }, []);
 
-  const setMuted = useCallback((value: boolean) => {
-    setMutedState(value);
-    localStorage.setItem(MUTED_KEY, String(value));
-  }, []);
+  const setMuted = useCallback(
+    (value: boolean) => {
+      setMutedState(value);
+      localStorage.setItem(MUTED_KEY, String(value));
+      api('/profile', { method: 'PATCH', body: { notificationsMuted: value } }).catch(() => {});
+    },
+    [api],
+  );
 
   const requestPermission = useCallback(async () => {
     unlockSound();

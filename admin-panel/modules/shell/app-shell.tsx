@@ -10,6 +10,8 @@ import { useApi } from '@/lib/api/use-api';
 import { CommandCenter, type Destination } from '@/modules/commands/command-center';
 import { CommandsProvider } from '@/modules/commands/command-registry';
 import { canManageSettings, SETTINGS_TABS } from '@/modules/settings/settings-access';
+import { Avatar } from '@/modules/ui/avatar';
+import { Logo } from '@/modules/ui/logo';
 import { LanguageSwitcher } from './language-switcher';
 import { MailBanner } from './mail-banner';
 import { TimeZoneSync } from './time-zone-sync';
@@ -52,12 +54,15 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
           label: t('settingsTab', { tab: tSettings(`tabs.${tab.segment}`) }),
         }))
       : []),
+    { href: '/profile', label: t('profile') },
   ];
   return (
     <CommandsProvider>
       <div className="shell">
         <header className="topbar" data-menu-open={menuOpen || undefined}>
-          <span className="brand">ChatIQ</span>
+          <span className="brand">
+            <Logo />
+          </span>
           <button
             type="button"
             className="menu-button"
@@ -75,9 +80,17 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
                 </Link>
               ))}
             </nav>
-            <span className="operator">
-              {operator.name} · {operator.organizationName}
-            </span>
+            <Link
+              href="/profile"
+              className={`operator-link${pathname.startsWith('/profile') ? ' active' : ''}`}
+              title={t('profile')}
+              data-testid="profile-link"
+            >
+              <Avatar name={operator.name} url={operator.avatarUrl} />
+              <span className="operator">
+                {operator.name} · {operator.organizationName}
+              </span>
+            </Link>
             <LanguageSwitcher />
             <button type="button" className="link-button" onClick={endSession}>
               {t('signOut')}

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useApi } from '@/lib/api/use-api';
 import { FormError } from '@/lib/forms/form-messages';
+import { Avatar } from '@/modules/ui/avatar';
 import { SiteCheckboxes } from './site-checkboxes';
 import { memberRights, seesAllSites } from './team-rules';
 
@@ -42,7 +43,10 @@ export function MemberRow({
   return (
     <tr data-testid="member" className={member.active ? undefined : 'inactive'}>
       <td>
-        <strong>{member.name}</strong>
+        <span className="member-name">
+          <Avatar name={member.name} url={member.avatarUrl} />
+          <strong>{member.name}</strong>
+        </span>
         {member.id === caller.id && <span className="muted"> {t('you')}</span>}
         <br />
         <span className="muted">{member.email}</span>

@@ -1,4 +1,5 @@
 import type { AuthResponse, GoogleSignInBody, LoginBody, RegisterBody, UserDto } from '@chatiq/contracts';
+import { avatarPath } from '@chatiq/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import bcrypt from 'bcrypt';
@@ -19,6 +20,8 @@ export type UserWithOrg = {
   name: string;
   role: AuthUser['role'];
   organizationId: string;
+  /** Absent for a user just created (no picture yet). */
+  avatarKey?: string | null;
   organization: { name: string };
 };
 
@@ -176,5 +179,6 @@ function toUserDto(user: UserWithOrg): UserDto {
     role: user.role,
     organizationId: user.organizationId,
     organizationName: user.organization.name,
+    avatarUrl: user.avatarKey ? avatarPath(user.avatarKey) : null,
   };
 }

@@ -55,7 +55,15 @@ export class SessionsService {
     ) {
       throw new AppError('unauthorized', 'This access token is no longer valid');
     }
-    return { id: user.id, organizationId: user.organizationId, role: user.role, email: user.email, name: user.name, sessionId: session.id };
+    return {
+      id: user.id,
+      organizationId: user.organizationId,
+      role: user.role,
+      email: user.email,
+      name: user.name,
+      avatarKey: user.avatarKey,
+      sessionId: session.id,
+    };
   }
 
   /** Ends one session: its tokens are refused from now on and its admin sockets disconnected. */

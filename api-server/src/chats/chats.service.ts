@@ -21,6 +21,7 @@ import type { PostedMessage } from '../events/posted-message.js';
 import type { Chat, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { visibleSitesWhere } from '../sites/site-access.js';
+import { avatarUrlOf, withAuthorAvatars } from './author-avatars.js';
 import { chatSummaryInclude, toChatSummaryDto, toMessageDto } from './chat-dto.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { type AppendResult, MessagesService, type NewMessage } from './messages.service.js';
@@ -90,7 +91,7 @@ export class ChatsService {
       query.beforeSeq !== undefined
         ? await this.messages.before(chat.id, query.beforeSeq, options)
         : await this.messages.after(chat.id, query.afterSeq, options);
-    return rows.map(toMessageDto);
+    return withAuthorAvatars(this.prisma, chat.organizationId, rows.map(toMessageDto));
   }
 
   /**
@@ -106,7 +107,11 @@ export class ChatsService {
     const chat = await this.chatForUser(user, payload.chatId);
     await subscribe(chat.id);
     const messages = await this.messages.after(chat.id, payload.afterSeq, { includeInternal: true });
-    return { chat: await this.summaries.get(chat.id), messages: messages.map(toMessageDto), access: chat };
+    return {
+      chat: await this.summaries.get(chat.id),
+      messages: await withAuthorAvatars(this.prisma, chat.organizationId, messages.map(toMessageDto)),
+      access: chat,
+    };
   }
 
   /**
@@ -139,6 +144,7 @@ export class ChatsService {
     ); // replying to a chat nobody owns makes it yours, as in every shared inbox
     if (!stored) throw new AppError('chat_not_found', 'No such chat');
     const posted = this.posted(chat, stored);
+    posted.message.authorAvatarUrl = avatarUrlOf(user);
     this.events.messageStored({ posted, author: { kind: 'OPERATOR', user }, senderSocketId: socketId });
     return posted;
   }

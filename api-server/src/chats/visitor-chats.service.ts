@@ -19,6 +19,7 @@ import { ChatEventsService } from '../events/chat-events.service.js';
 import type { PostedMessage } from '../events/posted-message.js';
 import type { Chat, Site } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { withAuthorAvatars } from './author-avatars.js';
 import { PREVIEW_AUTHOR_KINDS, toMessageDto } from './chat-dto.js';
 import { ChatSummariesService } from './chat-summaries.service.js';
 import { MessagesService, type NewMessage } from './messages.service.js';
@@ -90,7 +91,11 @@ export class VisitorChatsService {
   async history(site: Site, visitorId: string, afterSeq: number): Promise<VisitorJoinResult> {
     const chat = await this.openChatOf(visitorId, site.id);
     const messages = chat ? await this.messages.after(chat.id, afterSeq, { includeInternal: false }) : [];
-    return { visitorId, chatId: chat?.id ?? null, messages: messages.map(toMessageDto) };
+    return {
+      visitorId,
+      chatId: chat?.id ?? null,
+      messages: await withAuthorAvatars(this.prisma, site.organizationId, messages.map(toMessageDto)),
+    };
   }
 
   /**

@@ -7,6 +7,8 @@ export type AuthUser = {
   role: Role;
   email: string;
   name: string;
+  /** Their avatar's storage key (read when the token or socket was checked), or null. */
+  avatarKey: string | null;
   /** The session the access token belongs to (ends with logout). */
   sessionId: string;
 };

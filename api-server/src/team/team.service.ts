@@ -10,6 +10,7 @@ import type {
   Role,
   UpdateMemberBody,
 } from '@chatiq/contracts';
+import { avatarPath } from '@chatiq/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import bcrypt from 'bcrypt';
 import { AuthService } from '../auth/auth.service.js';
@@ -252,6 +253,7 @@ type MemberRow = {
   email: string;
   name: string;
   role: Role;
+  avatarKey: string | null;
   active: boolean;
   lastLoginAt: Date | null;
   createdAt: Date;
@@ -264,6 +266,7 @@ function toMemberDto(row: MemberRow): MemberDto {
     email: row.email,
     name: row.name,
     role: row.role,
+    avatarUrl: row.avatarKey ? avatarPath(row.avatarKey) : null,
     active: row.active,
     siteIds: row.siteUsers.map((s) => s.siteId),
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,

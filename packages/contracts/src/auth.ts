@@ -58,6 +58,8 @@ export const userDtoSchema = z.object({
   role: roleSchema,
   organizationId: z.string(),
   organizationName: z.string(),
+  /** The member's picture (`avatarPath` on the API), or null/absent: initials. */
+  avatarUrl: z.string().nullable().optional(),
 });
 export type UserDto = z.infer<typeof userDtoSchema>;
 

@@ -70,6 +70,11 @@ export const messageDtoSchema = z.object({
   authorKind: authorKindSchema,
   authorId: z.string().nullable(),
   authorName: z.string().nullable(),
+  /**
+   * An operator's avatar (`avatarPath` on the API, prefix the API URL), or null/absent: show
+   * initials. Looked up when the message is read, so a new or removed picture shows at once.
+   */
+  authorAvatarUrl: z.string().nullable().optional(),
   text: z.string(),
   /** A private note between operators: never sent to the visitor. */
   internal: z.boolean(),

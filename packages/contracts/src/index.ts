@@ -14,6 +14,7 @@ export * from './labels.js';
 export * from './launcher-look.js';
 export * from './limits.js';
 export * from './message-log.js';
+export * from './profile.js';
 export * from './retry.js';
 export * from './sites.js';
 export * from './team.js';

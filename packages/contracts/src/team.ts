@@ -63,6 +63,8 @@ export const memberDtoSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: roleSchema,
+  /** The member's avatar (`avatarPath` on the API), or null. */
+  avatarUrl: z.string().nullable(),
   active: z.boolean(),
   siteIds: z.array(z.string()),
   lastLoginAt: z.string().nullable(),

@@ -21,6 +21,13 @@ describe('mergeMessages', () => {
     expect(merged.every((entry) => entry.status === 'sent')).toBe(true);
   });
 
+  it("keeps the operator's picture, and takes a new or removed one from a later copy of the message", () => {
+    const first = mergeMessages([], [message(1, { authorAvatarUrl: '/avatars/att_a' }), message(2)]);
+    expect(first.map((entry) => entry.authorAvatarUrl)).toEqual(['/avatars/att_a', null]);
+    const removed = mergeMessages(first, [message(1, { authorAvatarUrl: null })]);
+    expect(removed[0]?.authorAvatarUrl).toBeNull();
+  });
+
   it('keeps one entry per message id', () => {
     const once = mergeMessages([], [message(1), message(2)]);
     const twice = mergeMessages(once, [message(2), message(1), message(3), message(3)]);

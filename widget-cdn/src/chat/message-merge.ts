@@ -20,6 +20,8 @@ export interface ChatEntry {
   /** The operator's user id (stored messages): consecutive messages of one author form a group. */
   authorId?: string | null;
   authorName: string | null;
+  /** The operator's picture, a path on the API (`/avatars/…`); absent or null: initials. */
+  authorAvatarUrl?: string | null;
   text: string;
   createdAt: string;
   status: EntryStatus;
@@ -112,6 +114,7 @@ function storedEntry(message: MessageDto, key: string): ChatEntry {
     authorKind: message.authorKind,
     authorId: message.authorId,
     authorName: message.authorName,
+    authorAvatarUrl: message.authorAvatarUrl ?? null,
     text: message.text,
     createdAt: message.createdAt,
     status: 'sent',

@@ -1,5 +1,5 @@
 /**
- * An operator's avatar is drawn, not downloaded (the contract carries no picture): the initials of
+ * An operator without a picture (the message's `authorAvatarUrl`) gets a drawn avatar: the initials of
  * their name in a circle whose colour comes from the name, so one operator keeps one colour.
  */
 

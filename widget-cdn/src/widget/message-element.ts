@@ -93,7 +93,7 @@ export function updateMessageElement(
  * beside it, their avatar (initials in a circle of the name's colour); the others of the run show
  * neither. The assistant's answers keep their name and AI mark on every message.
  */
-export function setGroupStart(element: HTMLElement, entry: ChatEntry, first: boolean, strings: WidgetStrings): void {
+export function setGroupStart(element: HTMLElement, entry: ChatEntry, first: boolean, strings: WidgetStrings, apiUrl: string): void {
   setData(element, 'first', first ? 'true' : null);
   const avatar = element.querySelector<HTMLElement>('.chatiq-avatar');
   if (!avatar) return;
@@ -102,6 +102,15 @@ export function setGroupStart(element: HTMLElement, entry: ChatEntry, first: boo
   if (name === null) return;
   avatar.dataset.initials = initials(name);
   avatar.style.backgroundColor = avatarColor(name);
+  // The operator's picture, when they set one, over the initials (which stay while it loads).
+  const path = entry.authorAvatarUrl;
+  const src = path?.startsWith('/') ? apiUrl + path : null;
+  let picture = avatar.querySelector('img');
+  if (!src) picture?.remove();
+  else if (picture?.getAttribute('src') !== src) {
+    picture ??= avatar.appendChild(el('img', { alt: '' }));
+    picture.src = src;
+  }
 }
 
 /** The assistant's answer while it streams: marked busy for screen readers until it is complete. */

@@ -120,6 +120,8 @@ export class WidgetView {
   private unreadCount = 0;
   private fileRenderer: FileRenderer | null = null;
   private readonly preview: boolean;
+  /** Where operators' avatars are served from (their paths are relative to it). */
+  private readonly apiUrl: string;
   private readonly rendered = new Map<string, { entry: ChatEntry; element: HTMLElement; first: boolean }>();
   /** The day separators shown, by day (`dayKey`). */
   private readonly days = new Map<string, HTMLElement>();
@@ -139,6 +141,7 @@ export class WidgetView {
     this.position = config.position;
     this.size = config.size;
     this.preview = config.preview;
+    this.apiUrl = config.apiUrl;
 
     ({ launcher: this.launcher, badge: this.badge, unreadDescription: this.unreadDescription } = buildLauncher(strings));
     const header = buildHeader(config.title ?? strings.title, strings);
@@ -345,7 +348,7 @@ export class WidgetView {
         shown.entry = entry;
       }
       shown.first = first;
-      setGroupStart(shown.element, entry, first, this.strings);
+      setGroupStart(shown.element, entry, first, this.strings, this.apiUrl);
       place(shown.element);
       if ((entry.attachment || entry.upload) && !this.fileRenderer) this.handlers.needFiles();
     }
@@ -481,7 +484,7 @@ export class WidgetView {
     container.replaceChildren(
       ...layoutEntries(mergeMessages([], messages)).flatMap(({ entry, day, first }) => {
         const message = createMessageElement(entry, this.strings, actions);
-        setGroupStart(message, entry, first, this.strings);
+        setGroupStart(message, entry, first, this.strings, this.apiUrl);
         return day ? [el('div', { class: 'chatiq-day' }, dayLabel(day, now, this.language, this.strings)), message] : [message];
       }),
     );
@@ -565,7 +568,7 @@ export class WidgetView {
   private redrawMessages(relabelOnly = false): void {
     for (const shown of this.rendered.values()) {
       updateMessageElement(shown.element, shown.entry, relabelOnly ? shown.entry : undefined, this.strings, this.messageActions());
-      setGroupStart(shown.element, shown.entry, shown.first, this.strings);
+      setGroupStart(shown.element, shown.entry, shown.first, this.strings, this.apiUrl);
     }
   }
 
