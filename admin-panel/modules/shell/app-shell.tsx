@@ -10,6 +10,8 @@ import { useApi } from '@/lib/api/use-api';
 import { canManageSettings } from '@/modules/settings/settings-access';
 import { LanguageSwitcher } from './language-switcher';
 import { MailBanner } from './mail-banner';
+import type { Theme } from './theme';
+import { ThemeSwitcher } from './theme-switcher';
 import { TimeZoneSync } from './time-zone-sync';
 
 /** Main navigation: `label` is a key of the `shell.nav` messages; `settings` only for OWNER/ADMIN. */
@@ -21,7 +23,7 @@ const NAV = [
   { href: '/analytics', label: 'analytics' },
 ] as const;
 
-export function AppShell({ operator, children }: { operator: UserDto; children: ReactNode }) {
+export function AppShell({ operator, theme, children }: { operator: UserDto; theme: Theme; children: ReactNode }) {
   const api = useApi();
   // End the API session too (the token stops working at once), then next-auth's.
   const endSession = async () => {
@@ -45,6 +47,7 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
           {operator.name} · {operator.organizationName}
         </span>
         <LanguageSwitcher />
+        <ThemeSwitcher initial={theme} />
         <button type="button" className="link-button" onClick={endSession}>
           {t('signOut')}
         </button>
