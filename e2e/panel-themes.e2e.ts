@@ -121,7 +121,7 @@ describe('every page in light and dark: accessible (axe, WCAG 2.1 AA) and screen
   });
 
   for (const lang of LANGS) {
-    it(`${lang}: axe finds nothing on any page (see `scanned`); screenshots light and dark, desktop and phone`, async () => {
+    it(`${lang}: axe finds nothing on any page (as scanned() says); screenshots light and dark, desktop and phone`, async () => {
       const org = orgs[lang]!;
       const ctx = await context(lang, 'light');
       const page = await ctx.newPage();
