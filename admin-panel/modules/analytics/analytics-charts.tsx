@@ -18,14 +18,33 @@ import {
 import { formatDuration, formatUnit } from './analytics-range';
 import { decimals, niceTicks } from './nice-ticks';
 
+/**
+ * The series' colours, the theme's CSS variables (globals.css: a light and a dark value each;
+ * the browser resolves var() in SVG attributes and in the legend's and tooltip's styles alike).
+ */
 const COLORS = {
-  chats: '#2563eb',
-  resolved: '#16a34a',
-  firstResponse: '#f59e0b',
-  resolution: '#7c3aed',
-  aiOnly: '#0891b2',
-  handedOver: '#e11d48',
+  chats: 'var(--chart-chats)',
+  resolved: 'var(--chart-resolved)',
+  firstResponse: 'var(--chart-first-response)',
+  resolution: 'var(--chart-resolution)',
+  aiOnly: 'var(--chart-ai-only)',
+  handedOver: 'var(--chart-handed-over)',
 };
+
+/** Grid, axes and tooltip in the theme's colours (Recharts' own are greys and white for a light page). */
+const grid = <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />;
+const AXIS = { stroke: 'var(--chart-axis)', tick: { fill: 'var(--muted)' } } as const;
+const TOOLTIP = {
+  contentStyle: { background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--text)' },
+  labelStyle: { color: 'var(--text)' },
+  // The series' name and value in the text colour: a series colour as text (amber on white) is unreadable.
+  itemStyle: { color: 'var(--text)' },
+} as const;
+/** What marks the hovered day: a band behind bars, a line across lines. */
+const BAR_CURSOR = { fill: 'var(--chart-cursor)' } as const;
+const LINE_CURSOR = { stroke: 'var(--chart-axis)' } as const;
+/** Line points filled with the card's colour (Recharts' white dots glare on a dark card). */
+const DOT = { fill: 'var(--surface)' } as const;
 
 /** "2026-11-04" → "Nov 4" / "4 лист." in the panel's language (not the browser's), short enough for an axis. */
 export function dayLabel(day: string, locale: string): string {
@@ -106,10 +125,10 @@ export function AnalyticsCharts({ data }: { data: AnalyticsDto }) {
     <div className="chart-grid">
       <ChartCard title={t('charts.chatsPerDay')}>
         <BarChart data={days} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
-          <YAxis {...counts} />
-          <Tooltip />
+          {grid}
+          <XAxis dataKey="label" {...AXIS} />
+          <YAxis {...counts} {...AXIS} />
+          <Tooltip {...TOOLTIP} cursor={BAR_CURSOR} />
           {legend}
           <Bar dataKey="chats" name={t('series.chats')} fill={COLORS.chats} />
           <Bar dataKey="resolved" name={t('series.resolved')} fill={COLORS.resolved} />
@@ -117,21 +136,25 @@ export function AnalyticsCharts({ data }: { data: AnalyticsDto }) {
       </ChartCard>
       <ChartCard title={t('charts.times')}>
         <LineChart data={days} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
-          <YAxis {...times} tickFormatter={(value: number) => formatUnit(value, timeUnit, locale, timeDecimals)} width={72} />
-          <Tooltip formatter={(value) => (typeof value === 'number' ? formatDuration(value * perUnit, locale) : '—')} />
+          {grid}
+          <XAxis dataKey="label" {...AXIS} />
+          <YAxis {...times} {...AXIS} tickFormatter={(value: number) => formatUnit(value, timeUnit, locale, timeDecimals)} width={72} />
+          <Tooltip
+            {...TOOLTIP}
+            cursor={LINE_CURSOR}
+            formatter={(value) => (typeof value === 'number' ? formatDuration(value * perUnit, locale) : '—')}
+          />
           {legend}
-          <Line dataKey="firstResponseTime" name={t('series.firstResponse')} stroke={COLORS.firstResponse} connectNulls />
-          <Line dataKey="resolutionTime" name={t('series.resolution')} stroke={COLORS.resolution} connectNulls />
+          <Line dataKey="firstResponseTime" name={t('series.firstResponse')} stroke={COLORS.firstResponse} dot={DOT} connectNulls />
+          <Line dataKey="resolutionTime" name={t('series.resolution')} stroke={COLORS.resolution} dot={DOT} connectNulls />
         </LineChart>
       </ChartCard>
       <ChartCard title={t('charts.ai')}>
         <BarChart data={days} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
-          <YAxis {...aiCounts} />
-          <Tooltip />
+          {grid}
+          <XAxis dataKey="label" {...AXIS} />
+          <YAxis {...aiCounts} {...AXIS} />
+          <Tooltip {...TOOLTIP} cursor={BAR_CURSOR} />
           {legend}
           <Bar dataKey="aiOnly" stackId="ai" name={t('series.aiOnly')} fill={COLORS.aiOnly} />
           <Bar dataKey="handedOver" stackId="ai" name={t('series.handedOver')} fill={COLORS.handedOver} />

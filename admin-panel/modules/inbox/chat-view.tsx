@@ -110,26 +110,33 @@ export function ChatView({
           onDetails={onDetails}
           detailsOpen={detailsOpen}
         />
-        <ol className="messages" role="log" aria-live="polite" aria-label={t('chat.messages')}>
-          {timeline.length === 0 && !stream && <li className="message-system muted">{t('chat.noMessages')}</li>}
-          {timeline.map((item) =>
-            item.kind === 'message' ? (
-              <MessageItem
-                key={item.message.id}
-                chat={chat}
-                message={item.message}
-                seen={lastReply?.messageId === item.message.id ? lastReply.seen : null}
-              />
-            ) : (
-              <TransitionItem key={`t-${item.transition.id}`} transition={item.transition} />
-            ),
-          )}
-          {outbox.map((entry) => (
-            <OutboxItem key={entry.clientId} entry={entry} operatorName={operatorName} />
-          ))}
-          {stream && <AiStreamItem text={stream.text} />}
-          <li ref={endRef} className="messages-end" aria-hidden="true" />
-        </ol>
+        {/*
+          A log region around a list: the messages keep their list semantics (role="log" on the <ol>
+          would replace them). It scrolls, so it takes the focus: keyboard users scroll it too.
+        */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1). */}
+        <div className="messages" role="log" aria-live="polite" aria-label={t('chat.messages')} tabIndex={0}>
+          <ol className="message-list">
+            {timeline.length === 0 && !stream && <li className="message-system muted">{t('chat.noMessages')}</li>}
+            {timeline.map((item) =>
+              item.kind === 'message' ? (
+                <MessageItem
+                  key={item.message.id}
+                  chat={chat}
+                  message={item.message}
+                  seen={lastReply?.messageId === item.message.id ? lastReply.seen : null}
+                />
+              ) : (
+                <TransitionItem key={`t-${item.transition.id}`} transition={item.transition} />
+              ),
+            )}
+            {outbox.map((entry) => (
+              <OutboxItem key={entry.clientId} entry={entry} operatorName={operatorName} />
+            ))}
+            {stream && <AiStreamItem text={stream.text} />}
+            <li ref={endRef} className="messages-end" aria-hidden="true" />
+          </ol>
+        </div>
         <p className="typing-indicator" data-testid="visitor-typing" aria-live="polite" hidden={!visitorTyping}>
           {visitorTyping ? t('chat.visitorTyping') : ''}
         </p>

@@ -14,6 +14,8 @@ import { Avatar } from '@/modules/ui/avatar';
 import { Logo } from '@/modules/ui/logo';
 import { LanguageSwitcher } from './language-switcher';
 import { MailBanner } from './mail-banner';
+import type { Theme } from './theme';
+import { ThemeSwitcher } from './theme-switcher';
 import { TimeZoneSync } from './time-zone-sync';
 
 /** Main navigation: `label` is a key of the `shell.nav` messages; `settings` only for OWNER/ADMIN. */
@@ -30,7 +32,7 @@ const NAV = [
  * navigation and the account's controls), the mail banner, the page, and the command palette and
  * keyboard shortcuts.
  */
-export function AppShell({ operator, children }: { operator: UserDto; children: ReactNode }) {
+export function AppShell({ operator, theme, children }: { operator: UserDto; theme: Theme; children: ReactNode }) {
   const api = useApi();
   // End the API session too (the token stops working at once), then next-auth's.
   const endSession = async () => {
@@ -92,6 +94,7 @@ export function AppShell({ operator, children }: { operator: UserDto; children: 
               </span>
             </Link>
             <LanguageSwitcher />
+            <ThemeSwitcher initial={theme} />
             <button type="button" className="link-button" onClick={endSession}>
               {t('signOut')}
             </button>
