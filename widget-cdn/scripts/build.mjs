@@ -1,18 +1,18 @@
 // Builds the widget in two stages into public/:
 //   public/widget.js                  the loader: a small IIFE with the stable name site owners embed
-//   public/assets/chat-<hash>.js      the chat bundle, an ES module widget.js imports on first use,
-//   public/assets/chunk-<hash>.js     with the code it shares with its lazy parts (esbuild splitting),
-//   public/assets/<part>-<hash>.js    and the lazy parts an ordinary open chat does not need: each
-//                                     language's strings (en, uk), attachments, offhours, transcript,
-//                                     history (past conversations),
-//                                     preview. Content hashes in the names let them be cached for good.
+//   public/assets/chat-<hash>.js      the chat bundle, one ES module widget.js imports on first use,
+//   public/assets/<part>-<hash>.js    the lazy parts an ordinary open chat does not need (built
+//   public/assets/chunk-<hash>.js     first, with the code they share with each other split off):
+//                                     each language's strings (en, uk), attachments, offhours,
+//                                     transcript, history (past conversations), preview. Content
+//                                     hashes in the names let them be cached for good.
 // Stylesheets (src/**/*.css) are minified and bundled as text. After each build the sizes are
 // printed and the budgets checked (scripts/sizes.mjs): the build fails when the loader is over
 // 2 KiB gzip or an open chat (loader + chat + one language) over 25 KiB. `--watch` rebuilds on
 // every change. The API URL the widget uses when the page gives none comes from CHATIQ_API_URL at
-// build time. The chat build's metafile goes to widget-cdn/.build/chat-meta.json (what is in each
+// build time. The builds' metafile goes to widget-cdn/.build/chat-meta.json (what is in each
 // file: `npx esbuild-visualizer` or https://esbuild.github.io/analyze/ read it).
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, watch as watchFiles, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -76,32 +76,79 @@ const shared = {
   logLevel: 'warning',
 };
 
-const chatOptions = {
+/**
+ * The lazy parts, built first, on their own: what they share with each other goes into chunks of
+ * their own, and what they share with the chat (small pure helpers: `el`, the e-mail check, the
+ * retry rules) is copied into them rather than split off the chat, so an open chat is one file
+ * (every extra file costs its own gzip frame and import lines).
+ */
+const LAZY_PARTS = {
+  en: 'src/i18n/en.ts',
+  uk: 'src/i18n/uk.ts',
+  attachments: 'src/chat/attachments.ts',
+  offhours: 'src/chat/offhours.ts',
+  transcript: 'src/chat/transcript.ts',
+  history: 'src/chat/history.ts',
+  preview: 'src/preview/preview.ts',
+};
+
+const esmOptions = {
   ...shared,
-  // The chat and its lazy parts: each `import()`ed module is an entry point too, so its file is
-  // named after it (esbuild names the chunks it splits off by itself chunk-…).
-  entryPoints: {
-    chat: 'src/chat-entry.ts',
-    en: 'src/i18n/en.ts',
-    uk: 'src/i18n/uk.ts',
-    attachments: 'src/chat/attachments.ts',
-    offhours: 'src/chat/offhours.ts',
-    transcript: 'src/chat/transcript.ts',
-    history: 'src/chat/history.ts',
-    preview: 'src/preview/preview.ts',
-  },
   outdir: assetsDir,
   target: chatTarget,
   entryNames: '[name]-[hash]',
   chunkNames: 'chunk-[hash]',
-  splitting: true,
   format: 'esm',
   // A module script is always read as UTF-8, so the Ukrainian strings need no \u escapes. (The
   // loader, a classic script, keeps esbuild's ASCII output: a page's own charset cannot garble it.)
   charset: 'utf8',
   metafile: true,
+};
+
+const lazyOptions = {
+  ...esmOptions,
+  // Each `import()`ed module is an entry point, so its file is named after it (esbuild names the
+  // chunks it splits off by itself chunk-…).
+  entryPoints: LAZY_PARTS,
+  splitting: true,
   plugins: [noZodPlugin, cssTextPlugin],
 };
+
+/** The lazy parts' files (`attachments-<hash>.js`, …) by their source path, from the lazy build's metafile. */
+function lazyFilesOf(result) {
+  const files = new Map();
+  for (const [output, meta] of Object.entries(result.metafile.outputs)) {
+    if (meta.entryPoint) files.set(join(root, meta.entryPoint), relative(assetsDir, join(root, output)).split('\\').join('/'));
+  }
+  return files;
+}
+
+/** The chat: one file; its `import()`s of the lazy parts point at their built files. */
+function chatOptions(lazyFiles) {
+  return {
+    ...esmOptions,
+    entryPoints: { chat: 'src/chat-entry.ts' },
+    plugins: [
+      noZodPlugin,
+      cssTextPlugin,
+      {
+        name: 'chatiq-lazy-parts',
+        setup(build) {
+          build.onResolve({ filter: /./ }, (args) => {
+            if (args.kind !== 'dynamic-import') return undefined;
+            const source = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+            const file = lazyFiles.get(source);
+            if (!file)
+              return {
+                errors: [{ text: `${args.path} is imported lazily but is not one of the lazy parts (LAZY_PARTS in scripts/build.mjs)` }],
+              };
+            return { path: `./${file}`, external: true };
+          });
+        },
+      },
+    ],
+  };
+}
 
 function loaderOptions(chatFile) {
   return {
@@ -126,14 +173,16 @@ function chatFileOf(result) {
   return relative(publicDir, join(root, output)).split('\\').join('/');
 }
 
-/** Deletes what earlier builds left in assets/ (every file this build did not write), and keeps the metafile. */
-function removeStaleAssets(result) {
-  const current = new Set(Object.keys(result.metafile.outputs).map((output) => relative(assetsDir, join(root, output))));
+/** Deletes what earlier builds left in assets/ (every file these builds did not write), and keeps the metafiles. */
+function removeStaleAssets(results) {
+  const outputs = Object.assign({}, ...results.map((result) => result.metafile.outputs));
+  const inputs = Object.assign({}, ...results.map((result) => result.metafile.inputs));
+  const current = new Set(Object.keys(outputs).map((output) => relative(assetsDir, join(root, output))));
   for (const name of readdirSync(assetsDir)) {
     if (!current.has(name)) rmSync(join(assetsDir, name));
   }
   mkdirSync(join(root, '.build'), { recursive: true });
-  writeFileSync(join(root, '.build', 'chat-meta.json'), JSON.stringify(result.metafile));
+  writeFileSync(join(root, '.build', 'chat-meta.json'), JSON.stringify({ inputs, outputs }));
 }
 
 /** Prints the sizes; true when the loader and an open chat are within their budgets. */
@@ -160,51 +209,32 @@ function report() {
   return ok;
 }
 
+/** The lazy parts, then the chat that names them, then the loader that names the chat. */
+async function buildAll() {
+  const lazyResult = await esbuild.build(lazyOptions);
+  const chatResult = await esbuild.build(chatOptions(lazyFilesOf(lazyResult)));
+  removeStaleAssets([lazyResult, chatResult]);
+  await esbuild.build(loaderOptions(chatFileOf(chatResult)));
+}
+
 if (watch) {
-  let loaderContext;
-  let loaderFor;
-  const chatContext = await esbuild.context({
-    ...chatOptions,
-    plugins: [
-      ...chatOptions.plugins,
-      {
-        name: 'chatiq-rebuild-loader',
-        setup(build) {
-          build.onEnd(async (result) => {
-            if (result.errors.length > 0) return;
-            const chatFile = chatFileOf(result);
-            removeStaleAssets(result);
-            if (chatFile !== loaderFor) {
-              // The loader names the chat file: a new hash means a new loader build (and watcher).
-              await loaderContext?.dispose();
-              loaderFor = chatFile;
-              loaderContext = await esbuild.context({
-                ...loaderOptions(chatFile),
-                plugins: [
-                  ...loaderOptions(chatFile).plugins,
-                  {
-                    name: 'chatiq-report',
-                    setup: (b) =>
-                      b.onEnd((r) => {
-                        if (r.errors.length === 0) report();
-                      }),
-                  },
-                ],
-              });
-              await loaderContext.watch();
-            }
-          });
-        },
-      },
-    ],
+  // Every change rebuilds the whole widget (a second at most): the chat names the lazy parts'
+  // hashed files and the loader the chat's, so a change anywhere can rename what another file names.
+  let timer;
+  const rebuild = () =>
+    buildAll().then(
+      () => report(),
+      () => {}, // esbuild has printed the errors
+    );
+  await rebuild();
+  watchFiles(join(root, 'src'), { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 100);
   });
-  await chatContext.watch();
   console.log('widget: watching src/ for changes');
 } else {
   try {
-    const result = await esbuild.build(chatOptions);
-    removeStaleAssets(result);
-    await esbuild.build(loaderOptions(chatFileOf(result)));
+    await buildAll();
   } catch {
     process.exit(1); // esbuild has printed the errors
   }

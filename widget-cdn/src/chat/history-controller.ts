@@ -19,7 +19,11 @@ export class HistoryController {
     this.screen = new HistoryScreen(host.strings(), host.state().language, {
       back: () => (this.screen.inChat ? void this.showList() : this.close()),
       open: (chatId) => void this.showChat(chatId),
-      draw: (container, messages) => host.view.drawReadOnly(container, messages),
+      draw: (container, messages) =>
+        host.view.drawReadOnly(container, messages, (box, entry) => {
+          box.hidden = false;
+          box.textContent = `📎 ${entry.attachment?.name}`;
+        }),
     });
     this.screen.entry.addEventListener('click', () => void this.showList());
     host.view.historySlot.append(this.screen.entry);

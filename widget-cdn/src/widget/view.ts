@@ -468,19 +468,12 @@ export class WidgetView {
 
   /**
    * Draws stored messages read only into `container` (a past conversation): under their days, in
-   * their authors' runs, a file by its name.
+   * their authors' runs, a file as `renderFile` draws it (the past-conversations chunk's: by its
+   * name; the chunk keeps its own text, so the chat's file stays Latin-1).
    */
-  drawReadOnly(container: HTMLElement, messages: readonly MessageDto[]): void {
+  drawReadOnly(container: HTMLElement, messages: readonly MessageDto[], renderFile: (box: HTMLElement, entry: ChatEntry) => void): void {
     const now = new Date();
-    const actions = {
-      retry() {},
-      remove() {},
-      renderFile: (box: HTMLElement, entry: ChatEntry) => {
-        box.hidden = false;
-        box.textContent = `📎 ${entry.attachment?.name}`;
-      },
-      language: this.language,
-    };
+    const actions = { retry() {}, remove() {}, renderFile, language: this.language };
     container.replaceChildren(
       ...layoutEntries(mergeMessages([], messages)).flatMap(({ entry, day, first }) => {
         const message = createMessageElement(entry, this.strings, actions);
