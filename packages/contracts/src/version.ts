@@ -3,7 +3,7 @@
  * fields) and the major for anything a deployed widget or admin panel could not understand.
  * Clients send it in the socket handshake; the server refuses an incompatible major.
  */
-export const CONTRACT_VERSION = '0.9.0';
+export const CONTRACT_VERSION = '0.10.0';
 
 export function contractMajor(version: string): number {
   return Number.parseInt(version.split('.')[0] ?? '', 10);
