@@ -1,7 +1,8 @@
 // The inbox by keyboard, in real Chromium: J/K and Alt+↓/↑ step through the list (J also as a
 // Ukrainian layout sends it: the key's place, "о" typed); single keys wait while a text box has the
 // focus and Escape leaves it; R puts the focus in the reply box, N turns it into a private note,
-// T starts a quick template, / searches the list, A assigns the chat to oneself, E resolves it;
+// T starts a quick template, / searches the list, A assigns the chat to oneself, E resolves it,
+// S opens the snooze menu;
 // "?" opens the cheat sheet; Ctrl+K opens the command palette (an accessible modal dialog, arrow
 // keys to choose), which goes to Analytics from any page and runs "Resolve" on the open chat.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -67,7 +68,7 @@ describe('the inbox by keyboard', () => {
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'о', code: 'KeyJ', bubbles: true, cancelable: true })),
     );
     await expect.poll(() => openChatId(page), WAIT).toBe(chatIds[1]);
-    expect(await page.locator(`[data-chat-id="${chatIds[1]}"]`).getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => page.locator(`[data-chat-id="${chatIds[1]}"]`).getAttribute('aria-current'), WAIT).toBe('true');
     await page.keyboard.press('k');
     await expect.poll(() => openChatId(page), WAIT).toBe(chatIds[0]);
     await page.keyboard.press('Alt+ArrowDown');
@@ -113,6 +114,9 @@ describe('the inbox by keyboard', () => {
     await page.keyboard.press('Escape');
     await page.getByLabel('Search chats').fill('');
     await expect.poll(() => page.getByTestId('chat-item').count(), WAIT).toBe(3);
+    // Out of the search box (a single key there types).
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page), WAIT).toBe('body|');
 
     // Whoever has the chat now, "Unassign" first: then A is what assigns it.
     const assignee = page.getByTestId('chat-assignee');
@@ -130,6 +134,19 @@ describe('the inbox by keyboard', () => {
 
     await page.keyboard.press('e');
     await expect.poll(() => page.getByTestId('chat-status').textContent(), WAIT).toBe('resolved');
+  });
+
+  it('S opens the snooze menu of the open chat; a preset snoozes it', async () => {
+    await page.getByTestId('chat-item').filter({ hasText: 'Bohdan Second' }).click();
+    await expect.poll(() => openChatId(page), WAIT).toBe(chatIds[1]);
+    await expect.poll(() => page.getByTestId('chat-status').textContent(), WAIT).toBe('open');
+    await page.keyboard.press('s');
+    await page.getByTestId('snooze-menu').waitFor(WAIT);
+    expect(await page.getByTestId('snooze-button').getAttribute('aria-expanded')).toBe('true');
+    await page.getByTestId('snooze-oneHour').click();
+    await expect.poll(() => page.getByTestId('chat-status').textContent(), WAIT).toBe('snoozed');
+    const chats = await call<{ id: string; status: string }[]>(apiUrl, 'GET', '/chats?status=SNOOZED', { token: owner.token });
+    expect(chats.map((c) => c.id)).toContain(chatIds[1]);
   });
 
   it('"?" opens the cheat sheet of the shortcuts; Escape closes it', async () => {

@@ -118,7 +118,10 @@ describe('widget AI answers', () => {
     )!;
     const admin = await connectAdmin(apiUrl, test.owner.token);
     try {
-      await emitOk(admin, 'admin:join', { chatId: chat.id, afterSeq: 0 }); // takes the chat over
+      // Opening reads; assigning the chat to oneself ("Take over") is what stops the assistant.
+      const me = await rest<{ id: string }>(apiUrl, 'GET', '/auth/me', { token: test.owner.token });
+      await emitOk(admin, 'admin:join', { chatId: chat.id, afterSeq: 0 });
+      await emitOk(admin, 'chat:assign', { chatId: chat.id, operatorId: me.id });
       await bubble.waitFor({ state: 'detached', timeout: 10_000 });
       // Nothing of the stream shows up afterwards: the provider's stream was closed, and a later
       // operator message reaches the widget after anything the server sent it before.

@@ -134,7 +134,7 @@ describe('widget realtime', () => {
     await expect.poll(() => visitor.locator('.chatiq-msg[data-author="visitor"][data-seen]').count(), { timeout: 10_000 }).toBe(2);
     expect(await visitor.locator('.chatiq-msg[data-author="operator"][data-seen]').count()).toBe(0);
     // The mark is drawn by the stylesheet: the message's text stays its own.
-    expect(await visitorMessages().first().textContent()).toBe(`Hello from the realtime test ${run}`);
+    expect(await visitorMessages().first().locator('.chatiq-msg-text').textContent()).toBe(`Hello from the realtime test ${run}`);
   });
 
   it('shows the messages the visitor writes in another tab', async () => {
